@@ -1,0 +1,31 @@
+"""The site's root page and plain information pages (accessibility statement, privacy notice)."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+# Editors get headings, lists and links; nothing that could carry script or inline style.
+PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    introduction = RichTextField(features=PLAIN_RICH_TEXT, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class InformationPage(Page):
+    body = RichTextField(features=PLAIN_RICH_TEXT)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "information page"

@@ -1,0 +1,36 @@
+"""Production: HTTPS only, strict cookies, HSTS and a Content Security Policy."""
+
+from csp.constants import NONE, SELF
+
+from .base import *  # noqa: F403
+from .base import DEBUG, MIDDLEWARE, STORAGES, ConfigurationError
+
+if DEBUG:
+    raise ConfigurationError("DEBUG must be off in production settings")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        # The Wagtail admin sets element styles from its scripts.
+        "style-src": [SELF, "'unsafe-inline'"],
+        "script-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,118 @@
+"""Shared fixtures: people of each role, and the real services that `make test` starts."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from accounts import services
+from accounts.models import User
+from tests.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def resident(db):
+    return UserFactory(role=User.Role.RESIDENT)
+
+
+@pytest.fixture
+def employer_member(db):
+    """An active member of an unverified employer."""
+    return MembershipFactory(organisation=OrganisationFactory(kind="employer")).user
+
+
+@pytest.fixture
+def moderator(db):
+    return services.moderator_add(user=UserFactory(email="moderator@example.org"))
+
+
+@pytest.fixture(scope="session")
+def search_engine():
+    """The real OpenSearch node. Its absence is a failure of the test run, never a skip."""
+    from search.connection import engine_health
+
+    health = engine_health(timeout=5)
+    assert health["status"] in {"green", "yellow"}, f"OpenSearch at {settings.SEARCH_URL} is {health['status']}"
+    return settings.SEARCH_URL
+
+
+SERVE_WSGI = """
+import sys
+from wsgiref.simple_server import make_server
+from django.core.wsgi import get_wsgi_application
+make_server("127.0.0.1", int(sys.argv[1]), get_wsgi_application()).serve_forever()
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def closed_port_url(scheme: str) -> str:
+    """A loopback URL where nothing listens: a service that is down."""
+    return f"{scheme}://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture
+def serve_site():
+    """Run the site in a separate process with some environment changed; yields a function returning its URL."""
+    processes = []
+
+    def start(**environment):
+        port = free_port()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "skills_site.settings.test", **environment}
+        process = subprocess.Popen(
+            # A plain WSGI server: runserver would stop at start-up if the database is down.
+            [sys.executable, "-c", SERVE_WSGI, str(port)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        processes.append(process)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read().decode()
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    return f"http://127.0.0.1:{port}"
+            time.sleep(0.2)
+        raise AssertionError("the site did not start within 30 seconds")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def celery_worker_process():
+    """A real Celery worker, in its own process, consuming from the Redis broker of the test settings."""
+    from skills_site.celery import app
+
+    assert settings.CELERY_BROKER_URL, "make test sets CELERY_BROKER_URL to the Redis it starts"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "skills_site.settings.test"}
+    hostname = f"test-worker-{os.getpid()}@localhost"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "skills_site", "worker", "--pool=solo", "-n", hostname, "--loglevel=WARNING"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not app.control.ping(destination=[hostname], timeout=1):
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.monotonic() < deadline, "the Celery worker did not answer within 60 seconds"
+    yield hostname
+    process.terminate()
+    process.wait(timeout=20)

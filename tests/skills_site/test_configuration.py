@@ -1,0 +1,68 @@
+"""A bad environment variable stops start-up with one clear line that names it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def manage(*args, **environment):
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    "variable, value",
+    [
+        ("DATABASE_URL", "not a database url"),
+        ("DATABASE_URL", "postgres://skills@localhost:fivefourthreetwo/skills"),
+        ("SEARCH_URL", "http://127.0.0.1:ninetwohundred"),
+        ("SEARCH_URL", "opensearch-somewhere"),
+        ("CELERY_BROKER_URL", "amqp-ish nonsense"),
+        ("DEBUG", "maybe"),
+        ("EMAIL_URL", "pigeon://loft"),
+    ],
+)
+def test_malformed_value_stops_start_up_naming_the_variable(variable, value):
+    result = manage("check", DJANGO_SETTINGS_MODULE="skills_site.settings.dev", **{variable: value})
+
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Configuration error:")
+    assert variable in lines[0]
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DJANGO_SETTINGS_MODULE="skills_site.settings.production")
+
+    assert result.returncode != 0
+    assert result.stderr.strip() == "Configuration error: SECRET_KEY must be set when DEBUG is off"
+
+
+def test_production_settings_are_secure():
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'cookie': s.SESSION_COOKIE_SECURE, 'csrf': s.CSRF_COOKIE_SECURE, 'hsts': s.SECURE_HSTS_SECONDS,"
+        "'ssl': s.SECURE_SSL_REDIRECT, 'debug': s.DEBUG, 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES']['default-src'],"
+        "'middleware': s.MIDDLEWARE}))"
+    )
+    result = manage(
+        "shell", "-c", code, DJANGO_SETTINGS_MODULE="skills_site.settings.production", SECRET_KEY="x" * 50
+    )
+
+    assert result.returncode == 0, result.stderr
+    production = json.loads(result.stdout.strip().splitlines()[-1])
+    assert production["cookie"] and production["csrf"] and production["ssl"]
+    assert production["hsts"] >= 31536000
+    assert production["debug"] is False
+    assert production["csp"] == ["'self'"]
+    assert "csp.middleware.CSPMiddleware" in production["middleware"]
+    assert not any("debug_toolbar" in m for m in production["middleware"])
