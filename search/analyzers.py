@@ -16,16 +16,20 @@ def read_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
 
 
 def english_text_analyzer(synonyms: list[str]):
-    """For searching: lower case, fold accents, expand synonyms, then stem."""
+    """For searching: lower case, fold accents, stem, then expand synonyms.
+
+    Synonyms come last so that OpenSearch stems the synonym rules with the same chain:
+    "beginners" and "beginner" both meet the rule for "beginner".
+    """
     return analyzer(
         "english_text",
         tokenizer="standard",
         filter=[
             "lowercase",
             "asciifolding",
-            token_filter("digital_synonyms", "synonym_graph", synonyms=synonyms, lenient=True),
             token_filter("english_possessive", "stemmer", language="possessive_english"),
             token_filter("english_stemmer", "stemmer", language="english"),
+            token_filter("digital_synonyms", "synonym_graph", synonyms=synonyms, lenient=True),
         ],
     )
 
