@@ -15,6 +15,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("skills_site.api_urls")),
+    path("", include("courses.urls")),
+    path("", include("careers.urls")),
 ]
 
 if settings.DEBUG:

@@ -33,6 +33,8 @@ DEFAULT_FROM_EMAIL = read_str("DEFAULT_FROM_EMAIL", default="Digital Skills Leed
 
 INSTALLED_APPS = [
     "accounts",
+    "places",
+    "publishing",
     "pathways",
     "courses",
     "careers",

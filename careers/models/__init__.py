@@ -1,0 +1,8 @@
+from .records import (  # noqa: F401
+    ApprenticeshipStandard,
+    ApprenticeshipVacancy,
+    Employer,
+    Sponsor,
+    SponsorCampaign,
+    SponsoredOpportunity,
+)

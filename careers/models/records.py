@@ -1,0 +1,253 @@
+"""Employers, apprenticeships and the opportunities employers sponsor."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from accounts.models import Organisation
+from pathways.models import SkillArea, Tier
+from places.models import Located
+from publishing.models import Publishable
+from publishing.rich_text import FEATURES, clean_rich_text
+
+
+class Employer(models.Model):
+    """An employer's public profile; membership and verification live on its organisation."""
+
+    class Size(models.TextChoices):
+        MICRO = "micro", "Fewer than 10 people"
+        SMALL = "small", "10 to 49 people"
+        MEDIUM = "medium", "50 to 249 people"
+        LARGE = "large", "250 people or more"
+
+    class DisabilityConfident(models.TextChoices):
+        # https://www.gov.uk/government/collections/disability-confident-campaign
+        NONE = "none", "Not signed up"
+        COMMITTED = "committed", "Disability Confident committed"
+        EMPLOYER = "employer", "Disability Confident employer"
+        LEADER = "leader", "Disability Confident leader"
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="employer")
+    sector = models.CharField(max_length=100)
+    size = models.CharField(max_length=10, choices=Size.choices)
+    disability_confident = models.CharField(
+        max_length=10, choices=DisabilityConfident.choices, default=DisabilityConfident.NONE
+    )
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["organisation__name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name
+
+    @property
+    def slug(self) -> str:
+        return self.organisation.slug
+
+    @property
+    def is_disability_confident(self) -> bool:
+        return self.disability_confident != self.DisabilityConfident.NONE
+
+    def get_absolute_url(self):
+        return reverse("careers:employer", kwargs={"slug": self.slug})
+
+
+class Sponsor(models.Model):
+    """A business that backs the campaign; shown with its logo."""
+
+    name = models.CharField(max_length=200)
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    website = models.URLField(blank=True)
+    employer = models.ForeignKey(Employer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("website"), FieldPanel("employer")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SponsorCampaign(ClusterableModel):
+    """A named campaign with its sponsors and dates, such as a festival skills pledge.
+
+    Programmes and sponsored opportunities are tagged with one, so the authority can show what it brought.
+    """
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    sponsors = ParentalManyToManyField(Sponsor, blank=True, related_name="campaigns")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("sponsors"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The campaign must end on or after the day it starts"})
+
+
+class ApprenticeshipStandard(models.Model):
+    """An apprenticeship standard (data/reference/digital_apprenticeship_standards.csv; IfATE, OGL v3.0)."""
+
+    reference = models.CharField(max_length=10, blank=True, help_text="IfATE reference such as ST0116, if known")
+    title = models.CharField(max_length=200, unique=True)
+    level = models.PositiveSmallIntegerField(validators=[MinValueValidator(2), MaxValueValidator(7)])
+    is_degree = models.BooleanField("degree apprenticeship", default=False)
+    typical_duration_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    route = models.CharField(max_length=60, blank=True)
+    source_url = models.URLField(max_length=300, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["level", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], condition=~models.Q(reference=""), name="unique_standard_reference"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} (level {self.level})"
+
+
+class ApprenticeshipVacancy(Publishable, Located):
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="vacancies")
+    reference = models.CharField(max_length=60, blank=True, help_text="Your own reference")
+    standard = models.ForeignKey(ApprenticeshipStandard, on_delete=models.PROTECT, related_name="vacancies")
+    training_provider = models.ForeignKey(
+        "courses.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="apprenticeships"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.CharField(max_length=300)
+    description = RichTextField(features=FEATURES, blank=True)
+    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
+    skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
+    weekly_wage = models.DecimalField(max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
+    hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, validators=[MinValueValidator(1)])
+    closing_date = models.DateField()
+    start_date = models.DateField()
+    positions = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
+    how_to_apply = models.TextField()
+    apply_url = models.URLField(blank=True)
+    sponsor_campaign = models.ForeignKey(
+        SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancies"
+    )
+
+    class Meta:
+        ordering = ["closing_date"]
+        verbose_name_plural = "apprenticeship vacancies"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:apprenticeship", kwargs={"slug": self.slug})
+
+    @property
+    def owner_organisation(self):
+        return self.employer.organisation
+
+    def clean(self):
+        super().clean()
+        self.description = clean_rich_text(self.description)
+        if self.start_date and self.closing_date and self.start_date < self.closing_date:
+            raise ValidationError({"start_date": "The start date must be on or after the closing date"})
+
+    def publication_problems(self) -> list[str]:
+        problems = []
+        if self.closing_date and self.closing_date < timezone.localdate():
+            problems.append("The closing date has passed: set a new one")
+        return problems
+
+
+class SponsoredOpportunity(Publishable, Located):
+    """The business-sponsored side of the campaign; always labelled as sponsored to residents."""
+
+    class Kind(models.TextChoices):
+        PAID_ROLE = "paid_role", "Paid role"
+        BOOTCAMP_PLACE = "bootcamp_place", "Sponsored bootcamp or course place"
+        PLACEMENT = "placement", "Placement or work experience"
+        RETURNER = "returner", "Returner programme"
+        SCHOLARSHIP = "scholarship", "Scholarship"
+
+    sponsor = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="sponsored_opportunities")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    reference = models.CharField(max_length=60, blank=True, help_text="Your own reference")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.CharField(max_length=300)
+    description = RichTextField(features=FEATURES, blank=True)
+    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
+    skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
+    is_remote = models.BooleanField(default=False, help_text="Can be done from anywhere")
+    postcode = models.CharField(max_length=8, blank=True, help_text="Where it happens, unless it is remote")
+    pay = models.CharField(max_length=120, blank=True, help_text='e.g. "£28,000 a year" or "bursary of £500"')
+    closing_date = models.DateField()
+    starts_on = models.DateField(null=True, blank=True)
+    how_to_apply = models.TextField()
+    apply_url = models.URLField(blank=True)
+    sponsor_campaign = models.ForeignKey(
+        SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
+    )
+
+    class Meta:
+        ordering = ["closing_date"]
+        verbose_name_plural = "sponsored opportunities"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:opportunity", kwargs={"slug": self.slug})
+
+    @property
+    def owner_organisation(self):
+        return self.sponsor.organisation
+
+    @property
+    def is_job(self) -> bool:
+        return self.kind in {self.Kind.PAID_ROLE, self.Kind.PLACEMENT, self.Kind.RETURNER}
+
+    def clean(self):
+        # A remote opportunity may have no postcode; one with a place must have a real one.
+        if not self.is_remote and not self.postcode:
+            raise ValidationError({"postcode": "Enter the postcode where it happens, or tick that it can be done from anywhere"})
+        super().clean()
+        self.description = clean_rich_text(self.description)
+
+    def publication_problems(self) -> list[str]:
+        problems = []
+        if self.closing_date and self.closing_date < timezone.localdate():
+            problems.append("The closing date has passed: set a new one")
+        return problems

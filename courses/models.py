@@ -1,0 +1,201 @@
+"""Training providers, their venues, and the programmes (courses and inclusion support) they run."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.fields import RichTextField
+
+from accounts.models import Organisation
+from pathways.models import SkillArea, Tier
+from places.models import Located
+from publishing.models import Publishable, Status
+from publishing.rich_text import FEATURES, clean_rich_text
+
+
+class Provider(models.Model):
+    """A training provider's public profile; membership and verification live on its organisation."""
+
+    class Kind(models.TextChoices):
+        FE_COLLEGE = "fe_college", "Further education college"
+        UNIVERSITY = "university", "University"
+        INDEPENDENT = "independent", "Independent training provider"
+        BOOTCAMP = "bootcamp", "Bootcamp"
+        COMMUNITY_CENTRE = "community_centre", "Community centre"
+        LIBRARY = "library", "Library"
+        CHARITY = "charity", "Charity"
+        ONLINE = "online", "Online provider"
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="provider")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True, help_text="A public enquiries address, not a person's own")
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["organisation__name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name
+
+    @property
+    def slug(self) -> str:
+        return self.organisation.slug
+
+    @property
+    def is_verified(self) -> bool:
+        return self.organisation.is_verified
+
+    def get_absolute_url(self):
+        return reverse("courses:provider", kwargs={"slug": self.slug})
+
+
+class Venue(Located):
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="venues")
+    name = models.CharField(max_length=200)
+    step_free_access = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.town or self.postcode}"
+
+
+class Programme(Publishable):
+    """A course, or inclusion support such as a library's drop-in help session."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", "Course"
+        INCLUSION_SUPPORT = "inclusion_support", "Help to get online"
+
+    class Level(models.TextChoices):
+        ENTRY = "entry", "Entry level"
+        L1 = "1", "Level 1"
+        L2 = "2", "Level 2"
+        L3 = "3", "Level 3"
+        L4 = "4", "Level 4"
+        L5 = "5", "Level 5"
+        L6 = "6", "Level 6 (degree)"
+        L7 = "7", "Level 7 (master's)"
+        L8 = "8", "Level 8 (doctorate)"
+
+    class DeliveryMode(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        BLENDED = "blended", "Partly online, partly in person"
+
+    class Cost(models.TextChoices):
+        FREE = "free", "Free"
+        FUNDED = "funded", "Free if you are eligible"
+        PAID = "paid", "Paid"
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="programmes")
+    reference = models.CharField(max_length=60, help_text="Your own reference; re-imports update by it")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COURSE)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.CharField(max_length=300, help_text="One or two plain sentences")
+    description = RichTextField(features=FEATURES, blank=True)
+    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
+    skill_areas = models.ManyToManyField(SkillArea, related_name="+")
+    level = models.CharField(max_length=5, choices=Level.choices, default=Level.ENTRY)
+    delivery_mode = models.CharField(max_length=20, choices=DeliveryMode.choices)
+    venues = models.ManyToManyField(Venue, blank=True, related_name="programmes")
+    cost = models.CharField(max_length=10, choices=Cost.choices)
+    cost_amount = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
+    )
+    funding_eligibility = models.CharField(
+        max_length=300, blank=True, help_text='Who it is free for, e.g. "Free if you are 19+ and have no level 2"'
+    )
+    duration = models.CharField(max_length=100, blank=True, help_text='e.g. "10 weeks" or "one morning"')
+    hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    starts_any_time = models.BooleanField(default=False, help_text="Ongoing: people can start any time")
+    how_to_apply = models.TextField(blank=True)
+    enquiry_url = models.URLField(blank=True)
+    enquiry_email = models.EmailField(blank=True)
+    enquiry_phone = models.CharField(max_length=30, blank=True)
+    # What a person at the very start needs to know before they come.
+    free_device_loan = models.BooleanField(default=False)
+    free_data = models.BooleanField(default=False, help_text="Free mobile data or SIM cards")
+    other_languages = models.CharField(max_length=200, blank=True, help_text="Help in other languages, e.g. Urdu, Polish")
+    step_free_access = models.BooleanField(default=False)
+    sponsor_campaign = models.ForeignKey(
+        "careers.SponsorCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
+    )
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "reference"], name="one_programme_per_provider_reference")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("courses:programme", kwargs={"slug": self.slug})
+
+    @property
+    def owner_organisation(self):
+        return self.provider.organisation
+
+    @property
+    def is_free(self) -> bool:
+        return self.cost == self.Cost.FREE
+
+    def future_runs(self):
+        return self.runs.filter(starts_on__gte=timezone.localdate()).order_by("starts_on")
+
+    def clean(self):
+        super().clean()
+        self.description = clean_rich_text(self.description)
+        if self.cost == self.Cost.PAID and not self.cost_amount:
+            raise ValidationError({"cost_amount": "Enter how much a paid programme costs"})
+        if self.cost == self.Cost.FUNDED and not self.funding_eligibility.strip():
+            raise ValidationError({"funding_eligibility": "Say who can do it for free, e.g. \"Free if you are 19+\""})
+        if self.status == Status.PUBLISHED:
+            problems = self.publication_problems()
+            if problems:
+                raise ValidationError(problems)
+
+    def publication_problems(self) -> list[str]:
+        problems = []
+        if not self.pk or not (self.starts_any_time or self.future_runs().exists()):
+            problems.append('Add a start date in the future, or tick "people can start any time"')
+        if self.delivery_mode != self.DeliveryMode.ONLINE and self.pk and not self.venues.exists():
+            problems.append("Add the venue where it happens")
+        if not (self.how_to_apply or self.enquiry_url or self.enquiry_email or self.enquiry_phone):
+            problems.append("Say how to apply or enquire")
+        return problems
+
+
+class ProgrammeRun(models.Model):
+    """One run of a programme: its dates, and where if not every venue."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="runs")
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    venue = models.ForeignKey(Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.CharField(max_length=200, blank=True, help_text='e.g. "Tuesday mornings, 10am to 12 noon"')
+
+    class Meta:
+        ordering = ["starts_on"]
+
+    def __str__(self):
+        return f"{self.programme} from {self.starts_on:%d %B %Y}"
+
+    def clean(self):
+        super().clean()
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The end date must be on or after the start date"})

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("programmes/<slug:slug>/", views.programme_detail, name="programme"),
+    path("providers/<slug:slug>/", views.provider_detail, name="provider"),
+]

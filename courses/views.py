@@ -1,0 +1,41 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from publishing.selectors import can_view, can_view_organisation
+
+from .models import Programme, Provider
+from .structured_data import programme_json_ld, provider_json_ld
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(
+        Programme.objects.select_related("provider__organisation", "tier", "sponsor_campaign"), slug=slug
+    )
+    if not can_view(item=programme, user=request.user):
+        raise Http404("No such programme")
+    return render(
+        request,
+        "courses/programme_detail.html",
+        {
+            "programme": programme,
+            "runs": programme.future_runs().select_related("venue"),
+            "venues": programme.venues.select_related("local_authority"),
+            "json_ld": programme_json_ld(programme, request),
+        },
+    )
+
+
+def provider_detail(request, slug):
+    provider = get_object_or_404(Provider.objects.select_related("organisation"), organisation__slug=slug)
+    if not can_view_organisation(organisation=provider.organisation, user=request.user):
+        raise Http404("No such provider")
+    return render(
+        request,
+        "courses/provider_detail.html",
+        {
+            "provider": provider,
+            "programmes": provider.programmes.open().select_related("tier").order_by("title"),
+            "venues": provider.venues.select_related("local_authority"),
+            "json_ld": provider_json_ld(provider, request),
+        },
+    )
