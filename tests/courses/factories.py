@@ -39,6 +39,7 @@ class ProviderFactory(factory.django.DjangoModelFactory):
 class VenueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Venue
+        skip_postgeneration_save = True
 
     provider = factory.SubFactory(ProviderFactory)
     name = "Central Library"

@@ -24,6 +24,7 @@ def test_a_published_programme_page_shows_what_a_resident_needs(client):
     page = client.get(programme.get_absolute_url()).content.decode()
 
     assert "Spreadsheets for work" in page
+    assert "Free if you are eligible" in page
     assert "Free if you are 19 or over" in page
     assert programme.provider.name in page
     assert "How to apply" in page
@@ -37,8 +38,10 @@ def test_programme_json_ld_is_a_valid_course(client):
     )
     programme.venues.add(venue)
 
-    data = json_ld_of(client.get(programme.get_absolute_url()).content.decode())
+    page = client.get(programme.get_absolute_url()).content.decode()
+    data = json_ld_of(page)
 
+    assert "£120.00" in page
     assert data["@type"] == "Course"
     assert problems_in(data) == []
     instance = data["hasCourseInstance"][0]
