@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("skills_site.api_urls")),
+    path("search/", include("search.urls")),
     path("", include("courses.urls")),
     path("", include("careers.urls")),
 ]

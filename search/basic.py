@@ -1,0 +1,97 @@
+"""The basic database search that answers when the engine cannot: keywords and filters, no fuzzy
+matching, no facets. It reuses the sources' documents, so results look the same to a resident."""
+
+import datetime
+import operator
+from functools import reduce
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .documents import OPPORTUNITIES
+from .params import SearchParams
+from .results import SearchResults, hit_from_source, nearest_distance
+from .sources import sources_for
+
+TEXT_LOOKUPS = {
+    "courses.programme": ["title", "summary", "description", "provider__organisation__name"],
+    "careers.apprenticeshipvacancy": ["title", "summary", "description", "employer__organisation__name", "standard__title"],
+    "careers.sponsoredopportunity": ["title", "summary", "description", "sponsor__organisation__name"],
+}
+# Enough rows to sort and page through in Python; a basic search is a fallback, not the main path.
+CANDIDATE_LIMIT = 2000
+
+
+def _text_filter(label: str, q: str) -> Q:
+    words = q.split()[:8]
+    return reduce(
+        operator.and_,
+        (reduce(operator.or_, (Q(**{f"{field}__icontains": word}) for field in TEXT_LOOKUPS[label])) for word in words),
+        Q(),
+    )
+
+
+def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool:
+    checks = [
+        (params.kind, lambda: document["kind"] in params.kind),
+        (params.tier, lambda: document["tier"] in params.tier),
+        (params.skill, lambda: set(params.skill) & set(document["skill_areas"])),
+        (params.level, lambda: document.get("level") in params.level),
+        (params.mode, lambda: document["delivery_mode"] in params.mode),
+        (params.authority, lambda: set(params.authority) & set(document["local_authorities"])),
+        (params.free, lambda: document["free"]),
+        (params.sponsored, lambda: document["sponsored"]),
+        (params.campaign, lambda: document.get("sponsor_campaign") == params.campaign),
+        (params.disability_confident, lambda: document.get("disability_confident") in {"committed", "employer", "leader"}),
+        (params.provider, lambda: document.get("provider") == params.provider),
+        (params.employer, lambda: document.get("employer") == params.employer),
+        (
+            params.starts_within,
+            lambda: document["starts_any_time"]
+            or any(today <= start <= today + datetime.timedelta(weeks=params.starts_within) for start in document["start_dates"]),
+        ),
+        (
+            params.closing_within,
+            lambda: document.get("closing_date") and document["closing_date"] <= today + datetime.timedelta(days=params.closing_within),
+        ),
+    ]
+    return all(check() for wanted, check in checks if wanted)
+
+
+def basic_search(params: SearchParams) -> SearchResults:
+    today = timezone.localdate()
+    found = []
+    for source in sources_for(OPPORTUNITIES):
+        queryset = source.get_queryset()
+        if params.q:
+            queryset = queryset.filter(_text_filter(source.label, params.q))
+        for obj in queryset[:CANDIDATE_LIMIT]:
+            document = source.document(obj)
+            if not _matches(document, params, today):
+                continue
+            distance = nearest_distance(params, document["locations"])
+            if params.near and not (distance is not None and distance <= params.radius) and (params.in_person or not document["online"]):
+                continue
+            found.append((source.doc_id(obj.pk), document, distance))
+
+    def by(key):
+        return lambda row: row[1].get(key) or datetime.date.max
+
+    orderings = {
+        "distance": (lambda row: row[2] if row[2] is not None else float("inf"), False),
+        "start": (by("next_start"), False),
+        "closing": (by("closing_date"), False),
+        "newest": (lambda row: row[1]["published_at"] or timezone.now(), True),
+        "wage": (lambda row: row[1].get("weekly_wage") or 0, True),
+    }
+    key, reverse = orderings.get(params.sort, (lambda row: row[1]["published_at"] or timezone.now(), True))
+    found.sort(key=key, reverse=reverse)
+    start = (params.page - 1) * params.page_size
+    page = found[start : start + params.page_size]
+    hits = [hit_from_source(doc_id, _as_json(document), params) for doc_id, document, _ in page]
+    return SearchResults(params=params, total=len(found), hits=hits, mode="basic", facets=None)
+
+
+def _as_json(document: dict) -> dict:
+    """Documents hold dates; the engine's answers hold ISO strings. Hits are made from the latter."""
+    return {key: value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value for key, value in document.items()}

@@ -1,0 +1,108 @@
+"""The two indices: one for opportunities (programmes, apprenticeship vacancies, sponsored opportunities),
+one for campaign content (campaign pages, career profiles, stories, events).
+
+Mappings are built with elasticsearch-dsl and sent by opensearch-py (see connection.py).
+"""
+
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    Float,
+    GeoPoint,
+    Index,
+    Integer,
+    Keyword,
+    Text,
+)
+
+from .analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_synonyms
+from .connection import index_name
+
+OPPORTUNITIES = "opportunities"
+CAMPAIGN = "campaign"
+
+
+def _english(**kwargs):
+    return Text(analyzer="english_index", search_analyzer="english_text", **kwargs)
+
+
+def _title():
+    return _english(
+        fields={
+            "autocomplete": Text(analyzer="autocomplete", search_analyzer="autocomplete_search"),
+            # Unstemmed words: the source of "did you mean" suggestions.
+            "plain": Text(analyzer="standard"),
+            "sort": Keyword(normalizer="lowercase"),
+        }
+    )
+
+
+class OpportunityDocument(Document):
+    kind = Keyword()  # programme | apprenticeship | sponsored
+    title = _title()
+    summary = _english()
+    body = _english()
+    organisation_name = _english(fields={"keyword": Keyword()})
+    provider = Keyword()  # provider slug (programmes)
+    employer = Keyword()  # employer slug (vacancies, sponsored)
+    skill_areas = Keyword()
+    skill_area_titles = _english()
+    tier = Keyword()
+    level = Keyword()
+    delivery_mode = Keyword()
+    online = Boolean()  # online delivery or a remote role: stays in location searches
+    free = Boolean()
+    cost = Keyword()
+    cost_amount = Float()
+    funding = Text(analyzer="english_index")
+    local_authorities = Keyword()
+    districts = Keyword()
+    locations = GeoPoint()
+    start_dates = Date()
+    next_start = Date()
+    starts_any_time = Boolean()
+    closing_date = Date()
+    weekly_wage = Float()
+    standard_level = Integer()
+    degree = Boolean()
+    sponsored = Boolean()
+    sponsor_campaign = Keyword()
+    disability_confident = Keyword()
+    inclusion_support = Boolean()
+    published_at = Date()
+    updated_at = Date()
+    url = Keyword(index=False)
+
+
+class CampaignDocument(Document):
+    kind = Keyword()  # campaign | career_profile | story | event
+    title = _title()
+    summary = _english()
+    body = _english()
+    event_date = Date()
+    published_at = Date()
+    url = Keyword(index=False)
+
+
+DOCUMENTS = {OPPORTUNITIES: OpportunityDocument, CAMPAIGN: CampaignDocument}
+
+
+def alias_for(name: str) -> str:
+    return index_name(name)
+
+
+def index_definition(name: str, physical_name: str) -> Index:
+    """A new physical index for one of our aliases, with analysis set up from synonyms.txt."""
+    index = Index(physical_name)
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=0,
+        max_result_window=10_000,
+    )
+    index.analyzer(english_index_analyzer())
+    index.analyzer(english_text_analyzer(read_synonyms()))
+    index.analyzer(autocomplete_analyzer())
+    index.analyzer("autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"])
+    index.document(DOCUMENTS[name])
+    return index

@@ -1,0 +1,243 @@
+"""Writing to the search engine: bulk upsert and delete by record, the outbox drain, and the rebuild
+that builds a new versioned index and swaps the alias in one atomic call."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from opensearchpy.helpers import bulk
+
+from .connection import EngineError, EngineUnavailable, get_client
+from .documents import CAMPAIGN, OPPORTUNITIES, alias_for, index_definition
+from .models import IndexOutboxEntry
+from .sources import SOURCES_BY_LABEL, Source, sources_for
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+MAX_BACKOFF = timedelta(minutes=10)
+KEEP_INDICES = 2
+INDEXES = (OPPORTUNITIES, CAMPAIGN)
+
+
+class RebuildRefused(Exception):
+    """The new index would lose too much: the alias was not swapped."""
+
+
+# Index lifecycle -----------------------------------------------------------------------------------
+
+
+def physical_indices(name: str) -> list[str]:
+    """Physical indices behind an alias name, oldest first (names carry a sortable timestamp)."""
+    alias = alias_for(name)
+    found = get_client().indices.get(index=f"{alias}-v*", ignore_unavailable=True, allow_no_indices=True)
+    return sorted(found)
+
+
+def create_physical_index(name: str) -> str:
+    physical = f"{alias_for(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
+    get_client().indices.create(index=physical, body=index_definition(name, physical).to_dict())
+    return physical
+
+
+def ensure_indices() -> None:
+    """Create each alias with an empty index the first time the platform writes to it."""
+    client = get_client()
+    for name in INDEXES:
+        if not client.indices.exists_alias(name=alias_for(name)):
+            physical = create_physical_index(name)
+            client.indices.put_alias(index=physical, name=alias_for(name))
+
+
+# Writing documents ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncResult:
+    indexed: int = 0
+    deleted: int = 0
+    rejected: dict = field(default_factory=dict)  # (label, id) -> engine's reason
+
+
+def _actions(source: Source, ids: list[str], target: str):
+    """Upserts for the ids still searchable, deletes for the rest."""
+    found = {str(obj.pk): obj for obj in source.get_queryset().filter(pk__in=ids)}
+    for object_id in ids:
+        obj = found.get(object_id)
+        if obj is None:
+            yield {"_op_type": "delete", "_index": target, "_id": source.doc_id(object_id)}
+        else:
+            yield {"_op_type": "index", "_index": target, "_id": source.doc_id(object_id), "_source": source.document(obj)}
+
+
+def sync_objects(changes: dict[str, list[str]], *, target: str | None = None) -> SyncResult:
+    """Bring the index in line with the database for these records, in one bulk request per source.
+
+    Raises EngineUnavailable when the engine cannot be reached; per-document refusals are returned.
+    """
+    result = SyncResult()
+    for label, ids in changes.items():
+        source = SOURCES_BY_LABEL[label]
+        ids = [str(object_id) for object_id in ids]
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = ids[start : start + BATCH_SIZE]
+            _, errors = bulk(
+                get_client(timeout=30),
+                _actions(source, batch, target or alias_for(source.index)),
+                raise_on_error=False,
+                raise_on_exception=True,
+                refresh=False,
+            )
+            failed = set()
+            for error in errors:
+                operation, detail = next(iter(error.items()))
+                if operation == "delete" and detail.get("status") == 404:
+                    continue  # already gone: what we wanted
+                object_id = detail["_id"].split("-", 1)[1]
+                failed.add(object_id)
+                result.rejected[(label, object_id)] = str(detail.get("error", detail))[:2000]
+            for action_id in batch:
+                if action_id not in failed:
+                    result.indexed += 1
+    return result
+
+
+def drain_outbox(*, limit: int = 5000) -> dict:
+    """Send what the outbox holds to the engine. Safe to run at any time, from any number of workers."""
+    now = timezone.now()
+    with transaction.atomic():
+        entries = list(
+            IndexOutboxEntry.objects.select_for_update(skip_locked=True)
+            .filter(rejected=False, next_attempt_at__lte=now)
+            .order_by("id")[:limit]
+        )
+        if not entries:
+            return {"sent": 0, "rejected": 0, "waiting": 0}
+        changes: dict[str, list[str]] = {}
+        for entry in entries:
+            ids = changes.setdefault(entry.label, [])
+            if entry.object_id not in ids:
+                ids.append(entry.object_id)
+        try:
+            ensure_indices()
+            result = sync_objects(changes)
+        except (*EngineUnavailable, EngineError) as error:
+            for entry in entries:
+                entry.attempts += 1
+                entry.next_attempt_at = now + min(timedelta(seconds=2**entry.attempts), MAX_BACKOFF)
+                entry.last_error = f"{type(error).__name__}: engine unavailable"
+            IndexOutboxEntry.objects.bulk_update(entries, ["attempts", "next_attempt_at", "last_error"])
+            logger.warning("Search engine unavailable; %d outbox entries wait for a retry", len(entries))
+            return {"sent": 0, "rejected": 0, "waiting": len(entries)}
+        rejected = [e for e in entries if (e.label, e.object_id) in result.rejected]
+        for entry in rejected:
+            entry.rejected = True
+            entry.attempts += 1
+            entry.last_error = result.rejected[(entry.label, entry.object_id)]
+        IndexOutboxEntry.objects.bulk_update(rejected, ["rejected", "attempts", "last_error"])
+        IndexOutboxEntry.objects.filter(pk__in=[e.pk for e in entries if e not in rejected]).delete()
+    return {"sent": len(entries) - len(rejected), "rejected": len(rejected), "waiting": 0}
+
+
+def remove_expired() -> int:
+    """Closing dates pass at midnight without any save: take those items out of the index."""
+    response = get_client(timeout=30).delete_by_query(
+        index=alias_for(OPPORTUNITIES),
+        body={"query": {"range": {"closing_date": {"lt": timezone.localdate().isoformat()}}}},
+        params={"conflicts": "proceed", "refresh": "true"},
+    )
+    return response.get("deleted", 0)
+
+
+# Rebuild and check -------------------------------------------------------------------------------------
+
+
+def _load_all(name: str, target: str, *, since=None) -> int:
+    count = 0
+    for source in sources_for(name):
+        queryset = source.get_queryset()
+        if since is not None:
+            queryset = queryset.filter(**({"last_published_at__gte": since} if source.label == "wagtailcore.page" else {"updated_at__gte": since}))
+        ids = [str(pk) for pk in queryset.values_list("pk", flat=True).order_by("pk")]
+        result = sync_objects({source.label: ids}, target=target)
+        if result.rejected:
+            raise RebuildRefused(f"The engine refused {len(result.rejected)} documents, e.g. {next(iter(result.rejected.values()))}")
+        count += len(ids)
+    return count
+
+
+def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
+    """Build a new versioned index, check it, swap the alias atomically, keep the last two indices."""
+    client = get_client(timeout=120)
+    alias = alias_for(name)
+    started = timezone.now()
+    physical = create_physical_index(name)
+    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+    loaded = _load_all(name, physical)
+    # Records changed while we loaded: send them again so the new index misses nothing.
+    _load_all(name, physical, since=started)
+    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "1s"}})
+    client.indices.refresh(index=physical)
+    new_count = client.count(index=physical)["count"]
+    expected = sum(source.get_queryset().count() for source in sources_for(name))
+    current = client.count(index=alias)["count"] if client.indices.exists_alias(name=alias) else 0
+    for baseline, what in ((expected, "searchable records in the database"), (current, "documents in the live index")):
+        if baseline and new_count < baseline * (1 - max_drop):
+            client.indices.delete(index=physical)
+            raise RebuildRefused(
+                f"The new {name} index has {new_count} documents against {baseline} {what}, "
+                f"a fall of more than {max_drop:.0%}: the alias was not swapped. Check the database, "
+                f"or pass a larger --max-drop if the fall is expected."
+            )
+    actions = [{"add": {"index": physical, "alias": alias}}]
+    for old in physical_indices(name):
+        if old != physical and client.indices.exists_alias(name=alias, index=old):
+            actions.append({"remove": {"index": old, "alias": alias}})
+    client.indices.update_aliases(body={"actions": actions})
+    for old in physical_indices(name)[:-KEEP_INDICES]:
+        client.indices.delete(index=old)
+    # Anything unpublished or deleted while we loaded went to the old index: mend it here.
+    drift = check(name, repair=True)
+    return {
+        "index": physical,
+        "documents": new_count,
+        "expected": expected,
+        "loaded": loaded,
+        "previous": current,
+        "repaired": len(drift["missing"]) + len(drift["extra"]),
+    }
+
+
+def check(name: str, *, repair: bool = False) -> dict:
+    """Compare database and index by id; with repair, fix the drift."""
+    client = get_client(timeout=60)
+    alias = alias_for(name)
+    client.indices.refresh(index=alias)
+    indexed = set()
+    body = {"query": {"match_all": {}}, "_source": False, "size": 5000, "sort": ["_doc"]}
+    response = client.search(index=alias, body=body, params={"scroll": "1m"})
+    while response["hits"]["hits"]:
+        indexed.update(hit["_id"] for hit in response["hits"]["hits"])
+        response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
+    client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
+    wanted = {}
+    for source in sources_for(name):
+        for pk in source.get_queryset().values_list("pk", flat=True):
+            wanted[source.doc_id(pk)] = (source.label, str(pk))
+    missing = sorted(set(wanted) - indexed)
+    extra = sorted(indexed - set(wanted))
+    if repair and (missing or extra):
+        changes: dict[str, list[str]] = {}
+        for doc_id in missing:
+            label, pk = wanted[doc_id]
+            changes.setdefault(label, []).append(pk)
+        by_kind = {source.kind: source for source in sources_for(name)}
+        for doc_id in extra:
+            kind, pk = doc_id.split("-", 1)
+            changes.setdefault(by_kind[kind].label, []).append(pk)
+        sync_objects(changes)
+        client.indices.refresh(index=alias)
+    return {"database": len(wanted), "index": len(indexed), "missing": missing, "extra": extra}
+

@@ -1,0 +1,177 @@
+"""What a resident (or an API client) asks for, validated into one typed object.
+
+The HTML page and the JSON API share these parameters, so a search URL can be bookmarked and shared.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+
+from places.postcodes import PostcodeError, locate
+
+KINDS = {"programme": "Courses and help", "apprenticeship": "Apprenticeships", "sponsored": "Sponsored opportunities"}
+TIERS = ["inclusion", "general", "advanced"]
+LEVELS = ["entry", "1", "2", "3", "4", "5", "6", "7", "8"]
+MODES = {"in_person": "In person", "online": "Online", "blended": "Partly online"}
+SORTS = {
+    "relevance": "Best match",
+    "distance": "Nearest",
+    "start": "Starting soonest",
+    "closing": "Closing soonest",
+    "newest": "Newest",
+    "wage": "Highest wage",
+}
+DISABILITY_CONFIDENT = ["committed", "employer", "leader"]
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+MAX_RESULT_WINDOW = 1000  # deep pages are slow to compute and nobody reads them
+MAX_RADIUS_MILES = 100
+
+
+@dataclass(frozen=True)
+class Location:
+    outcode: str
+    latitude: float
+    longitude: float
+    local_authority: str  # ONS code, or "" outside the region
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    kind: tuple[str, ...] = ()
+    tier: tuple[str, ...] = ()
+    skill: tuple[str, ...] = ()
+    level: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    authority: tuple[str, ...] = ()
+    free: bool = False
+    provider: str = ""
+    employer: str = ""
+    starts_within: int | None = None  # weeks
+    closing_within: int | None = None  # days
+    sponsored: bool = False
+    campaign: str = ""
+    disability_confident: bool = False
+    near: Location | None = None
+    radius: float = 10.0
+    in_person: bool = False  # leave out online and remote items from a location search
+    prefer_tier: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def with_changes(self, **changes) -> "SearchParams":
+        return SearchParams(**{**self.__dict__, **changes})
+
+
+class MultipleValues(forms.MultipleChoiceField):
+    """Repeated parameters (tier=general&tier=advanced) or one comma-separated value (tier=general,advanced)."""
+
+    def to_python(self, value):
+        values = super().to_python([value] if isinstance(value, str) else value)
+        return [part.strip() for item in values for part in item.split(",") if part.strip()]
+
+
+def _choice_values(values):
+    return [(value, value) for value in values]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=10_000, strip=True)
+    kind = MultipleValues(required=False, choices=_choice_values(KINDS))
+    tier = MultipleValues(required=False, choices=_choice_values(TIERS))
+    skill = MultipleValues(required=False)
+    level = MultipleValues(required=False, choices=_choice_values(LEVELS))
+    mode = MultipleValues(required=False, choices=_choice_values(MODES))
+    authority = MultipleValues(required=False)
+    free = forms.BooleanField(required=False)
+    provider = forms.SlugField(required=False, max_length=220)
+    employer = forms.SlugField(required=False, max_length=220)
+    starts_within = forms.IntegerField(required=False, min_value=1, max_value=104)
+    closing_within = forms.IntegerField(required=False, min_value=1, max_value=365)
+    sponsored = forms.BooleanField(required=False)
+    campaign = forms.SlugField(required=False, max_length=220)
+    disability_confident = forms.BooleanField(required=False)
+    near = forms.CharField(required=False, max_length=20)
+    radius = forms.FloatField(required=False, min_value=0.5, max_value=MAX_RADIUS_MILES)
+    in_person = forms.BooleanField(required=False)
+    prefer_tier = forms.ChoiceField(required=False, choices=[("", "")] + _choice_values(TIERS))
+    sort = forms.ChoiceField(required=False, choices=_choice_values(SORTS))
+    page = forms.IntegerField(required=False, min_value=1)
+    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+    def __init__(self, data=None, *, skill_codes=(), authority_codes=()):
+        super().__init__(data)
+        self.fields["skill"].choices = _choice_values(skill_codes)
+        self.fields["authority"].choices = _choice_values(authority_codes)
+
+    def clean_q(self):
+        # Long pastes are cut, not refused: the first words carry the meaning.
+        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
+
+    def clean_near(self):
+        text = self.cleaned_data["near"]
+        if not text:
+            return None
+        try:
+            place = locate(text)
+        except PostcodeError as error:
+            raise forms.ValidationError(str(error)) from None
+        authority = place.district.local_authority
+        return Location(place.district.outcode, place.latitude, place.longitude, authority.code if authority else "")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sort") == "distance" and not cleaned.get("near") and "near" not in self.errors:
+            self.add_error("sort", "Enter a postcode to sort by distance")
+        page, size = cleaned.get("page") or 1, cleaned.get("page_size") or 20
+        if page * size > MAX_RESULT_WINDOW:
+            self.add_error("page", f"We show the first {MAX_RESULT_WINDOW} results only: add a filter or words to narrow the search")
+        return cleaned
+
+    def params(self) -> SearchParams:
+        data = self.cleaned_data
+        return SearchParams(
+            q=data["q"],
+            kind=tuple(data["kind"]),
+            tier=tuple(data["tier"]),
+            skill=tuple(data["skill"]),
+            level=tuple(data["level"]),
+            mode=tuple(data["mode"]),
+            authority=tuple(data["authority"]),
+            free=data["free"],
+            provider=data["provider"],
+            employer=data["employer"],
+            starts_within=data["starts_within"],
+            closing_within=data["closing_within"],
+            sponsored=data["sponsored"],
+            campaign=data["campaign"],
+            disability_confident=data["disability_confident"],
+            near=data["near"],
+            radius=data["radius"] or 10.0,
+            in_person=data["in_person"],
+            prefer_tier=data["prefer_tier"],
+            sort=data["sort"] or ("distance" if data["near"] and not data["q"] else "relevance"),
+            page=data["page"] or 1,
+            page_size=data["page_size"] or 20,
+        )
+
+    def problems(self) -> dict[str, list[str]]:
+        return {name: list(errors) for name, errors in self.errors.items()}
+
+
+def parse(data) -> tuple[SearchParams | None, dict[str, list[str]]]:
+    """Validate request parameters: (params, {}) or (None, {field: [messages]})."""
+    from pathways.models import SkillArea
+    from places.models import LocalAuthority
+
+    form = SearchForm(
+        data,
+        skill_codes=SkillArea.objects.values_list("code", flat=True),
+        authority_codes=LocalAuthority.objects.values_list("code", flat=True),
+    )
+    if not form.is_valid():
+        return None, form.problems()
+    return form.params(), {}

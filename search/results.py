@@ -1,0 +1,119 @@
+"""What a search returns, whichever path answered it (the engine, or the basic database search)."""
+
+import datetime
+from dataclasses import dataclass, field
+from math import asin, cos, radians, sin, sqrt
+
+from .params import SearchParams
+
+EARTH_RADIUS_MILES = 3958.8
+
+
+def distance_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
+    a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * asin(sqrt(a))
+
+
+def nearest_distance(params: SearchParams, locations: list[dict]) -> float | None:
+    if not params.near or not locations:
+        return None
+    return round(min(distance_miles(params.near.latitude, params.near.longitude, p["lat"], p["lon"]) for p in locations), 1)
+
+
+@dataclass
+class Hit:
+    id: str
+    kind: str
+    title: str
+    summary: str
+    url: str
+    tier: str
+    organisation_name: str
+    online: bool = False
+    sponsored: bool = False
+    free: bool = False
+    cost: str = ""
+    cost_amount: float | None = None
+    inclusion_support: bool = False
+    delivery_mode: str = ""
+    closing_date: datetime.date | None = None
+    next_start: datetime.date | None = None
+    starts_any_time: bool = False
+    weekly_wage: float | None = None
+    standard_level: int | None = None
+    degree: bool = False
+    skill_areas: list[str] = field(default_factory=list)
+    local_authorities: list[str] = field(default_factory=list)
+    locations: list[dict] = field(default_factory=list)
+    distance: float | None = None  # miles, when the search was near a place
+    highlights: dict[str, str] = field(default_factory=dict)  # HTML-escaped, with <mark> around matches
+
+
+@dataclass
+class CampaignHit:
+    title: str
+    url: str
+    kind: str
+    summary: str = ""
+    highlight: str = ""
+
+
+@dataclass
+class Widening:
+    """A way to find more when a search found nothing: a label for the resident and the changed search."""
+
+    label: str
+    params: SearchParams
+    total: int
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    total: int
+    hits: list[Hit]
+    mode: str = "full"  # "basic" when the engine was unreachable
+    facets: dict[str, list[tuple[str, int]]] | None = None
+    suggestion: str = ""
+    campaign: list[CampaignHit] = field(default_factory=list)
+    widenings: list[Widening] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.params.page_size))
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value[:10]) if value else None
+
+
+def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights: dict | None = None) -> Hit:
+    return Hit(
+        id=doc_id,
+        kind=source["kind"],
+        title=source["title"],
+        summary=source.get("summary") or "",
+        url=source["url"],
+        tier=source.get("tier") or "",
+        organisation_name=source.get("organisation_name") or "",
+        online=bool(source.get("online")),
+        sponsored=bool(source.get("sponsored")),
+        free=bool(source.get("free")),
+        cost=source.get("cost") or "",
+        cost_amount=source.get("cost_amount"),
+        inclusion_support=bool(source.get("inclusion_support")),
+        delivery_mode=source.get("delivery_mode") or "",
+        closing_date=_date(source.get("closing_date")),
+        next_start=_date(source.get("next_start")),
+        starts_any_time=bool(source.get("starts_any_time")),
+        weekly_wage=source.get("weekly_wage"),
+        standard_level=source.get("standard_level"),
+        degree=bool(source.get("degree")),
+        skill_areas=source.get("skill_areas") or [],
+        local_authorities=source.get("local_authorities") or [],
+        locations=source.get("locations") or [],
+        distance=nearest_distance(params, source.get("locations") or []),
+        highlights={name: fragments[0] for name, fragments in (highlights or {}).items() if fragments},
+    )

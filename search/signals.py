@@ -1,0 +1,100 @@
+"""Changes to searchable records → an outbox row in the same transaction → after commit, a Celery task.
+
+search subscribes to the domain apps here (connected in SearchConfig.ready); they never import search,
+so a programme can be saved while the engine or the broker is down and nothing is lost.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from accounts.models import Organisation
+from careers.models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
+from courses.models import Programme, ProgrammeRun, Provider, Venue
+
+from .models import IndexOutboxEntry
+
+logger = logging.getLogger(__name__)
+
+PROGRAMME = "courses.programme"
+VACANCY = "careers.apprenticeshipvacancy"
+SPONSORED = "careers.sponsoredopportunity"
+PAGE = "wagtailcore.page"
+
+
+def record_changes(label: str, ids) -> None:
+    rows = [IndexOutboxEntry(label=label, object_id=str(pk)) for pk in ids]
+    if not rows:
+        return
+    IndexOutboxEntry.objects.bulk_create(rows)
+    transaction.on_commit(_send_drain_task)
+
+
+def _send_drain_task() -> None:
+    from .tasks import drain_outbox_task
+
+    try:
+        drain_outbox_task.delay()
+    except Exception:  # broker down: the periodic drain picks the rows up later
+        logger.warning("Could not queue the search sync task; the outbox keeps the change", exc_info=True)
+
+
+def _organisation_items(organisation_id) -> list[tuple[str, list]]:
+    return [
+        (PROGRAMME, list(Programme.objects.filter(provider__organisation_id=organisation_id).values_list("pk", flat=True))),
+        (VACANCY, list(ApprenticeshipVacancy.objects.filter(employer__organisation_id=organisation_id).values_list("pk", flat=True))),
+        (SPONSORED, list(SponsoredOpportunity.objects.filter(sponsor__organisation_id=organisation_id).values_list("pk", flat=True))),
+    ]
+
+
+def on_item_saved(sender, instance, **kwargs):
+    record_changes(sender._meta.label_lower, [instance.pk])
+
+
+def on_run_changed(sender, instance, **kwargs):
+    record_changes(PROGRAMME, [instance.programme_id])
+
+
+def on_venue_changed(sender, instance, **kwargs):
+    record_changes(PROGRAMME, instance.programmes.values_list("pk", flat=True))
+
+
+def on_item_m2m_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and not kwargs.get("reverse"):
+        record_changes(instance._meta.label_lower, [instance.pk])
+
+
+def on_organisation_changed(sender, instance, **kwargs):
+    # Verification (or its loss) changes whether every item of theirs may be found.
+    organisation_id = instance.organisation_id if hasattr(instance, "organisation_id") else instance.pk
+    for label, ids in _organisation_items(organisation_id):
+        record_changes(label, ids)
+
+
+def on_page_changed(sender, instance, **kwargs):
+    record_changes(PAGE, [instance.pk, *instance.get_descendants().values_list("pk", flat=True)])
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    record_changes(PAGE, [instance.pk])
+
+
+def connect() -> None:
+    for model in (Programme, ApprenticeshipVacancy, SponsoredOpportunity):
+        post_save.connect(on_item_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label_lower}")
+        post_delete.connect(on_item_saved, sender=model, dispatch_uid=f"search-delete-{model._meta.label_lower}")
+        m2m_changed.connect(on_item_m2m_changed, sender=model.skill_areas.through, dispatch_uid=f"search-m2m-{model._meta.label_lower}")
+    m2m_changed.connect(on_item_m2m_changed, sender=Programme.venues.through, dispatch_uid="search-m2m-venues")
+    post_save.connect(on_run_changed, sender=ProgrammeRun, dispatch_uid="search-run-save")
+    post_delete.connect(on_run_changed, sender=ProgrammeRun, dispatch_uid="search-run-delete")
+    post_save.connect(on_venue_changed, sender=Venue, dispatch_uid="search-venue-save")
+    for model in (Organisation, Provider, Employer):
+        post_save.connect(on_organisation_changed, sender=model, dispatch_uid=f"search-org-{model._meta.label_lower}")
+    page_published.connect(on_page_changed, dispatch_uid="search-page-published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
+    post_page_move.connect(on_page_changed, dispatch_uid="search-page-moved")
+    # Deleting any page type deletes its wagtailcore.Page row too, which sends this once.
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search-page-deleted")

@@ -1,0 +1,236 @@
+"""What is indexed, and how each record becomes a search document.
+
+One Source per indexed model: get_queryset() holds only what residents may see (published, open, of a
+verified organisation), and document() prepares one record. The sync pipeline and the rebuild both use
+these, so there is one definition of "searchable".
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
+from courses.models import Programme, ProgrammeRun
+
+from .documents import CAMPAIGN, OPPORTUNITIES
+
+
+def _text(html: str) -> str:
+    return " ".join(strip_tags(html or "").split())
+
+
+def _point(located) -> dict | None:
+    if located.latitude is None:
+        return None
+    return {"lat": located.latitude, "lon": located.longitude}
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str  # "app_label.modelname", as the outbox records it
+    index: str
+    kind: str
+    get_queryset: Callable[[], QuerySet]
+    document: Callable[[object], dict]
+
+    def doc_id(self, pk) -> str:
+        return f"{self.kind}-{pk}"
+
+
+# Programmes --------------------------------------------------------------------------------------
+
+
+def programme_queryset() -> QuerySet:
+    today = timezone.localdate()
+    return (
+        Programme.objects.open()
+        .filter(provider__organisation__verified_at__isnull=False)
+        .select_related("provider__organisation", "tier", "sponsor_campaign")
+        .prefetch_related(
+            "skill_areas",
+            "venues__local_authority",
+            Prefetch("runs", queryset=ProgrammeRun.objects.filter(starts_on__gte=today).order_by("starts_on"), to_attr="future_run_list"),
+        )
+    )
+
+
+def programme_document(programme: Programme) -> dict:
+    venues = list(programme.venues.all())
+    starts = [run.starts_on for run in programme.future_run_list]
+    areas = list(programme.skill_areas.all())
+    return {
+        "kind": "programme",
+        "title": programme.title,
+        "summary": programme.summary,
+        "body": _text(programme.description),
+        "organisation_name": programme.provider.name,
+        "provider": programme.provider.slug,
+        "skill_areas": [area.code for area in areas],
+        "skill_area_titles": " ".join(area.title for area in areas),
+        "tier": programme.tier.code,
+        "level": programme.level,
+        "delivery_mode": programme.delivery_mode,
+        "online": programme.delivery_mode == Programme.DeliveryMode.ONLINE,
+        "free": programme.cost in {Programme.Cost.FREE, Programme.Cost.FUNDED},
+        "cost": programme.cost,
+        "cost_amount": float(programme.cost_amount) if programme.cost_amount is not None else None,
+        "funding": programme.funding_eligibility,
+        "local_authorities": sorted({venue.local_authority.code for venue in venues if venue.local_authority}),
+        "districts": sorted({venue.postcode.split(" ")[0] for venue in venues if venue.postcode}),
+        "locations": [point for point in map(_point, venues) if point],
+        "start_dates": starts,
+        "next_start": starts[0] if starts else None,
+        "starts_any_time": programme.starts_any_time,
+        "sponsored": programme.sponsor_campaign_id is not None,
+        "sponsor_campaign": programme.sponsor_campaign.slug if programme.sponsor_campaign else None,
+        "inclusion_support": programme.kind == Programme.Kind.INCLUSION_SUPPORT,
+        "published_at": programme.published_at,
+        "updated_at": programme.updated_at,
+        "url": programme.get_absolute_url(),
+    }
+
+
+# Apprenticeship vacancies ------------------------------------------------------------------------
+
+
+def vacancy_queryset() -> QuerySet:
+    return (
+        ApprenticeshipVacancy.objects.open()
+        .filter(employer__organisation__verified_at__isnull=False)
+        .select_related("employer__organisation", "standard", "tier", "local_authority", "sponsor_campaign", "training_provider__organisation")
+        .prefetch_related("skill_areas")
+    )
+
+
+def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
+    areas = list(vacancy.skill_areas.all())
+    return {
+        "kind": "apprenticeship",
+        "title": vacancy.title,
+        "summary": vacancy.summary,
+        "body": " ".join(filter(None, [_text(vacancy.description), vacancy.standard.title])),
+        "organisation_name": vacancy.employer.name,
+        "employer": vacancy.employer.slug,
+        "provider": vacancy.training_provider.slug if vacancy.training_provider else None,
+        "skill_areas": [area.code for area in areas],
+        "skill_area_titles": " ".join(area.title for area in areas),
+        "tier": vacancy.tier.code,
+        "level": str(vacancy.standard.level),
+        "delivery_mode": "in_person",
+        "online": False,
+        "free": True,  # apprentices are paid; training costs them nothing
+        "cost": "free",
+        "local_authorities": [vacancy.local_authority.code] if vacancy.local_authority else [],
+        "districts": [vacancy.postcode.split(" ")[0]] if vacancy.postcode else [],
+        "locations": [point for point in [_point(vacancy)] if point],
+        "start_dates": [vacancy.start_date],
+        "next_start": vacancy.start_date,
+        "closing_date": vacancy.closing_date,
+        "weekly_wage": float(vacancy.weekly_wage),
+        "standard_level": vacancy.standard.level,
+        "degree": vacancy.standard.is_degree,
+        "sponsored": vacancy.sponsor_campaign_id is not None,
+        "sponsor_campaign": vacancy.sponsor_campaign.slug if vacancy.sponsor_campaign else None,
+        "disability_confident": vacancy.employer.disability_confident,
+        "published_at": vacancy.published_at,
+        "updated_at": vacancy.updated_at,
+        "url": vacancy.get_absolute_url(),
+    }
+
+
+# Sponsored opportunities -------------------------------------------------------------------------
+
+
+def sponsored_queryset() -> QuerySet:
+    return (
+        SponsoredOpportunity.objects.open()
+        .filter(sponsor__organisation__verified_at__isnull=False)
+        .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
+        .prefetch_related("skill_areas")
+    )
+
+
+def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
+    areas = list(opportunity.skill_areas.all())
+    return {
+        "kind": "sponsored",
+        "title": opportunity.title,
+        "summary": opportunity.summary,
+        "body": " ".join(filter(None, [_text(opportunity.description), opportunity.get_kind_display(), opportunity.pay])),
+        "organisation_name": opportunity.sponsor.name,
+        "employer": opportunity.sponsor.slug,
+        "skill_areas": [area.code for area in areas],
+        "skill_area_titles": " ".join(area.title for area in areas),
+        "tier": opportunity.tier.code,
+        "delivery_mode": "online" if opportunity.is_remote else "in_person",
+        "online": opportunity.is_remote,
+        "free": True,
+        "cost": "free",
+        "local_authorities": [opportunity.local_authority.code] if opportunity.local_authority else [],
+        "districts": [opportunity.postcode.split(" ")[0]] if opportunity.postcode else [],
+        "locations": [point for point in [_point(opportunity)] if point],
+        "start_dates": [opportunity.starts_on] if opportunity.starts_on else [],
+        "next_start": opportunity.starts_on,
+        "closing_date": opportunity.closing_date,
+        "sponsored": True,
+        "sponsor_campaign": opportunity.sponsor_campaign.slug if opportunity.sponsor_campaign else None,
+        "disability_confident": opportunity.sponsor.disability_confident,
+        "published_at": opportunity.published_at,
+        "updated_at": opportunity.updated_at,
+        "url": opportunity.get_absolute_url(),
+    }
+
+
+# Campaign pages ----------------------------------------------------------------------------------
+
+CAMPAIGN_KINDS = {
+    "campaignpage": "campaign",
+    "careerprofilepage": "career_profile",
+    "storypage": "story",
+    "eventpage": "event",
+}
+
+
+def campaign_queryset() -> QuerySet:
+    from wagtail.models import Page
+
+    return Page.objects.live().public().filter(
+        content_type__app_label="careers", content_type__model__in=list(CAMPAIGN_KINDS)
+    ).specific()
+
+
+def campaign_document(page) -> dict:
+    """Any campaign page type: its title, search description and the text of its declared search fields."""
+    texts = []
+    for field in getattr(page, "search_fields", []):
+        name = getattr(field, "field_name", None)
+        if name and name not in {"title"} and hasattr(page, name):
+            value = getattr(page, name)
+            if value and not callable(value):
+                texts.append(_text(str(value)))
+    event_start = getattr(page, "starts_at", None) or getattr(page, "start", None)
+    return {
+        "kind": CAMPAIGN_KINDS.get(page.specific_class._meta.model_name, "campaign"),
+        "title": page.title,
+        "summary": page.search_description or getattr(page, "introduction", "") or "",
+        "body": " ".join(texts),
+        "event_date": event_start,
+        "published_at": page.last_published_at,
+        "url": page.url,
+    }
+
+
+SOURCES = [
+    Source("courses.programme", OPPORTUNITIES, "programme", programme_queryset, programme_document),
+    Source("careers.apprenticeshipvacancy", OPPORTUNITIES, "apprenticeship", vacancy_queryset, vacancy_document),
+    Source("careers.sponsoredopportunity", OPPORTUNITIES, "sponsored", sponsored_queryset, sponsored_document),
+    Source("wagtailcore.page", CAMPAIGN, "page", campaign_queryset, campaign_document),
+]
+SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
+
+
+def sources_for(index: str) -> list[Source]:
+    return [source for source in SOURCES if source.index == index]

@@ -1,0 +1,132 @@
+"""The search page, its autocomplete and the boundary map. Thin: parse, call the service, render."""
+
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from careers.models import SponsorCampaign
+from courses.models import Programme
+from pathways.models import SkillArea, Tier
+from places.models import LocalAuthority
+
+from . import map as results_map
+from .params import KINDS, MODES, SORTS, SearchParams, parse
+from .service import autocomplete, search_opportunities, search_record
+
+ONLY_SHOW = [
+    ("free", "Free, or free if you are eligible"),
+    ("in_person", "In person (leave out online)"),
+    ("sponsored", "Sponsored by employers"),
+    ("disability_confident", "Disability Confident employers"),
+]
+RADIUS_CHOICES = ["1", "3", "5", "10", "15", "25", "50"]
+FACET_TITLES = {
+    "kind": "What",
+    "tier": "Level of digital skill",
+    "skill": "Skill area",
+    "mode": "How it is taught",
+    "level": "Qualification level",
+    "authority": "Area",
+    "campaign": "Sponsor campaign",
+}
+
+
+@lru_cache(maxsize=1)
+def _static_labels() -> dict[str, dict[str, str]]:
+    return {
+        "kind": KINDS,
+        "mode": MODES,
+        "level": dict(Programme.Level.choices),
+        "tier": dict(Tier.objects.values_list("code", "name")),
+        "skill": dict(SkillArea.objects.values_list("code", "title")),
+        "authority": dict(LocalAuthority.objects.values_list("code", "name")),
+    }
+
+
+def labels() -> dict[str, dict[str, str]]:
+    return {**_static_labels(), "campaign": dict(SponsorCampaign.objects.values_list("slug", "name"))}
+
+
+def query_string(params: SearchParams, **changes) -> str:
+    """The URL state of a search, so every link (a page, a wider search) can be bookmarked and shared."""
+    params = params.with_changes(**changes)
+    pairs = []
+    for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier"):
+        value = getattr(params, name)
+        pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
+    for name in ("free", "sponsored", "disability_confident", "in_person"):
+        if getattr(params, name):
+            pairs.append((name, "on"))
+    for name in ("starts_within", "closing_within"):
+        if getattr(params, name):
+            pairs.append((name, getattr(params, name)))
+    if params.near:
+        pairs += [("near", params.near.outcode), ("radius", f"{params.radius:g}")]
+    if params.sort != "relevance":
+        pairs.append(("sort", params.sort))
+    if params.page > 1:
+        pairs.append(("page", params.page))
+    return urlencode(pairs)
+
+
+def _facet_groups(results, names) -> list[dict]:
+    if not results.facets:
+        return []
+    groups = []
+    for name in ("kind", "tier", "skill", "mode", "level", "authority", "campaign"):
+        chosen = set(getattr(results.params, name))
+        options = [
+            {"value": value, "label": names[name].get(value, value), "count": count, "checked": value in chosen}
+            for value, count in results.facets.get(name, [])
+            if value in names[name]
+        ]
+        if options:
+            groups.append({"name": name, "title": FACET_TITLES[name], "options": options})
+    return groups
+
+
+@require_GET
+def search_page(request):
+    params, problems = parse(request.GET)
+    context = {
+        "sorts": SORTS,
+        "problems": problems,
+        "data": request.GET,
+        "radius_choices": RADIUS_CHOICES,
+        "only_show": ONLY_SHOW,
+        "names": labels(),
+    }
+    if problems:
+        return render(request, "search/search.html", context, status=400)
+    results = search_opportunities(params, with_campaign=True)
+    search_record(results)
+    names = context["names"]
+    context.update(
+        params=params,
+        results=results,
+        facet_groups=_facet_groups(results, names),
+        names=names,
+        map=results_map.result_points(results.hits, params.near) if results.hits else None,
+        previous_page=query_string(params, page=params.page - 1) if params.page > 1 else None,
+        next_page=query_string(params, page=params.page + 1) if params.page < results.pages else None,
+        widenings=[(widening, query_string(widening.params)) for widening in results.widenings],
+        suggestion_link=query_string(params, q=results.suggestion, page=1) if results.suggestion else None,
+        first_number=(params.page - 1) * params.page_size + 1,
+    )
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete_view(request):
+    return JsonResponse({"results": autocomplete(request.GET.get("q", ""))})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def boundaries_view(request):
+    return HttpResponse(results_map.boundaries_svg(), content_type="image/svg+xml")
+

@@ -1,0 +1,32 @@
+"""Fresh indices on the real OpenSearch node for each test, and a way to wait for the sync."""
+
+import pytest
+
+from search import indexing
+from search.connection import get_client
+from search.documents import alias_for
+
+
+def refresh() -> None:
+    for name in indexing.INDEXES:
+        get_client().indices.refresh(index=alias_for(name))
+
+
+def sync_now() -> dict:
+    """Drain the outbox as the Celery task would, then make the changes visible to searches."""
+    result = indexing.drain_outbox()
+    refresh()
+    return result
+
+
+@pytest.fixture
+def search_indices(search_engine, db):
+    client = get_client()
+    for name in indexing.INDEXES:
+        for physical in indexing.physical_indices(name):
+            client.indices.delete(index=physical)
+    indexing.ensure_indices()
+    yield
+    for name in indexing.INDEXES:
+        for physical in indexing.physical_indices(name):
+            client.indices.delete(index=physical)
