@@ -89,6 +89,8 @@ def sync_objects(changes: dict[str, list[str]], *, target: str | None = None) ->
                 raise_on_error=False,
                 raise_on_exception=True,
                 refresh=False,
+                # Writing through the alias must never auto-create a plain index of the same name.
+                require_alias=target is None,
             )
             failed = set()
             for error in errors:
@@ -138,7 +140,7 @@ def drain_outbox(*, limit: int = 5000) -> dict:
             entry.last_error = result.rejected[(entry.label, entry.object_id)]
         IndexOutboxEntry.objects.bulk_update(rejected, ["rejected", "attempts", "last_error"])
         IndexOutboxEntry.objects.filter(pk__in=[e.pk for e in entries if e not in rejected]).delete()
-    return {"sent": len(entries) - len(rejected), "rejected": len(rejected), "waiting": 0}
+    return {"sent": result.indexed, "rejected": len(result.rejected), "waiting": 0}
 
 
 def remove_expired() -> int:

@@ -1,3 +1,25 @@
-"""The public API under /api/v1/ (filled in by the open-data work)."""
+"""The public API under /api/v1/: open data (read-only, JSON or CSV) and its OpenAPI schema."""
 
-urlpatterns = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from careers.api import ApprenticeshipViewSet, EmployerViewSet, SponsoredOpportunityViewSet
+from courses.api import ProgrammeViewSet, ProviderViewSet
+from search.api import AutocompleteView, SearchView
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("apprenticeships", ApprenticeshipViewSet, basename="apprenticeship")
+router.register("opportunities", SponsoredOpportunityViewSet, basename="opportunity")
+router.register("providers", ProviderViewSet, basename="provider")
+router.register("employers", EmployerViewSet, basename="employer")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/autocomplete/", AutocompleteView.as_view(), name="search-autocomplete"),
+    *router.urls,
+]

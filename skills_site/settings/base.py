@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -188,4 +190,45 @@ LOGGING = {
         "opensearch": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },
+}
+
+# Periodic tasks (run `celery -A skills_site beat` beside the worker in production).
+CELERY_BEAT_SCHEDULE = {
+    "search-drain-outbox": {"task": "search.drain_outbox", "schedule": 30.0},
+    "search-remove-expired": {"task": "search.remove_expired", "schedule": 60.0 * 15},
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The public API (/api/v1/): Django REST framework and its OpenAPI schema (drf-spectacular).
+# Open-data views set their own renderers, pagination and throttle (skills_site/api.py); these are defaults.
+
+REST_FRAMEWORK = {
+    # No HTTP Basic: it would let anyone try passwords without allauth's rate limits.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute"},
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Digital Skills Leeds City Region: open data",
+    "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "Open courses, help to get online, apprenticeships and sponsored opportunities in the Leeds City Region, "
+        "and the verified providers and employers behind them. Read-only, no key needed; JSON, or CSV with "
+        "`?format=csv`. See docs/api.md.\n\n"
+        "Licence: the authority's data is published under the Open Government Licence v3.0 "
+        "(https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/). "
+        "Contains OS data © Crown copyright and database right; "
+        "Contains Royal Mail data © Royal Mail copyright and database right; "
+        "Source: Office for National Statistics licensed under the Open Government Licence v3.0."
+    ),
+    "LICENSE": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["skills_site.api.public_api_endpoints"],
 }

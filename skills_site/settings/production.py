@@ -3,7 +3,7 @@
 from csp.constants import NONE, SELF
 
 from .base import *  # noqa: F403
-from .base import DEBUG, MIDDLEWARE, STORAGES, ConfigurationError
+from .base import DEBUG, MIDDLEWARE, REST_FRAMEWORK, STORAGES, ConfigurationError
 
 if DEBUG:
     raise ConfigurationError("DEBUG must be off in production settings")
@@ -34,3 +34,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Behind exactly one proxy (the load balancer): rate limits key on the client it saw, not a forged header.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}

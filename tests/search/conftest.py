@@ -25,6 +25,7 @@ def search_indices(search_engine, db):
     for name in indexing.INDEXES:
         for physical in indexing.physical_indices(name):
             client.indices.delete(index=physical)
+        client.indices.delete(index=alias_for(name), ignore_unavailable=True)
     indexing.ensure_indices()
     yield
     for name in indexing.INDEXES:

@@ -1,0 +1,226 @@
+"""Open data: apprenticeship vacancies, sponsored opportunities and employers
+(/api/v1/apprenticeships/, /api/v1/opportunities/, /api/v1/employers/)."""
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+
+from skills_site.api import (
+    COMMON_HELP,
+    LocationSerializer,
+    OpenDataViewSet,
+    OpportunityFilterSet,
+    OrganisationReferenceSerializer,
+    PublicPageURLField,
+    VerifiedOrganisationReferenceSerializer,
+    help_texts,
+    skill_area_codes_field,
+    tier_code_field,
+)
+
+from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsorCampaign, SponsoredOpportunity
+
+
+def open_vacancies() -> QuerySet[ApprenticeshipVacancy]:
+    """Open vacancies of verified employers, with everything ApprenticeshipSerializer shows."""
+    return (
+        ApprenticeshipVacancy.objects.open()
+        .filter(employer__organisation__verified_at__isnull=False)
+        .select_related(
+            "employer__organisation",
+            "standard",
+            "training_provider__organisation",
+            "tier",
+            "local_authority",
+            "sponsor_campaign",
+        )
+        .prefetch_related("skill_areas")
+        .order_by("closing_date", "pk")
+    )
+
+
+def open_sponsored_opportunities() -> QuerySet[SponsoredOpportunity]:
+    """Open sponsored opportunities of verified employers, with everything OpportunitySerializer shows."""
+    return (
+        SponsoredOpportunity.objects.open()
+        .filter(sponsor__organisation__verified_at__isnull=False)
+        .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
+        .prefetch_related("skill_areas")
+        .order_by("closing_date", "pk")
+    )
+
+
+def verified_employers() -> QuerySet[Employer]:
+    return (
+        Employer.objects.filter(organisation__verified_at__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+
+
+class SponsorCampaignReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SponsorCampaign
+        fields = ["name", "slug"]
+        extra_kwargs = help_texts(name="The campaign's name", slug="The campaign's identifier")
+
+
+class ApprenticeshipStandardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApprenticeshipStandard
+        fields = ["reference", "title", "level", "is_degree"]
+        extra_kwargs = help_texts(
+            reference="IfATE reference such as ST0116, if known",
+            title="The standard's title",
+            level="Apprenticeship level, 2 to 7",
+            is_degree="A degree apprenticeship",
+        )
+
+
+class OpportunityLocationSerializer(LocationSerializer):
+    """Null for an opportunity that can be done from anywhere."""
+
+    def get_attribute(self, instance):
+        return None if instance.is_remote else instance
+
+
+class ApprenticeshipSerializer(serializers.ModelSerializer):
+    url = PublicPageURLField()
+    tier = tier_code_field()
+    skill_areas = skill_area_codes_field()
+    level = serializers.CharField(source="standard.level", help_text="Apprenticeship level, 2 to 7 (the standard's)")
+    standard = ApprenticeshipStandardSerializer(help_text="The apprenticeship standard it trains for")
+    employer = OrganisationReferenceSerializer(help_text="The employer")
+    training_provider = VerifiedOrganisationReferenceSerializer(
+        allow_null=True, help_text="The training provider, if named and verified"
+    )
+    location = LocationSerializer(source="*", help_text="Where the job is")
+    sponsor_campaign = SponsorCampaignReferenceSerializer(allow_null=True, help_text="The campaign it is part of")
+
+    class Meta:
+        model = ApprenticeshipVacancy
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "description",
+            "tier",
+            "skill_areas",
+            "level",
+            "standard",
+            "employer",
+            "training_provider",
+            "location",
+            "weekly_wage",
+            "hours_per_week",
+            "positions",
+            "closing_date",
+            "start_date",
+            "how_to_apply",
+            "apply_url",
+            "sponsor_campaign",
+            "is_demo",
+            "published_at",
+            "updated_at",
+        ]
+        extra_kwargs = help_texts(
+            **COMMON_HELP,
+            weekly_wage="Wage in pounds a week",
+            hours_per_week="Hours of work a week",
+            positions="How many places",
+            closing_date="Last day to apply",
+            start_date="When the apprenticeship starts",
+            apply_url="The employer's page to apply",
+        )
+
+
+class OpportunitySerializer(serializers.ModelSerializer):
+    url = PublicPageURLField()
+    tier = tier_code_field()
+    skill_areas = skill_area_codes_field()
+    sponsor = OrganisationReferenceSerializer(help_text="The employer that sponsors it")
+    sponsor_campaign = SponsorCampaignReferenceSerializer(allow_null=True, help_text="The campaign it is part of")
+    location = OpportunityLocationSerializer(source="*", allow_null=True, help_text="Where it happens; null if remote")
+
+    class Meta:
+        model = SponsoredOpportunity
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "summary",
+            "description",
+            "tier",
+            "skill_areas",
+            "sponsor",
+            "sponsor_campaign",
+            "is_remote",
+            "location",
+            "pay",
+            "closing_date",
+            "starts_on",
+            "how_to_apply",
+            "apply_url",
+            "is_demo",
+            "published_at",
+            "updated_at",
+        ]
+        extra_kwargs = help_texts(
+            **COMMON_HELP,
+            kind="paid_role, bootcamp_place, placement, returner or scholarship",
+            is_remote="Can be done from anywhere",
+            pay='Pay or funding, e.g. "£28,000 a year" or "bursary of £500"',
+            closing_date="Last day to apply",
+            starts_on="When it starts, if known",
+            apply_url="The sponsor's page to apply",
+        )
+
+
+class EmployerSerializer(serializers.ModelSerializer):
+    url = PublicPageURLField()
+    name = serializers.CharField(help_text="The employer's name")
+    slug = serializers.SlugField(help_text=COMMON_HELP["slug"])
+
+    class Meta:
+        model = Employer
+        fields = ["url", "slug", "name", "sector", "size", "disability_confident", "description", "website", "is_demo"]
+        extra_kwargs = help_texts(
+            sector="Its sector, e.g. Financial services",
+            size="micro (under 10 people), small (10-49), medium (50-249) or large (250 or more)",
+            disability_confident="Disability Confident level: none, committed, employer or leader",
+            description="About the employer, in plain text",
+            website="The employer's website",
+            is_demo="A demonstration employer, not a real organisation",
+        )
+
+
+class ApprenticeshipViewSet(OpenDataViewSet):
+    """Open apprenticeship vacancies, from verified employers."""
+
+    serializer_class = ApprenticeshipSerializer
+    filterset_class = OpportunityFilterSet
+
+    def get_queryset(self):
+        return open_vacancies()
+
+
+class SponsoredOpportunityViewSet(OpenDataViewSet):
+    """Open opportunities sponsored by verified employers: paid roles, course places, placements, scholarships."""
+
+    serializer_class = OpportunitySerializer
+    filterset_class = OpportunityFilterSet
+
+    def get_queryset(self):
+        return open_sponsored_opportunities()
+
+
+class EmployerViewSet(OpenDataViewSet):
+    """Verified employers."""
+
+    serializer_class = EmployerSerializer
+    lookup_field = "organisation__slug"
+    lookup_url_kwarg = "slug"
+
+    def get_queryset(self):
+        return verified_employers()

@@ -1,0 +1,177 @@
+"""Live sync that loses nothing: every change reaches the index after commit, even if the engine or the
+broker was down when it happened."""
+
+from contextlib import contextmanager
+
+import pytest
+
+from publishing import services as publishing
+from publishing.models import Status
+from search import indexing
+from search.connection import get_client
+from search.documents import OPPORTUNITIES, alias_for
+from search.models import IndexOutboxEntry
+from search.params import parse
+from search.service import search_opportunities
+from search.sources import SOURCES_BY_LABEL, Source
+from tests.accounts.factories import MembershipFactory
+from tests.careers.factories import SponsoredOpportunityFactory
+from tests.conftest import closed_port_url
+from tests.courses.factories import ProgrammeFactory, ProviderFactory
+from tests.search.conftest import refresh, sync_now
+
+pytestmark = pytest.mark.usefixtures("search_indices")
+
+
+def found(q: str) -> set[str]:
+    params, _ = parse({"q": q})
+    return {hit.title for hit in search_opportunities(params, with_facets=False).hits}
+
+
+def test_saving_publishing_unpublishing_and_deleting_reach_the_index_after_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        programme = ProgrammeFactory(title="Podcasting for beginners")
+    member = MembershipFactory(organisation=programme.provider.organisation).user
+    refresh()
+    assert found("podcasting") == set()  # a draft
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.item_publish(item=programme, by=member)
+    refresh()
+    assert found("podcasting") == {"Podcasting for beginners"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.title = "Podcasting and audio for beginners"
+        programme.save()
+    refresh()
+    assert found("audio") == {"Podcasting and audio for beginners"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.item_withdraw(item=programme, by=member)
+    refresh()
+    assert found("podcasting") == set()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.item_publish(item=programme, by=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.delete()
+    refresh()
+    assert found("podcasting") == set()
+    assert not IndexOutboxEntry.objects.exists()
+
+
+def test_many_changes_go_in_one_drain(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        for number in range(30):
+            ProgrammeFactory(title=f"Bulk course {number}", status=Status.PUBLISHED)
+
+    assert IndexOutboxEntry.objects.count() >= 30
+    result = sync_now()
+
+    assert result["sent"] >= 30
+    assert len(callbacks) >= 30
+    params, _ = parse({"q": "bulk course", "page_size": "50"})
+    assert search_opportunities(params).total == 30
+
+
+def test_a_change_made_while_the_engine_is_down_arrives_when_it_is_back(settings):
+    settings.SEARCH_URL = closed_port_url("http")
+    programme = ProgrammeFactory(title="Games design course", status=Status.PUBLISHED)
+
+    assert indexing.drain_outbox()["waiting"] >= 1
+    entry = IndexOutboxEntry.objects.filter(object_id=str(programme.pk)).first()
+    assert entry.attempts == 1 and entry.next_attempt_at > entry.enqueued_at
+
+    settings.SEARCH_URL = "http://127.0.0.1:9200"
+    IndexOutboxEntry.objects.update(next_attempt_at=entry.enqueued_at)  # the back-off has passed
+    sync_now()
+
+    assert found("games design") == {"Games design course"}
+    assert not IndexOutboxEntry.objects.exists()
+
+
+@contextmanager
+def broker_down():
+    """The Celery app really sends to a closed port, then gets its real broker and a fresh pool back."""
+    from skills_site.celery import app
+
+    changes = {
+        "task_always_eager": False,
+        "broker_url": closed_port_url("redis"),
+        "broker_connection_retry": False,
+        "broker_connection_max_retries": 0,
+        "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 1},
+    }
+    saved = {name: app.conf[name] for name in changes}
+
+    def fresh_pools():
+        # Set aside, not closed: other parts of the app (its control mailbox) keep references to them.
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.update(changes)
+    fresh_pools()
+    try:
+        yield
+    finally:
+        app.conf.update(saved)
+        fresh_pools()
+
+
+def test_a_change_made_while_the_broker_is_down_waits_in_the_outbox(django_capture_on_commit_callbacks):
+    with broker_down(), django_capture_on_commit_callbacks(execute=True):
+        ProgrammeFactory(title="Robotics club", status=Status.PUBLISHED)
+
+    assert IndexOutboxEntry.objects.filter(label="courses.programme").exists()
+    sync_now()  # what the periodic drain does once the broker is back
+    assert found("robotics") == {"Robotics club"}
+
+
+def test_a_document_the_engine_rejects_is_recorded_with_its_reason_and_not_retried(monkeypatch):
+    programme = ProgrammeFactory(title="Broken document", status=Status.PUBLISHED)
+    good = ProgrammeFactory(title="Good document", status=Status.PUBLISHED)
+    source = SOURCES_BY_LABEL["courses.programme"]
+
+    def broken(obj):
+        document = source.document(obj)
+        if obj.pk == programme.pk:
+            document["locations"] = [{"lat": 999, "lon": "not a number"}]
+        return document
+
+    monkeypatch.setitem(SOURCES_BY_LABEL, "courses.programme", Source(source.label, source.index, source.kind, source.get_queryset, broken))
+    result = sync_now()
+
+    assert result["rejected"] == 1
+    entry = IndexOutboxEntry.objects.filter(object_id=str(programme.pk)).first()
+    assert entry.rejected
+    assert "locations" in entry.last_error or "parse" in entry.last_error
+    assert found("document") == {"Good document"}
+    assert indexing.drain_outbox()["sent"] == 0  # not retried
+    assert good.pk
+
+
+def test_verifying_an_organisation_makes_its_published_items_findable():
+    provider = ProviderFactory(verified=False)
+    ProgrammeFactory(provider=provider, title="Knitting with microcontrollers", status=Status.PUBLISHED)
+    sync_now()
+    assert found("microcontrollers") == set()
+
+    provider.organisation.verified_at = provider.organisation.created_at
+    provider.organisation.save()
+    sync_now()
+
+    assert found("microcontrollers") == {"Knitting with microcontrollers"}
+
+
+def test_expired_items_leave_the_index_without_being_saved(db):
+    opportunity = SponsoredOpportunityFactory(title="Last chance bootcamp", status=Status.PUBLISHED)
+    sync_now()
+    assert found("last chance") == {"Last chance bootcamp"}
+
+    # Time passes: the closing date the index holds is now in the past, and nothing was saved.
+    get_client().update(
+        index=alias_for(OPPORTUNITIES), id=f"sponsored-{opportunity.pk}", body={"doc": {"closing_date": "2020-01-01"}}, refresh=True
+    )
+
+    assert indexing.remove_expired() == 1
+    assert found("last chance") == set()

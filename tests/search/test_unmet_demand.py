@@ -1,0 +1,64 @@
+"""The authority's report of searches that found nothing or little."""
+
+import datetime
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import reverse
+from django.utils import timezone
+
+from search.models import SearchRecord
+from tests.accounts.factories import UserFactory
+from tests.accounts.test_admin_access import sign_in_with_totp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    secret = generate_totp_secret()
+    TOTP.activate(moderator, secret)
+    sign_in_with_totp(client, moderator, secret)
+    return client
+
+
+def record(query, results, authority="E08000032", tier="", days_ago=1):
+    return SearchRecord.objects.create(
+        query=query, result_count=results, local_authority=authority, tier=tier,
+        searched_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+
+
+def test_zero_and_low_result_searches_are_grouped_by_area_and_tier(moderator_client):
+    record("Robotics", 0)
+    record("robotics", 0)
+    record("robotics", 0, authority="E08000035")
+    record("python", 2, tier="advanced")
+    record("excel", 40)
+    record("robotics", 0, days_ago=90)
+
+    page = moderator_client.get(reverse("search_unmet_demand")).content.decode()
+
+    assert "robotics" in page and "Bradford" in page and "Leeds" in page
+    assert "python" in page
+    assert "excel" not in page
+    rows = moderator_client.get(reverse("search_unmet_demand"), {"format": "csv", "since": "2000-01-01", "until": "2100-01-01", "zero_only": "on"})
+    lines = rows.content.decode().strip().splitlines()
+    assert lines[0] == "words,local_authority_code,local_authority,tier,searches,average_results"
+    assert lines[1] == "robotics,E08000032,Bradford,,3,0.0"
+    assert len(lines) == 3
+
+
+def test_a_backwards_period_is_explained(moderator_client):
+    page = moderator_client.get(reverse("search_unmet_demand"), {"since": "2026-02-01", "until": "2026-01-01"}).content.decode()
+
+    assert "The start of the period must be before its end" in page
+
+
+def test_only_those_allowed_see_the_report(client):
+    editor = UserFactory(is_staff=True)
+    secret = generate_totp_secret()
+    TOTP.activate(editor, secret)
+    sign_in_with_totp(client, editor, secret)
+
+    assert client.get(reverse("search_unmet_demand")).status_code in {302, 403}
