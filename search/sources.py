@@ -203,21 +203,30 @@ def campaign_queryset() -> QuerySet:
 
 
 def campaign_document(page) -> dict:
-    """Any campaign page type: its title, search description and the text of its declared search fields."""
+    """Any campaign page type: its title, summary and the searchable text of its declared search fields.
+
+    StreamFields give their text through get_searchable_content(), so no block is rendered (and no
+    featured-opportunities query runs) while indexing.
+    """
     texts = []
-    for field in getattr(page, "search_fields", []):
-        name = getattr(field, "field_name", None)
-        if name and name not in {"title"} and hasattr(page, name):
-            value = getattr(page, name)
-            if value and not callable(value):
-                texts.append(_text(str(value)))
-    event_start = getattr(page, "starts_at", None) or getattr(page, "start", None)
+    for search_field in getattr(page, "search_fields", []):
+        name = getattr(search_field, "field_name", None)
+        if not name or name == "title" or not hasattr(page, name):
+            continue
+        value = getattr(page, name)
+        if not value or callable(value):
+            continue
+        model_field = page._meta.get_field(name) if name in {f.name for f in page._meta.get_fields()} else None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            texts.extend(_text(str(part)) for part in model_field.get_searchable_content(value))
+        else:
+            texts.append(_text(str(value)))
     return {
         "kind": CAMPAIGN_KINDS.get(page.specific_class._meta.model_name, "campaign"),
         "title": page.title,
-        "summary": page.search_description or getattr(page, "introduction", "") or "",
+        "summary": page.search_description or getattr(page, "summary", "") or _text(getattr(page, "introduction", "")),
         "body": " ".join(texts),
-        "event_date": event_start,
+        "event_date": getattr(page, "starts_at", None),
         "published_at": page.last_published_at,
         "url": page.url,
     }

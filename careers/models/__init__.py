@@ -6,3 +6,12 @@ from .records import (  # noqa: F401
     SponsorCampaign,
     SponsoredOpportunity,
 )
+from .pages import (  # noqa: F401
+    CampaignPage,
+    CareerProfilePage,
+    CareerProfileProgramme,
+    CareerProfileSkill,
+    CareerProfileStandard,
+    EventPage,
+    StoryPage,
+)
