@@ -216,6 +216,7 @@ def check(name: str, *, repair: bool = False) -> dict:
     """Compare database and index by id; with repair, fix the drift."""
     client = get_client(timeout=60)
     alias = alias_for(name)
+    ensure_indices()
     client.indices.refresh(index=alias)
     indexed = set()
     body = {"query": {"match_all": {}}, "_source": False, "size": 5000, "sort": ["_doc"]}

@@ -30,16 +30,23 @@ def record_changes(label: str, ids) -> None:
     if not rows:
         return
     IndexOutboxEntry.objects.bulk_create(rows)
-    transaction.on_commit(_send_drain_task)
+    # One task per transaction is enough: it drains every row the transaction wrote.
+    waiting = transaction.get_connection().run_on_commit
+    if not any(isinstance(callback, DrainAfterCommit) and not callback.sent for _, callback, *_ in waiting):
+        transaction.on_commit(DrainAfterCommit())
 
 
-def _send_drain_task() -> None:
-    from .tasks import drain_outbox_task
+class DrainAfterCommit:
+    sent = False
 
-    try:
-        drain_outbox_task.delay()
-    except Exception:  # broker down: the periodic drain picks the rows up later
-        logger.warning("Could not queue the search sync task; the outbox keeps the change", exc_info=True)
+    def __call__(self) -> None:
+        from .tasks import drain_outbox_task
+
+        self.sent = True
+        try:
+            drain_outbox_task.delay()
+        except Exception:  # broker down: the periodic drain picks the rows up later
+            logger.warning("Could not queue the search sync task; the outbox keeps the change", exc_info=True)
 
 
 def _organisation_items(organisation_id) -> list[tuple[str, list]]:

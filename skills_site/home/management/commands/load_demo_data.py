@@ -1,0 +1,49 @@
+"""Fill the site with fictional Leeds City Region demo content. Idempotent: run it as often as you like."""
+
+import time
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from careers import demo as careers_demo
+from courses import demo as courses_demo
+from skills_site.home.models import HomePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Load fictional demo providers, programmes, employers, apprenticeships, sponsored opportunities and "
+        "campaign pages. Running it again changes nothing (dates move with today, so items stay open)."
+    )
+
+    def handle(self, *args, **options):
+        # Imported when run, so listing commands (make run probes with `help load_demo_data`) never needs it.
+        from careers.demo_campaign import load_campaign_pages
+
+        started = time.monotonic()
+        try:
+            with transaction.atomic():
+                written = courses_demo.load() | careers_demo.load()
+                problems = self.publication_problems()
+                if problems:
+                    raise CommandError("Demo items that could not be published:\n" + "\n".join(problems))
+                pages = load_campaign_pages(home=HomePage.objects.get())
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from error
+
+        totals = courses_demo.totals() | careers_demo.totals()
+        for name, count in [*totals.items(), *pages.items()]:
+            self.stdout.write(f"{name.replace('_', ' ')}: {count}")
+        changed = ", ".join(f"{count} {name}" for name, count in written.items()) or "nothing"
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded in {time.monotonic() - started:.1f}s; written: {changed}")
+        )
+
+    def publication_problems(self) -> list[str]:
+        items = [
+            *courses_demo.demo_programmes(),
+            *careers_demo.demo_vacancies(),
+            *careers_demo.demo_opportunities(),
+        ]
+        return [f"{item.slug}: {problem}" for item in items for problem in item.publication_problems()]
