@@ -78,11 +78,13 @@ def _facet_groups(results, names) -> list[dict]:
         return []
     groups = []
     for name in ("kind", "tier", "skill", "mode", "level", "authority", "campaign"):
-        chosen = set(getattr(results.params, name))
+        chosen = getattr(results.params, name)
+        counts = dict(results.facets.get(name, []))
+        # A chosen value stays on the form even when nothing matches it, so it can be unticked.
+        values = [value for value in counts if value in names[name]] + [value for value in chosen if value not in counts]
         options = [
-            {"value": value, "label": names[name].get(value, value), "count": count, "checked": value in chosen}
-            for value, count in results.facets.get(name, [])
-            if value in names[name]
+            {"value": value, "label": names[name].get(value, value), "count": counts.get(value, 0), "checked": value in chosen}
+            for value in values
         ]
         if options:
             groups.append({"name": name, "title": FACET_TITLES[name], "options": options})

@@ -156,3 +156,10 @@ def test_the_boundary_map_is_served_by_the_platform(client, db):
     assert response["Content-Type"] == "image/svg+xml"
     assert "<title>Leeds</title>" in response.content.decode()
     assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_a_chosen_filter_stays_on_the_form_when_nothing_matches(client, some_courses):
+    page = client.get("/search/", {"q": "underwater robotics", "tier": "inclusion"}).content.decode()
+
+    assert "0 results" in page
+    assert 'name="tier" type="checkbox" value="inclusion" checked' in page
