@@ -34,7 +34,10 @@ def personal_data_export(*, user: User) -> dict:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
+    from .personal_data import sections
+
     return {
+        **{name: export(user) for name, export in sections().items()},
         "account": {
             "email": user.email,
             "first_name": user.first_name,

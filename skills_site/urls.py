@@ -17,6 +17,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("skills_site.api_urls")),
     path("search/", include("search.urls")),
+    path("pathways/", include("pathways.urls")),
+    path("portal/provider/", include("courses.portal_urls")),
+    path("portal/employer/", include("careers.portal_urls")),
     path("", include("courses.urls")),
     path("", include("careers.urls")),
 ]
