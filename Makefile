@@ -37,6 +37,7 @@ run: install
 
 test: install
 	scripts/services.sh start --install
+	scripts/services.sh browser
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest

@@ -6,6 +6,8 @@ app_name = "careers"
 
 urlpatterns = [
     path("apprenticeships/<slug:slug>/", views.apprenticeship_detail, name="apprenticeship"),
+    path("apprenticeships/<slug:slug>/apply/", views.apprenticeship_apply, name="apprenticeship_apply"),
     path("opportunities/<slug:slug>/", views.opportunity_detail, name="opportunity"),
+    path("opportunities/<slug:slug>/apply/", views.opportunity_apply, name="opportunity_apply"),
     path("employers/<slug:slug>/", views.employer_detail, name="employer"),
 ]

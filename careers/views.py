@@ -1,13 +1,14 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 
-from publishing.selectors import can_view, can_view_organisation
+from publishing.selectors import can_view, can_view_organisation, counts_as_resident_visit
+from publishing.services import activity_count
 
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 from .structured_data import employer_json_ld, opportunity_json_ld, vacancy_json_ld
 
 
-def apprenticeship_detail(request, slug):
+def _visible_vacancy(request, slug) -> ApprenticeshipVacancy:
     vacancy = get_object_or_404(
         ApprenticeshipVacancy.objects.select_related(
             "employer__organisation", "standard", "training_provider__organisation", "tier", "local_authority"
@@ -16,6 +17,36 @@ def apprenticeship_detail(request, slug):
     )
     if not can_view(item=vacancy, user=request.user):
         raise Http404("No such apprenticeship")
+    return vacancy
+
+
+def _visible_opportunity(request, slug) -> SponsoredOpportunity:
+    opportunity = get_object_or_404(
+        SponsoredOpportunity.objects.select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign"),
+        slug=slug,
+    )
+    if not can_view(item=opportunity, user=request.user):
+        raise Http404("No such opportunity")
+    return opportunity
+
+
+def _count_view(request, item) -> None:
+    if item.is_open and counts_as_resident_visit(item=item, request=request):
+        activity_count(item=item, views=1)
+
+
+def _apply(request, item):
+    """The "apply" button: counted, then on to the employer's own page (only ever the address they gave)."""
+    if not (item.is_open and item.apply_url):
+        return redirect(item)
+    if counts_as_resident_visit(item=item, request=request):
+        activity_count(item=item, apply_clicks=1)
+    return HttpResponseRedirect(item.apply_url)
+
+
+def apprenticeship_detail(request, slug):
+    vacancy = _visible_vacancy(request, slug)
+    _count_view(request, vacancy)
     return render(
         request,
         "careers/apprenticeship_detail.html",
@@ -23,18 +54,22 @@ def apprenticeship_detail(request, slug):
     )
 
 
+def apprenticeship_apply(request, slug):
+    return _apply(request, _visible_vacancy(request, slug))
+
+
 def opportunity_detail(request, slug):
-    opportunity = get_object_or_404(
-        SponsoredOpportunity.objects.select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign"),
-        slug=slug,
-    )
-    if not can_view(item=opportunity, user=request.user):
-        raise Http404("No such opportunity")
+    opportunity = _visible_opportunity(request, slug)
+    _count_view(request, opportunity)
     return render(
         request,
         "careers/opportunity_detail.html",
         {"opportunity": opportunity, "json_ld": opportunity_json_ld(opportunity, request)},
     )
+
+
+def opportunity_apply(request, slug):
+    return _apply(request, _visible_opportunity(request, slug))
 
 
 def employer_detail(request, slug):

@@ -2,11 +2,13 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.fields import RichTextField
 
 from accounts.models import Organisation
@@ -14,6 +16,11 @@ from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable, Status
 from publishing.rich_text import FEATURES, clean_rich_text
+
+# What stops a programme being published (Programme.publication_problems); imports name the column for each.
+NEEDS_START = 'Add a start date in the future, or tick "people can start any time"'
+NEEDS_VENUE = "Add the venue where it happens"
+NEEDS_CONTACT = "Say how to apply or enquire"
 
 
 class Provider(models.Model):
@@ -134,6 +141,10 @@ class Programme(Publishable):
         "careers.SponsorCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
     )
 
+    organisation_field = "provider__organisation"
+    checked_text_fields = ("title", "summary", "description", "how_to_apply", "funding_eligibility", "duration")
+    checked_link_fields = ("enquiry_url",)
+
     class Meta:
         ordering = ["title"]
         constraints = [
@@ -146,9 +157,15 @@ class Programme(Publishable):
     def get_absolute_url(self):
         return reverse("courses:programme", kwargs={"slug": self.slug})
 
+    def get_portal_url(self):
+        return reverse("provider_portal:programme", kwargs={"organisation": self.provider.slug, "pk": self.pk})
+
     @property
     def owner_organisation(self):
         return self.provider.organisation
+
+    def own_websites(self) -> list[str]:
+        return [self.provider.organisation.website, self.provider.website]
 
     @property
     def is_free(self) -> bool:
@@ -172,12 +189,27 @@ class Programme(Publishable):
     def publication_problems(self) -> list[str]:
         problems = []
         if not self.pk or not (self.starts_any_time or self.future_runs().exists()):
-            problems.append('Add a start date in the future, or tick "people can start any time"')
+            problems.append(NEEDS_START)
         if self.delivery_mode != self.DeliveryMode.ONLINE and self.pk and not self.venues.exists():
-            problems.append("Add the venue where it happens")
+            problems.append(NEEDS_VENUE)
         if not (self.how_to_apply or self.enquiry_url or self.enquiry_email or self.enquiry_phone):
-            problems.append("Say how to apply or enquire")
+            problems.append(NEEDS_CONTACT)
         return problems
+
+    def completeness_items(self) -> list[tuple[int, bool, str]]:
+        saved = self.pk is not None
+        in_person = self.delivery_mode != self.DeliveryMode.ONLINE
+        return [
+            (20, len(strip_tags(self.description or "").split()) >= 50, "Describe what people will learn and do, in at least 50 words"),
+            (15, saved and self.skill_areas.exists(), "Choose the skill areas it covers"),
+            (15, self.starts_any_time or (saved and self.future_runs().exists()), "Add the dates it runs"),
+            (10, bool(self.duration), 'Say how long it lasts, e.g. "10 weeks"'),
+            (10, self.hours_per_week is not None, "Say how many hours a week it takes"),
+            (10, bool(self.enquiry_phone or self.enquiry_email), "Give a phone number or email address for questions"),
+            (10, self.cost != self.Cost.PAID or bool(self.funding_eligibility), "Say whether anyone can get help with the cost"),
+            (5, bool(self.other_languages), "Say whether help is available in other languages"),
+            (5, not in_person or self.step_free_access, "Say whether there is step-free access"),
+        ]
 
 
 class ProgrammeRun(models.Model):
@@ -199,3 +231,64 @@ class ProgrammeRun(models.Model):
         super().clean()
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The end date must be on or after the start date"})
+
+
+class ProgrammeImport(models.Model):
+    """One upload of a CSV or JSON file of programmes (courses/imports.py does the work, in a Celery task).
+
+    The file is kept only until the import has run; the result (counts, and errors by line and column)
+    stays for the provider to read.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        CHECKING = "checking", "Checking rows"
+        SAVING = "saving", "Saving"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Could not be read"
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="imports")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField(editable=False, default=bytes)
+    all_or_nothing = models.BooleanField(default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    encoding = models.CharField(max_length=60, blank=True)
+    total_rows = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_saved = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    failed_count = models.PositiveIntegerField(default=0)
+    file_errors = models.JSONField(default=list, blank=True)
+    row_errors = models.JSONField(default=list, blank=True, help_text='[{"line": 4, "field": "postcode", "message": "…"}]')
+    notes = models.JSONField(default=list, blank=True, help_text="Changes we made, such as removing unsafe markup")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in {self.State.QUEUED, self.State.CHECKING, self.State.SAVING}
+
+    @property
+    def percent(self) -> int:
+        """How far it has got. All or nothing checks every row (the first half) before saving any (the second)."""
+        if not self.is_running:
+            return 100
+        if not self.total_rows:
+            return 0
+        if self.all_or_nothing:
+            done = self.rows_checked + self.rows_saved
+            return min(99, 100 * done // (2 * self.total_rows))
+        return min(99, 100 * self.rows_checked // self.total_rows)
+
+    @property
+    def saved_nothing(self) -> bool:
+        return self.state == self.State.FAILED or (self.all_or_nothing and self.failed_count > 0)

@@ -1,8 +1,8 @@
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Competence, SkillArea, Tier
+from .models import Competence, PlacementRule, Question, SkillArea, Tier
 
 
 class TierViewSet(SnippetViewSet):
@@ -52,3 +52,48 @@ class SkillsFrameworkGroup(SnippetViewSetGroup):
 
 
 register_snippet(SkillsFrameworkGroup)
+
+
+class QuestionViewSet(SnippetViewSet):
+    """The self-assessment's questions and their "I can …" statements. Saved plans are not in the admin:
+    they belong to residents."""
+
+    model = Question
+    icon = "help"
+    menu_label = "Questions"
+    list_display = ["heading", "code", "skill_area", "shown_when", "position", "live"]
+    list_filter = ["kind", "shown_when", "live"]
+    search_fields = ["heading", "code"]
+    ordering = ["position"]
+    panels = [
+        FieldPanel("heading"),
+        FieldPanel("hint"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("position")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("skill_area")]),
+        FieldRowPanel([FieldPanel("shown_when"), FieldPanel("live")]),
+        InlinePanel("statements", heading="“I can …” statements", label="Statement"),
+    ]
+
+
+class PlacementRuleViewSet(SnippetViewSet):
+    model = PlacementRule
+    icon = "list-ol"
+    menu_label = "Placement rules"
+    list_display = ["skill_area", "position", "needs", "level", "tier", "meaning"]
+    list_filter = ["skill_area__framework", "tier"]
+    ordering = ["skill_area", "position"]
+    panels = [
+        FieldRowPanel([FieldPanel("skill_area"), FieldPanel("position")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("needs"), FieldPanel("level")]), FieldPanel("tier")], heading="When it fits, and where it places"),
+        FieldPanel("meaning"),
+    ]
+
+
+class SelfAssessmentGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, PlacementRuleViewSet)
+    menu_label = "Self-assessment"
+    menu_icon = "help"
+    menu_order = 310
+
+
+register_snippet(SelfAssessmentGroup)

@@ -12,6 +12,9 @@ class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PENDING_REVIEW = "pending_review", "Waiting for review"
     PUBLISHED = "published", "Published"
+    # The closing date passed (publishing.services.items_close_expired): still shown, as closed, to anyone
+    # with the link; no longer searchable or open to applications.
+    CLOSED = "closed", "Closed"
     WITHDRAWN = "withdrawn", "Withdrawn"
     ARCHIVED = "archived", "Archived"
 
@@ -38,6 +41,16 @@ class Publishable(models.Model):
 
     objects = PublishableQuerySet.as_manager()
 
+    # The lookup from this model to its Organisation ("provider__organisation"), so the moderation queue
+    # and the portals can ask the same questions of every kind of posting.
+    organisation_field = ""
+    # What the automated checks (publishing/checks.py) read: words for the language check, URLs for the
+    # links check. Rich-text fields are read without their tags.
+    checked_text_fields = ("title", "summary", "description", "how_to_apply")
+    checked_link_fields: tuple[str, ...] = ()
+    # Apprentices must be paid at least the apprentice rate of the National Minimum Wage.
+    pays_apprentice_wage = False
+
     class Meta:
         abstract = True
 
@@ -48,6 +61,14 @@ class Publishable(models.Model):
     def publication_problems(self) -> list[str]:
         """What stops this item being published, in words for the poster. Subclasses add their own."""
         return []
+
+    def completeness_items(self) -> list[tuple[int, bool, str]]:
+        """(points, done, advice) for each thing that makes a posting more useful to residents."""
+        return []
+
+    def own_websites(self) -> list[str]:
+        """The poster's own web addresses: links to them need no moderator."""
+        return [self.owner_organisation.website]
 
     @property
     def is_open(self) -> bool:
@@ -71,3 +92,56 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.from_status} → {self.to_status}"
+
+
+class EmailOptOut(models.Model):
+    """Someone asked, through an email's unsubscribe link, not to get one kind of email (a topic)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_opt_outs")
+    topic = models.CharField(max_length=60)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_opt_out_per_person_and_topic")]
+
+    def __str__(self):
+        return f"{self.user} – {self.topic}"
+
+
+class PostingActivity(models.Model):
+    """How often residents looked at a posting and followed its "apply" link, per day. Counts only: no
+    person, address or browser is stored."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+    apply_clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "posting activity"
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "day"], name="one_activity_row_per_posting_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} on {self.day}: {self.views} views, {self.apply_clicks} clicks"
+
+
+class ClosingReminder(models.Model):
+    """The organisation was told this posting closes soon; one reminder per closing date."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    closing_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "closing_date"], name="one_closing_reminder_per_posting_and_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} closing {self.closing_date}"

@@ -1,14 +1,21 @@
-"""Who may see an item that is not public yet."""
+"""Who may see an item that is not public yet; what the portals and the moderators' queue list."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, Sum
 
 from accounts.selectors import is_active_member
 
-from .models import Publishable, Status
+from . import registry
+from .models import PostingActivity, Publishable, Status, StatusChange
 from .services import is_moderator
+
+# Statuses anyone may see, once the organisation is verified: a closed item still shows, marked as closed.
+PUBLIC_STATUSES = {Status.PUBLISHED, Status.CLOSED}
 
 
 def can_view(*, item: Publishable, user) -> bool:
     """Published items are public (a closed one shows as closed); others only to their owners and moderators."""
-    if item.status == Status.PUBLISHED and item.owner_organisation.is_verified:
+    if item.status in PUBLIC_STATUSES and item.owner_organisation.is_verified:
         return True
     if not user.is_authenticated:
         return False
@@ -19,3 +26,71 @@ def can_view_organisation(*, organisation, user) -> bool:
     if organisation.is_verified:
         return True
     return user.is_authenticated and (is_moderator(user) or is_active_member(user=user, organisation=organisation))
+
+
+def counts_as_resident_visit(*, item: Publishable, request) -> bool:
+    """Whether a page view or apply click should count: not the poster's own team, a moderator or a robot."""
+    agent = request.headers.get("User-Agent", "").lower()
+    if not agent or any(word in agent for word in ("bot", "crawl", "spider", "slurp", "preview", "headless")):
+        return False
+    user = request.user
+    return not (user.is_authenticated and (is_moderator(user) or is_active_member(user=user, organisation=item.owner_organisation)))
+
+
+def activity_totals(items) -> dict[tuple[str, int], dict[str, int]]:
+    """{(label, pk): {"views": n, "apply_clicks": n}} for these items, all time."""
+    items = list(items)
+    if not items:
+        return {}
+    by_type = {}
+    for item in items:
+        by_type.setdefault(ContentType.objects.get_for_model(item), []).append(item.pk)
+    condition = Q()
+    for content_type, ids in by_type.items():
+        condition |= Q(content_type=content_type, object_id__in=ids)
+    rows = (
+        PostingActivity.objects.filter(condition)
+        .values("content_type", "object_id")
+        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+    )
+    labels = {content_type.pk: f"{content_type.app_label}.{content_type.model}" for content_type in by_type}
+    totals = {
+        (labels[row["content_type"]], row["object_id"]): {"views": row["views"], "apply_clicks": row["apply_clicks"]}
+        for row in rows
+    }
+    return {
+        (registry.label_of(item), item.pk): totals.get((registry.label_of(item), item.pk), {"views": 0, "apply_clicks": 0})
+        for item in items
+    }
+
+
+def history(*, item: Publishable):
+    return StatusChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    ).select_related("by")
+
+
+def awaiting_review() -> list[Publishable]:
+    """Every posting in the moderators' queue, oldest first."""
+    items = []
+    for model in registry.posting_models():
+        items += model.objects.filter(status=Status.PENDING_REVIEW).select_related(model.organisation_field)
+    return sorted(items, key=lambda item: item.updated_at)
+
+
+def published_postings(*, words: str = "", limit: int = 100) -> list[Publishable]:
+    """Public postings whose title or organisation name contains the words, newest first."""
+    items = []
+    for model in registry.posting_models():
+        queryset = model.objects.filter(status=Status.PUBLISHED).select_related(model.organisation_field)
+        if words:
+            queryset = queryset.filter(
+                Q(title__icontains=words) | Q(**{f"{model.organisation_field}__name__icontains": words})
+            )
+        items += queryset.order_by("-published_at")[:limit]
+    return sorted(items, key=lambda item: item.published_at or item.updated_at, reverse=True)[:limit]
+
+
+def recent_status_changes(*, limit: int = 200):
+    """The latest changes of status of any posting: who (or "automatic"), when, from what to what, and why."""
+    return StatusChange.objects.select_related("by", "content_type").prefetch_related("item").order_by("-at")[:limit]

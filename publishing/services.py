@@ -1,24 +1,49 @@
-"""Moving an item between statuses. Every change is checked against who is asking, and recorded."""
+"""Moving an item between statuses. Every change is checked against who is asking, and recorded.
+
+Publishing runs the automated checks first (publishing/checks.py). An item then goes live at once only
+when its organisation is verified and trusted (something of theirs has been public before) and no check
+flagged it; otherwise it waits in the moderators' queue, and the poster sees why.
+"""
+
+import datetime
+import logging
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.selectors import is_active_member
 
-from .models import Publishable, Status, StatusChange
+from . import checks, registry
+from .models import ClosingReminder, PostingActivity, Publishable, Status, StatusChange
+
+logger = logging.getLogger(__name__)
 
 MODERATOR_PERMISSION = "accounts.verify_organisation"
 
+UNVERIFIED_REASON = "Your organisation is not verified yet: a moderator will check it, and this posting, first."
+FIRST_POSTING_REASON = "A moderator checks an organisation's first posting before it goes live."
+CLOSED_REASON = "The closing date passed."
+PUBLISHABLE_FROM = {Status.DRAFT, Status.PENDING_REVIEW, Status.WITHDRAWN, Status.CLOSED}
+
 
 def is_moderator(user) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATOR_PERMISSION)
+    return user is not None and user.is_authenticated and user.has_perm(MODERATOR_PERMISSION)
 
 
 def _require_member_or_moderator(item: Publishable, user) -> None:
     if not (is_moderator(user) or is_active_member(user=user, organisation=item.owner_organisation)):
         raise PermissionDenied("Only the organisation's members or a moderator can change this")
+
+
+def require_member(*, organisation, user) -> None:
+    if not is_active_member(user=user, organisation=organisation):
+        raise PermissionDenied("Only the organisation's members can change this")
 
 
 def _require_moderator(user) -> None:
@@ -35,7 +60,7 @@ def _move(item: Publishable, to_status: str, *, by, reason: str = "") -> Publish
         item.published_at = item.published_at or timezone.now()
         fields.append("published_at")
     item.save(update_fields=fields)
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         from_status=from_status,
@@ -43,25 +68,76 @@ def _move(item: Publishable, to_status: str, *, by, reason: str = "") -> Publish
         by=by,
         reason=reason,
     )
+    item.last_change = change
     return item
 
 
-def _require_publishable(item: Publishable) -> None:
-    problems = item.publication_problems()
-    if problems:
-        raise ValidationError(problems)
+def _require_no_problems(report: checks.CheckReport) -> None:
+    if report.problems:
+        raise ValidationError(report.problem_messages)
+
+
+def review_reasons(item: Publishable, report: checks.CheckReport) -> list[str]:
+    """Why a member's item must wait for a moderator; none when it may go live at once."""
+    organisation = item.owner_organisation
+    if not organisation.is_verified:
+        return [UNVERIFIED_REASON]
+    reasons = [] if registry.has_published_before(organisation) else [FIRST_POSTING_REASON]
+    return reasons + report.flag_messages
 
 
 @transaction.atomic
 def item_publish(*, item: Publishable, by) -> Publishable:
-    """Publish, or, for an organisation that is not verified yet, send to the moderators' queue."""
+    """Publish after the automated checks, or send to the moderators' queue (see review_reasons)."""
     _require_member_or_moderator(item, by)
-    if item.status not in {Status.DRAFT, Status.PENDING_REVIEW, Status.WITHDRAWN}:
+    return _publish_or_queue(item, by)
+
+
+@transaction.atomic
+def item_publish_from_feed(*, item: Publishable) -> Publishable:
+    """For an organisation's scheduled feed, which the operator runs (manage.py import_programmes): the
+    same checks and the same way through review as a member's publishing, recorded with no person."""
+    return _publish_or_queue(item, None)
+
+
+def _publish_or_queue(item: Publishable, by) -> Publishable:
+    if item.status not in PUBLISHABLE_FROM:
         raise ValidationError(f"A {item.get_status_display().lower()} item cannot be published")
-    _require_publishable(item)
-    if is_moderator(by) or item.owner_organisation.is_verified:
+    report = checks.run_checks(item)
+    _require_no_problems(report)
+    if is_moderator(by):
         return _move(item, Status.PUBLISHED, by=by)
-    return _move(item, Status.PENDING_REVIEW, by=by)
+    reasons = review_reasons(item, report)
+    if reasons:
+        return _move(item, Status.PENDING_REVIEW, by=by, reason=" ".join(reasons))
+    return _move(item, Status.PUBLISHED, by=by)
+
+
+@transaction.atomic
+def item_edited(*, item: Publishable, by) -> Publishable:
+    """After a member changes an item: a public one must still pass the checks (the caller's transaction is
+    rolled back if not), and a newly flagged one goes back to the moderators."""
+    if item.status != Status.PUBLISHED:
+        return item
+    report = checks.run_checks(item)
+    _require_no_problems(report)
+    if report.flags and not is_moderator(by):
+        return _move(item, Status.PENDING_REVIEW, by=by, reason=" ".join(report.flag_messages))
+    return item
+
+
+def _tell_organisation(item: Publishable) -> None:
+    from .tasks import send_decision_email_task
+
+    change_id = item.last_change.pk
+
+    def queue():
+        try:
+            send_decision_email_task.delay(change_id)
+        except KombuOperationalError:  # the broker is down: the decision stands, and the portal shows it
+            logger.error("Could not queue the email about status change %s", change_id, exc_info=True)
+
+    transaction.on_commit(queue)
 
 
 @transaction.atomic
@@ -69,8 +145,10 @@ def item_approve(*, item: Publishable, by) -> Publishable:
     _require_moderator(by)
     if item.status != Status.PENDING_REVIEW:
         raise ValidationError("Only an item waiting for review can be approved")
-    _require_publishable(item)
-    return _move(item, Status.PUBLISHED, by=by)
+    _require_no_problems(checks.run_checks(item))
+    _move(item, Status.PUBLISHED, by=by)
+    _tell_organisation(item)
+    return item
 
 
 @transaction.atomic
@@ -80,7 +158,9 @@ def item_reject(*, item: Publishable, by, reason: str) -> Publishable:
         raise ValidationError("Give a reason, so the poster knows what to change")
     if item.status != Status.PENDING_REVIEW:
         raise ValidationError("Only an item waiting for review can be rejected")
-    return _move(item, Status.DRAFT, by=by, reason=reason.strip())
+    _move(item, Status.DRAFT, by=by, reason=reason.strip())
+    _tell_organisation(item)
+    return item
 
 
 @transaction.atomic
@@ -90,7 +170,9 @@ def item_take_down(*, item: Publishable, by, reason: str) -> Publishable:
         raise ValidationError("Give a reason for taking this down")
     if item.status != Status.PUBLISHED:
         raise ValidationError("Only a published item can be taken down")
-    return _move(item, Status.WITHDRAWN, by=by, reason=reason.strip())
+    _move(item, Status.WITHDRAWN, by=by, reason=reason.strip())
+    _tell_organisation(item)
+    return item
 
 
 @transaction.atomic
@@ -105,3 +187,106 @@ def item_withdraw(*, item: Publishable, by) -> Publishable:
 def item_archive(*, item: Publishable, by) -> Publishable:
     _require_member_or_moderator(item, by)
     return _move(item, Status.ARCHIVED, by=by)
+
+
+# Copies and slugs ---------------------------------------------------------------------------------
+
+
+def unique_slug(model, text: str, *, exclude_pk=None) -> str:
+    base = slugify(text)[:200] or "posting"
+    taken = model.objects.filter(slug__startswith=base)
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    taken = set(taken.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def copy_reference(model, reference: str, **owner) -> str:
+    """A reference for a copy, unique among the owner's items: "DATA-1" → "DATA-1-copy", "DATA-1-copy-2"."""
+    if not reference:
+        return ""
+    base = f"{re.sub(r'-copy(-[0-9]+)?$', '', reference)[:50]}-copy"
+    taken = set(model.objects.filter(reference__startswith=base, **owner).values_list("reference", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def item_copy(*, item: Publishable, by, many_to_many: tuple[str, ...], **changes) -> Publishable:
+    """A draft copy of an item (not its runs, statistics or history), for the member to edit."""
+    _require_member_or_moderator(item, by)
+    model = type(item)
+    copy = model.objects.get(pk=item.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.status, copy.status_reason, copy.published_at, copy.is_demo = Status.DRAFT, "", None, False
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    copy.slug = unique_slug(model, copy.title)
+    copy.save()
+    for name in many_to_many:
+        getattr(copy, name).set(getattr(item, name).all())
+    return copy
+
+
+# Statistics ---------------------------------------------------------------------------------------
+
+
+def activity_count(*, item: Publishable, views: int = 0, apply_clicks: int = 0, day: datetime.date | None = None) -> None:
+    """Add to today's counts for a posting; numbers only, nothing about who."""
+    key = {
+        "content_type": ContentType.objects.get_for_model(item),
+        "object_id": item.pk,
+        "day": day or timezone.localdate(),
+    }
+    increments = {"views": F("views") + views, "apply_clicks": F("apply_clicks") + apply_clicks}
+    if PostingActivity.objects.filter(**key).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            PostingActivity.objects.create(**key, views=views, apply_clicks=apply_clicks)
+    except IntegrityError:  # another request created today's row first
+        PostingActivity.objects.filter(**key).update(**increments)
+
+
+# Expiry -------------------------------------------------------------------------------------------
+
+
+def items_close_expired(*, today: datetime.date | None = None) -> int:
+    """Close every published item whose closing date has passed; each change is recorded and leaves search."""
+    today = today or timezone.localdate()
+    closed = 0
+    for model in registry.models_with_closing_dates():
+        for item in model.objects.filter(status=Status.PUBLISHED, closing_date__lt=today):
+            with transaction.atomic():
+                _move(item, Status.CLOSED, by=None, reason=CLOSED_REASON)
+            closed += 1
+    return closed
+
+
+def items_closing_soon(*, within_days: int, today: datetime.date | None = None) -> list[Publishable]:
+    """Published items closing in the next few days that nobody has been reminded about for that date."""
+    today = today or timezone.localdate()
+    found = []
+    for model in registry.models_with_closing_dates():
+        content_type = ContentType.objects.get_for_model(model)
+        reminded = set(
+            ClosingReminder.objects.filter(content_type=content_type, closing_date__gte=today).values_list(
+                "object_id", "closing_date"
+            )
+        )
+        queryset = model.objects.filter(
+            status=Status.PUBLISHED, closing_date__gte=today, closing_date__lte=today + datetime.timedelta(days=within_days)
+        ).select_related(model.organisation_field)
+        found += [item for item in queryset if (item.pk, item.closing_date) not in reminded]
+    return found
+
+
+def closing_reminder_record(*, item: Publishable) -> None:
+    ClosingReminder.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk, closing_date=item.closing_date
+    )

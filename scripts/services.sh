@@ -3,6 +3,7 @@
 # PostgreSQL and Redis from Debian's packages, and the embedded OpenSearch node (search/engine).
 #   scripts/services.sh start [--install] [postgres] [redis] [search]   (no names: all three)
 #   scripts/services.sh stop | status
+#   scripts/services.sh browser          (Debian's Chromium for the browser tests; installs it when missing)
 # --install: apt-get install PostgreSQL and Redis when they are missing (make test and CI use it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +57,12 @@ start_redis() {
 
 start_search() { "$PYTHON" search/engine/node.py start; }
 
+# The browser tests drive the system Chromium through Playwright (`playwright install` is never used).
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+  say "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+}
+
 stop_all() {
   "$PYTHON" search/engine/node.py stop || true
   if [ -f "$CACHE_DIR/redis.pid" ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
@@ -88,5 +95,6 @@ case "$command" in
   start) for service in "${services[@]}"; do "start_$service"; done ;;
   stop) stop_all ;;
   status) status_all ;;
-  *) say "usage: $0 start [--install] [postgres|redis|search]... | stop | status" >&2; exit 2 ;;
+  browser) ensure_browser ;;
+  *) say "usage: $0 start [--install] [postgres|redis|search]... | stop | status | browser" >&2; exit 2 ;;
 esac

@@ -7,6 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from . import signals
+        from accounts.personal_data import register_section
+
+        from . import saved, signals
 
         signals.connect()
+        register_section("saved_searches", saved.export_saved_searches)
+        register_section("saved_items", saved.export_saved_items)

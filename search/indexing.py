@@ -2,6 +2,7 @@
 that builds a new versioned index and swaps the alias in one atomic call."""
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from .sources import SOURCES_BY_LABEL, Source, sources_for
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+LOAD_CHUNK = 2000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
 INDEXES = (OPPORTUNITIES, CAMPAIGN)
@@ -144,29 +146,68 @@ def drain_outbox(*, limit: int = 5000) -> dict:
 
 
 def remove_expired() -> int:
-    """Closing dates pass at midnight without any save: take those items out of the index."""
-    response = get_client(timeout=30).delete_by_query(
+    """Dates pass at midnight without any save. Take items past their closing date out of the index, and
+    re-send programmes whose next start has gone by (the next run takes over, or the programme leaves)."""
+    client = get_client(timeout=30)
+    today = timezone.localdate().isoformat()
+    response = client.delete_by_query(
         index=alias_for(OPPORTUNITIES),
-        body={"query": {"range": {"closing_date": {"lt": timezone.localdate().isoformat()}}}},
+        body={"query": {"range": {"closing_date": {"lt": today}}}},
         params={"conflicts": "proceed", "refresh": "true"},
     )
-    return response.get("deleted", 0)
+    started = client.search(
+        index=alias_for(OPPORTUNITIES),
+        body={
+            "query": {"bool": {"filter": [{"term": {"kind": "programme"}}, {"range": {"next_start": {"lt": today}}}]}},
+            "_source": False,
+            "size": 10_000,
+        },
+    )
+    ids = [hit["_id"].split("-", 1)[1] for hit in started["hits"]["hits"]]
+    if ids:
+        sync_objects({"courses.programme": ids})
+        client.indices.refresh(index=alias_for(OPPORTUNITIES))
+    return response.get("deleted", 0) + len(ids)
 
 
 # Rebuild and check -------------------------------------------------------------------------------------
 
 
+def _send_chunk(actions: list[dict]) -> None:
+    _, errors = bulk(get_client(timeout=120), actions, raise_on_error=False, refresh=False)
+    if errors:
+        raise RebuildRefused(f"The engine refused {len(errors)} documents, e.g. {str(errors[0])[:500]}")
+
+
 def _load_all(name: str, target: str, *, since=None) -> int:
+    """Stream every searchable record into the target index.
+
+    Documents are built here, in the thread that owns the database connection, while one sender thread
+    posts the previous chunk, so Python and the engine work at the same time.
+    """
     count = 0
-    for source in sources_for(name):
-        queryset = source.get_queryset()
-        if since is not None:
-            queryset = queryset.filter(**({"last_published_at__gte": since} if source.label == "wagtailcore.page" else {"updated_at__gte": since}))
-        ids = [str(pk) for pk in queryset.values_list("pk", flat=True).order_by("pk")]
-        result = sync_objects({source.label: ids}, target=target)
-        if result.rejected:
-            raise RebuildRefused(f"The engine refused {len(result.rejected)} documents, e.g. {next(iter(result.rejected.values()))}")
-        count += len(ids)
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        pending = None
+        for source in sources_for(name):
+            queryset = source.get_queryset().order_by("pk")
+            if since is not None:
+                field = "last_published_at" if source.label == "wagtailcore.page" else "updated_at"
+                queryset = queryset.filter(**{f"{field}__gte": since})
+            chunk = []
+            for obj in queryset.iterator(chunk_size=LOAD_CHUNK):
+                chunk.append({"_op_type": "index", "_index": target, "_id": source.doc_id(obj.pk), "_source": source.document(obj)})
+                if len(chunk) == LOAD_CHUNK:
+                    if pending:
+                        pending.result()
+                    pending, chunk = sender.submit(_send_chunk, chunk), []
+                    count += LOAD_CHUNK
+            if chunk:
+                if pending:
+                    pending.result()
+                pending = sender.submit(_send_chunk, chunk)
+                count += len(chunk)
+        if pending:
+            pending.result()
     return count
 
 

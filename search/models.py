@@ -1,5 +1,7 @@
-"""The outbox that makes index sync lose nothing, and the anonymous search log."""
+"""The outbox that makes index sync lose nothing, the anonymous search log, and what residents save:
+searches (with email alerts of new matches) and items (with a reminder before they close)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -45,3 +47,64 @@ class SearchRecord(models.Model):
 
     def __str__(self):
         return f"{self.query!r} ({self.result_count})"
+
+
+class SavedSearch(models.Model):
+    """A resident's search, kept as its URL state (search.views.query_string), with optional email alerts."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", "Every day"
+        WEEKLY = "weekly", "Once a week"
+        NEVER = "never", "No emails"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    name = models.CharField(max_length=200)
+    query = models.CharField(max_length=2000, blank=True, help_text="The search's URL query string")
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_checked_at = models.DateTimeField(null=True, blank=True, help_text="When we last looked for new matches")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "saved searches"
+
+    def __str__(self):
+        return self.name
+
+
+class SavedSearchAlertItem(models.Model):
+    """An item already sent in this search's alerts: alerts never send it again."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="sent_items")
+    item = models.CharField(max_length=40, help_text='The search document id, e.g. "programme-42"')
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["saved_search", "item"], name="each_item_alerted_once_per_search")]
+
+    def __str__(self):
+        return f"{self.item} in {self.saved_search}"
+
+
+class SavedItem(models.Model):
+    """A programme, apprenticeship or sponsored opportunity a resident saved, to come back to."""
+
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", "Course or help to get online"
+        APPRENTICESHIP = "apprenticeship", "Apprenticeship"
+        SPONSORED = "sponsored", "Sponsored opportunity"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_items")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    reminded_for = models.DateField(null=True, blank=True, help_text="The closing date we last sent a reminder about")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "object_id"], name="each_item_saved_once_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}-{self.object_id}"

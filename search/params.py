@@ -4,6 +4,7 @@ The HTML page and the JSON API share these parameters, so a search URL can be bo
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django import forms
 
@@ -162,16 +163,19 @@ class SearchForm(forms.Form):
         return {name: list(errors) for name, errors in self.errors.items()}
 
 
-def parse(data) -> tuple[SearchParams | None, dict[str, list[str]]]:
-    """Validate request parameters: (params, {}) or (None, {field: [messages]})."""
+@lru_cache(maxsize=1)
+def _codes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Skill area and local authority codes: stable by design (editors change labels, not codes)."""
     from pathways.models import SkillArea
     from places.models import LocalAuthority
 
-    form = SearchForm(
-        data,
-        skill_codes=SkillArea.objects.values_list("code", flat=True),
-        authority_codes=LocalAuthority.objects.values_list("code", flat=True),
-    )
+    return tuple(SkillArea.objects.values_list("code", flat=True)), tuple(LocalAuthority.objects.values_list("code", flat=True))
+
+
+def parse(data) -> tuple[SearchParams | None, dict[str, list[str]]]:
+    """Validate request parameters: (params, {}) or (None, {field: [messages]})."""
+    skill_codes, authority_codes = _codes()
+    form = SearchForm(data, skill_codes=skill_codes, authority_codes=authority_codes)
     if not form.is_valid():
         return None, form.problems()
     return form.params(), {}

@@ -48,6 +48,7 @@ class Hit:
     local_authorities: list[str] = field(default_factory=list)
     locations: list[dict] = field(default_factory=list)
     distance: float | None = None  # miles, when the search was near a place
+    published_at: datetime.datetime | None = None
     highlights: dict[str, str] = field(default_factory=dict)  # HTML-escaped, with <mark> around matches
 
 
@@ -89,6 +90,10 @@ def _date(value):
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
+def _datetime(value):
+    return datetime.datetime.fromisoformat(value) if value else None
+
+
 def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights: dict | None = None) -> Hit:
     return Hit(
         id=doc_id,
@@ -115,5 +120,6 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         local_authorities=source.get("local_authorities") or [],
         locations=source.get("locations") or [],
         distance=nearest_distance(params, source.get("locations") or []),
+        published_at=_datetime(source.get("published_at")),
         highlights={name: fragments[0] for name, fragments in (highlights or {}).items() if fragments},
     )

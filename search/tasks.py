@@ -19,3 +19,19 @@ def remove_expired_task() -> int:
         return indexing.remove_expired()
     except (*EngineUnavailable, EngineError):
         return 0  # next hour's run tries again
+
+
+@shared_task(name="search.send_alerts", ignore_result=True)
+def send_alerts_task() -> dict:
+    """Hourly from beat: email saved searches' new matches, each search daily or weekly."""
+    from . import alerts
+
+    return alerts.send_due_alerts()
+
+
+@shared_task(name="search.saved_item_reminders", ignore_result=True)
+def saved_item_reminders_task() -> int:
+    """Daily from beat: remind residents of saved items that close in the next few days."""
+    from . import alerts
+
+    return alerts.send_saved_item_reminders()

@@ -1,8 +1,8 @@
 """The search page, its autocomplete and the boundary map. Thin: parse, call the service, render."""
 
-from functools import lru_cache
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -14,7 +14,9 @@ from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 
 from . import map as results_map
+from .models import SavedSearch
 from .params import KINDS, MODES, SORTS, SearchParams, parse
+from .saved import search_name
 from .service import autocomplete, search_opportunities, search_record
 
 ONLY_SHOW = [
@@ -35,8 +37,12 @@ FACET_TITLES = {
 }
 
 
-@lru_cache(maxsize=1)
 def _static_labels() -> dict[str, dict[str, str]]:
+    # Editors may rename tiers and skill areas in the admin; a few minutes' delay is fine.
+    return cache.get_or_set("search-labels", _load_labels, timeout=300)
+
+
+def _load_labels() -> dict[str, dict[str, str]]:
     return {
         "kind": KINDS,
         "mode": MODES,
@@ -118,6 +124,9 @@ def search_page(request):
         widenings=[(widening, query_string(widening.params)) for widening in results.widenings],
         suggestion_link=query_string(params, q=results.suggestion, page=1) if results.suggestion else None,
         first_number=(params.page - 1) * params.page_size + 1,
+        save_query=query_string(params, page=1),
+        save_name=search_name(params, names),
+        save_frequencies=SavedSearch.Frequency.choices,
     )
     return render(request, "search/search.html", context)
 

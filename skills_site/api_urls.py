@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from careers.api import ApprenticeshipViewSet, EmployerViewSet, SponsoredOpportunityViewSet
 from courses.api import ProgrammeViewSet, ProviderViewSet
+from pathways.api import PathwayPlanView
 from search.api import AutocompleteView, SearchView
 
 app_name = "api"
@@ -21,5 +22,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("search/", SearchView.as_view(), name="search"),
     path("search/autocomplete/", AutocompleteView.as_view(), name="search-autocomplete"),
+    path("pathways/plan", PathwayPlanView.as_view(), name="pathways-plan"),
     *router.urls,
 ]

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -164,8 +165,13 @@ class ApprenticeshipVacancy(Publishable, Located):
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancies"
     )
 
+    organisation_field = "employer__organisation"
+    checked_link_fields = ("apply_url",)
+    pays_apprentice_wage = True
+
     class Meta:
         ordering = ["closing_date"]
+        verbose_name = "apprenticeship vacancy"
         verbose_name_plural = "apprenticeship vacancies"
 
     def __str__(self):
@@ -174,9 +180,30 @@ class ApprenticeshipVacancy(Publishable, Located):
     def get_absolute_url(self):
         return reverse("careers:apprenticeship", kwargs={"slug": self.slug})
 
+    def get_portal_url(self):
+        return reverse("employer_portal:apprenticeship", kwargs={"organisation": self.employer.slug, "pk": self.pk})
+
     @property
     def owner_organisation(self):
         return self.employer.organisation
+
+    def own_websites(self) -> list[str]:
+        websites = [self.employer.organisation.website, self.employer.website]
+        if self.training_provider_id:
+            websites += [self.training_provider.organisation.website, self.training_provider.website]
+        return websites
+
+    def completeness_items(self) -> list[tuple[int, bool, str]]:
+        saved = self.pk is not None
+        return [
+            (25, len(strip_tags(self.description or "").split()) >= 80, "Describe the job, the training and who you are looking for, in at least 80 words"),
+            (15, saved and self.skill_areas.exists(), "Choose the skill areas the apprentice will learn"),
+            (15, self.training_provider_id is not None, "Name the training provider"),
+            (15, bool(self.apply_url), "Add a link where people can apply"),
+            (10, bool(self.address), "Give the street address, so people can plan the journey"),
+            (10, bool(self.reference), "Add your own reference, so you can find it in your records"),
+            (10, self.hours_per_week is not None and self.hours_per_week >= 30, "Apprenticeships are usually at least 30 hours a week: say why if not"),
+        ]
 
     def clean(self):
         super().clean()
@@ -221,8 +248,13 @@ class SponsoredOpportunity(Publishable, Located):
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
     )
 
+    organisation_field = "sponsor__organisation"
+    checked_text_fields = ("title", "summary", "description", "how_to_apply", "pay")
+    checked_link_fields = ("apply_url",)
+
     class Meta:
         ordering = ["closing_date"]
+        verbose_name = "sponsored opportunity"
         verbose_name_plural = "sponsored opportunities"
 
     def __str__(self):
@@ -231,9 +263,26 @@ class SponsoredOpportunity(Publishable, Located):
     def get_absolute_url(self):
         return reverse("careers:opportunity", kwargs={"slug": self.slug})
 
+    def get_portal_url(self):
+        return reverse("employer_portal:opportunity", kwargs={"organisation": self.sponsor.slug, "pk": self.pk})
+
     @property
     def owner_organisation(self):
         return self.sponsor.organisation
+
+    def own_websites(self) -> list[str]:
+        return [self.sponsor.organisation.website, self.sponsor.website]
+
+    def completeness_items(self) -> list[tuple[int, bool, str]]:
+        saved = self.pk is not None
+        return [
+            (25, len(strip_tags(self.description or "").split()) >= 60, "Describe what people will do and gain, in at least 60 words"),
+            (15, saved and self.skill_areas.exists(), "Choose the skill areas it covers"),
+            (15, bool(self.pay), 'Say what it pays or funds, e.g. "£24,000 a year" or "fully funded"'),
+            (15, self.starts_on is not None, "Say when it starts"),
+            (15, bool(self.apply_url), "Add a link where people can apply"),
+            (15, self.is_remote or bool(self.address), "Give the street address, so people can plan the journey"),
+        ]
 
     @property
     def is_job(self) -> bool:

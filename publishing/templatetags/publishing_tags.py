@@ -21,3 +21,27 @@ def money(amount) -> str:
     if amount in (None, ""):
         return ""
     return f"£{amount:,.2f}"
+
+
+@register.simple_tag
+def portal_links(user) -> list[tuple[str, str]]:
+    """(label, URL) of the portals of the organisations this person is an active member of."""
+    from django.urls import reverse
+
+    from accounts.models import Organisation
+    from accounts.selectors import organisations_of
+
+    kinds = set(organisations_of(user=user).values_list("kind", flat=True))
+    portals = [
+        (Organisation.Kind.PROVIDER, "Your courses", "provider_portal:home"),
+        (Organisation.Kind.EMPLOYER, "Your job postings", "employer_portal:home"),
+    ]
+    if len(kinds) == 1:
+        return [("Your organisation", reverse(name)) for kind, _, name in portals if kind in kinds]
+    return [(label, reverse(name)) for kind, label, name in portals if kind in kinds]
+
+
+@register.filter
+def activity_of(totals: dict, item) -> dict:
+    """This item's counts from publishing.selectors.activity_totals."""
+    return totals.get((item._meta.label_lower, item.pk), {"views": 0, "apply_clicks": 0})

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from celery.schedules import crontab
+
 from .environment import (
     ConfigurationError,
     read_bool,
@@ -145,6 +147,7 @@ CACHES = {
 
 # Celery: with no broker configured, tasks run in-process so the zero-setup run still works.
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_TIMEZONE = "Europe/London"  # beat's crontab times are the region's clock
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 CELERY_TASK_SERIALIZER = "json"
@@ -171,6 +174,8 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Programme imports (courses/imports.py): a bigger upload is refused with a message before it is read.
+IMPORT_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -196,6 +201,15 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "search-drain-outbox": {"task": "search.drain_outbox", "schedule": 30.0},
     "search-remove-expired": {"task": "search.remove_expired", "schedule": 60.0 * 15},
+    # Saved pathway plans: new matches (and opted-in emails) each morning; unopened private plans go after a year.
+    "pathways-refresh-plans": {"task": "pathways.refresh_plans", "schedule": crontab(hour=7, minute=45)},
+    "pathways-delete-forgotten-plans": {"task": "pathways.delete_forgotten_plans", "schedule": crontab(hour=3, minute=30)},
+    # Postings whose closing date passed close (and so leave search) within 15 minutes of midnight.
+    "publishing-close-expired": {"task": "publishing.close_expired", "schedule": 60.0 * 15},
+    "publishing-closing-reminders": {"task": "publishing.closing_reminders", "schedule": crontab(hour=8, minute=0)},
+    "search-saved-item-reminders": {"task": "search.saved_item_reminders", "schedule": crontab(hour=8, minute=15)},
+    # Hourly: each saved search is checked once a day or once a week, counted from its last check.
+    "search-alerts": {"task": "search.send_alerts", "schedule": crontab(minute=30)},
 }
 
 
@@ -208,7 +222,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute"},
+    "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute", "pathways": "30/minute"},
 }
 
 SPECTACULAR_SETTINGS = {

@@ -37,3 +37,5 @@ STORAGES = {
 
 # Behind exactly one proxy (the load balancer): rate limits key on the client it saw, not a forged header.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}
+# allauth's rate limits (sign-in, sign-up, plan look-ups) key on the client address the proxy saw.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1

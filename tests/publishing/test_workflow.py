@@ -5,15 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from publishing import services
 from publishing.models import Status, StatusChange
-from tests.accounts.factories import MembershipFactory, UserFactory
+from tests.accounts.factories import UserFactory
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
+from tests.publishing.helpers import established, member_of
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(item):
-    return MembershipFactory(organisation=item.owner_organisation).user
 
 
 @pytest.fixture(params=["programme", "vacancy", "opportunity"])
@@ -26,8 +23,8 @@ def item_of_unverified(request):
     return factories[request.param]()
 
 
-def test_a_verified_organisations_member_publishes_directly():
-    programme = ProgrammeFactory()
+def test_a_trusted_organisations_member_publishes_directly():
+    programme = established(ProgrammeFactory())
 
     services.item_publish(item=programme, by=member_of(programme))
 
@@ -125,7 +122,7 @@ def test_an_expired_vacancy_cannot_be_published_again():
 
 
 def test_members_withdraw_their_own_items_and_every_change_is_recorded():
-    programme = ProgrammeFactory()
+    programme = established(ProgrammeFactory())
     member = member_of(programme)
     services.item_publish(item=programme, by=member)
 

@@ -18,6 +18,7 @@ from tests.accounts.factories import MembershipFactory
 from tests.careers.factories import SponsoredOpportunityFactory
 from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
+from tests.publishing.helpers import established
 from tests.search.conftest import refresh, sync_now
 
 pytestmark = pytest.mark.usefixtures("search_indices")
@@ -31,6 +32,7 @@ def found(q: str) -> set[str]:
 def test_saving_publishing_unpublishing_and_deleting_reach_the_index_after_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         programme = ProgrammeFactory(title="Podcasting for beginners")
+        established(programme)  # an organisation's first posting would wait for a moderator
     member = MembershipFactory(organisation=programme.provider.organisation).user
     refresh()
     assert found("podcasting") == set()  # a draft
@@ -175,3 +177,27 @@ def test_expired_items_leave_the_index_without_being_saved(db):
 
     assert indexing.remove_expired() == 1
     assert found("last chance") == set()
+
+
+def test_a_programme_whose_start_date_has_passed_moves_to_its_next_run_or_leaves():
+    from courses.models import ProgrammeRun
+    from tests.careers.factories import in_days
+
+    ProgrammeFactory(title="Two runs course", status=Status.PUBLISHED, runs=[(in_days(2), in_days(9)), (in_days(30), in_days(40))])
+    ProgrammeFactory(title="One run course", status=Status.PUBLISHED, runs=[(in_days(2), in_days(9))])
+    sync_now()
+    params, _ = parse({"q": "course", "kind": "programme"})
+    assert {hit.title for hit in search_opportunities(params, with_facets=False).hits} == {"Two runs course", "One run course"}
+
+    # Time passes: the first runs start, and nothing is saved.
+    ProgrammeRun.objects.filter(starts_on=in_days(2)).update(starts_on=in_days(-1))
+    get_client().update_by_query(
+        index=alias_for(OPPORTUNITIES),
+        body={"script": {"source": "ctx._source.next_start = params.day", "params": {"day": in_days(-1).isoformat()}}},
+        params={"refresh": "true"},
+    )
+    indexing.remove_expired()
+
+    hits = {hit.title: hit for hit in search_opportunities(params, with_facets=False).hits}
+    assert set(hits) == {"Two runs course"}
+    assert hits["Two runs course"].next_start == in_days(30)

@@ -1,4 +1,4 @@
-"""Skills frameworks and tiers: the shared vocabulary of residents' skills. Knows nothing of other apps."""
+"""Skills frameworks and tiers: the shared vocabulary of residents' skills."""
 
 from django.db import models
 

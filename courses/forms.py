@@ -1,0 +1,117 @@
+"""The provider portal's forms. The models' clean() methods hold the rules; these choose the fields."""
+
+from django import forms
+from django.conf import settings
+
+from pathways.models import SkillArea, Tier
+from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
+from publishing.rich_text import rich_text_from_input
+
+from .models import Programme, ProgrammeRun, Provider, Venue
+
+
+class ProviderForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Provider
+        formfield_callback = formfield
+        fields = ["kind", "description", "website", "phone", "email"]
+        widgets = {"kind": forms.RadioSelect, "description": forms.Textarea}
+        labels = {"kind": "What kind of provider are you?", "description": "About you", "email": "Enquiries email"}
+
+
+class VenueForm(GovukFormMixin, forms.ModelForm):
+    narrow_fields = {"postcode": "govuk-input--width-10"}
+
+    class Meta:
+        model = Venue
+        formfield_callback = formfield
+        fields = ["name", "address", "town", "postcode", "step_free_access"]
+
+
+class ProgrammeForm(GovukFormMixin, forms.ModelForm):
+    narrow_fields = {
+        "reference": "govuk-input--width-20",
+        "cost_amount": "govuk-input--width-5",
+        "hours_per_week": "govuk-input--width-4",
+        "enquiry_phone": "govuk-input--width-20",
+    }
+    tier = forms.ModelChoiceField(
+        queryset=Tier.objects.all(), widget=forms.RadioSelect, empty_label=None, label="Level of digital skill"
+    )
+    skill_areas = SkillAreaChoiceField(
+        queryset=SkillArea.objects.all(), widget=forms.CheckboxSelectMultiple, label="Skill areas it covers"
+    )
+    venues = forms.ModelMultipleChoiceField(
+        queryset=Venue.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Where it happens",
+        help_text="Add venues under Venues first. Leave empty for online programmes.",
+    )
+
+    class Meta:
+        model = Programme
+        formfield_callback = formfield
+        fields = [
+            "reference", "kind", "title", "summary", "description", "tier", "skill_areas", "level", "delivery_mode",
+            "venues", "cost", "cost_amount", "funding_eligibility", "duration", "hours_per_week", "starts_any_time",
+            "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan", "free_data",
+            "other_languages", "step_free_access",
+        ]  # fmt: skip
+        widgets = {
+            "kind": forms.RadioSelect,
+            "delivery_mode": forms.RadioSelect,
+            "cost": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"cost_amount": "Price in pounds", "enquiry_url": "Web page to apply or enquire"}
+        help_texts = {
+            "description": "Plain paragraphs, or simple HTML: headings (h2, h3), bold, italic, lists and links.",
+        }
+
+    def __init__(self, *args, profile: Provider, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        self.fields["venues"].queryset = profile.venues.all()
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        taken = Programme.objects.filter(provider=self.profile, reference=reference).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(f"You already have a programme with the reference {reference}")
+        return reference
+
+    def clean_description(self):
+        return rich_text_from_input(self.cleaned_data["description"])
+
+
+class ProgrammeRunForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = ProgrammeRun
+        formfield_callback = formfield
+        fields = ["starts_on", "ends_on", "venue", "note"]
+        widgets = {"starts_on": DateInput, "ends_on": DateInput}
+        labels = {"starts_on": "Start date", "ends_on": "End date", "venue": "Venue, if not every venue"}
+
+    def __init__(self, *args, profile: Provider, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["venue"].queryset = profile.venues.all()
+        self.fields["venue"].empty_label = "Every venue of the programme"
+
+
+class ImportForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="CSV or JSON file",
+        help_text=f"At most {settings.IMPORT_MAX_UPLOAD_SIZE // (1024 * 1024)} MB. Use our template: see the format guide.",
+    )
+    mode = forms.ChoiceField(
+        label="If some rows have problems",
+        choices=[
+            ("valid_rows", "Import the rows that are right, and list the problems with the others"),
+            ("all_or_nothing", "Import nothing until every row is right"),
+        ],
+        initial="valid_rows",
+        widget=forms.RadioSelect,
+    )

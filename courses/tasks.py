@@ -1,0 +1,34 @@
+"""Celery tasks: thin shells around the services."""
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.utils import timezone
+
+from . import imports
+from .models import ProgrammeImport
+
+logger = logging.getLogger(__name__)
+
+
+# A big file takes longer than the default task limit; a worker that dies leaves the job saying so.
+@shared_task(name="courses.import_programmes", ignore_result=True, time_limit=60 * 60, soft_time_limit=55 * 60)
+def import_programmes_task(job_id: int) -> None:
+    job = ProgrammeImport.objects.select_related("provider__organisation", "created_by").filter(pk=job_id).first()
+    if job is None or job.state != ProgrammeImport.State.QUEUED:
+        return
+    try:
+        imports.run_import(job)
+    except SoftTimeLimitExceeded:
+        _failed(job_id, "The import took longer than an hour and was stopped. Split the file into smaller ones.")
+    except Exception:
+        logger.exception("Programme import %s failed", job_id)
+        _failed(job_id, "Something went wrong on our side. Nothing more was imported; please try again later.")
+        raise
+
+
+def _failed(job_id: int, message: str) -> None:
+    ProgrammeImport.objects.filter(pk=job_id).update(
+        state=ProgrammeImport.State.FAILED, file_errors=[message], finished_at=timezone.now(), content=b""
+    )

@@ -1,0 +1,170 @@
+"""POST /api/v1/pathways/plan: answers in, placement and plan out — the same engine as the pages, for careers
+advisers' and partners' tools. Nothing is kept."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from .answers import OPTIONAL, TRAVEL_MILES, clean_answers
+from .placement import ESSENTIAL_LEVELS
+from .planning import build_plan
+from .selectors import question_bank
+
+
+class PathwaysThrottle(AnonRateThrottle):
+    scope = "pathways"  # rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]; each plan runs several searches
+
+
+def _choices(name):
+    return [value for value, _ in OPTIONAL[name].options]
+
+
+class AnswersSerializer(serializers.Serializer):
+    skills = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=(
+            "Each question's code, with the codes of the statements the person can do on their own (an empty list "
+            "for none of them). The question `interests` takes specialism skill area codes, like ADV-DATA. Every "
+            "question that everyone is asked must be answered; later questions are optional and count only when "
+            "the earlier answers would lead to them. The question bank is in docs/pathways.md."
+        ),
+    )
+    postcode = serializers.CharField(required=False, help_text="A postcode or its first part, like LS6 1AA or LS6. Only the first part is used.")
+    travel = serializers.ChoiceField(choices=list(TRAVEL_MILES), required=False, help_text="Miles the person can travel; needs a postcode")
+    cost = serializers.ChoiceField(choices=_choices("cost"), required=False, help_text="free: only free or funded options")
+    learning = serializers.ChoiceField(choices=_choices("learning"), required=False)
+    age = serializers.ChoiceField(choices=_choices("age"), required=False)
+    goal = serializers.ChoiceField(choices=_choices("goal"), required=False)
+
+
+class TopicSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="The statement's code")
+    topic = serializers.CharField(help_text="A few plain words, like “video calls”")
+
+
+class AreaPlacementSerializer(serializers.Serializer):
+    skill_area = serializers.CharField(help_text="Skill area code, like EDS-C or ADV-DATA")
+    title = serializers.CharField()
+    tier = serializers.CharField(help_text="inclusion, general or advanced")
+    tier_name = serializers.CharField()
+    answered = serializers.BooleanField()
+    explanation = serializers.CharField(help_text="Why, in the person's words, and what is next")
+    can_do = TopicSerializer(many=True)
+    next = TopicSerializer(many=True)
+
+
+class PlacementSerializer(serializers.Serializer):
+    essential_level = serializers.ChoiceField(choices=list(ESSENTIAL_LEVELS), help_text="Essential Digital Skills level, by the published convention")
+    essential_level_name = serializers.CharField()
+    overall_tier = serializers.CharField()
+    areas = AreaPlacementSerializer(many=True)
+
+
+class OpportunitySerializer(serializers.Serializer):
+    id = serializers.CharField(help_text='"kind-id", e.g. "programme-42"')
+    kind = serializers.ChoiceField(choices=["programme", "apprenticeship", "sponsored"])
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="The public page")
+    tier = serializers.CharField()
+    organisation = serializers.CharField(help_text="Provider or employer")
+    online = serializers.BooleanField()
+    sponsored = serializers.BooleanField()
+    free = serializers.BooleanField()
+    cost = serializers.CharField()
+    inclusion_support = serializers.BooleanField(help_text="Drop-in help to get online")
+    distance = serializers.FloatField(allow_null=True, help_text="Miles from the postcode's area")
+    next_start = serializers.DateField(allow_null=True)
+    starts_any_time = serializers.BooleanField()
+    closing_date = serializers.DateField(allow_null=True)
+    weekly_wage = serializers.FloatField(allow_null=True)
+    apprenticeship_level = serializers.IntegerField(allow_null=True, help_text="The apprenticeship standard's level (2–7)")
+    degree_apprenticeship = serializers.BooleanField()
+
+    def get_url(self, opportunity) -> str:
+        return self.context["request"].build_absolute_uri(opportunity["url"])
+
+
+class StepSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    tier = serializers.CharField()
+    why = serializers.CharField()
+    skill_areas = serializers.ListField(child=serializers.CharField())
+    opportunities = OpportunitySerializer(many=True)
+    total = serializers.IntegerField(help_text="How many matched; the step shows the first few")
+    widened = serializers.CharField(help_text="What was widened to find anything (distance, online, anywhere), or empty")
+    search = serializers.CharField(help_text="The same search as a query string for /search/")
+
+
+class CareerProfileSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, profile) -> str:
+        return self.context["request"].build_absolute_uri(profile["url"])
+
+
+class PlanSerializer(serializers.Serializer):
+    answers = serializers.JSONField(help_text="The answers as understood: the postcode cut to its first part")
+    placement = PlacementSerializer()
+    steps = StepSerializer(many=True)
+    career_profile = CareerProfileSerializer(allow_null=True)
+    notes = serializers.ListField(child=serializers.CharField())
+    mode = serializers.ChoiceField(choices=["full", "basic"], help_text="basic: the search engine was unreachable")
+
+
+class ProblemsSerializer(serializers.Serializer):
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), help_text="Each answer with its problems")
+
+
+EXAMPLE = {
+    "skills": {
+        "using-a-device": ["turn-on-device", "use-controls", "change-settings", "open-apps"],
+        "getting-online": ["know-internet", "connect-wifi", "open-website", "keep-passwords-private", "change-password"],
+        "communicating": ["send-messages", "video-call"],
+        "information": ["search-online"],
+        "transacting": [],
+        "problem-solving": ["find-help"],
+        "staying-safe": [],
+        "interests": ["ADV-DATA"],
+        "data": ["sort-data"],
+    },
+    "postcode": "LS6",
+    "travel": 5,
+    "cost": "free",
+    "learning": "either",
+    "goal": "change-career",
+}
+
+
+class PathwayPlanView(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [PathwaysThrottle]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="pathways_plan",
+        summary="Place a person on a tier in each skill area and plan their next steps",
+        description="Send the self-assessment's answers; get the placement, with reasons, and a plan of opportunities. Nothing is kept.",
+        request=AnswersSerializer,
+        responses={200: PlanSerializer, 400: ProblemsSerializer},
+        examples=[OpenApiExample("Someone with the everyday basics who wants to work with data", value=EXAMPLE, request_only=True)],
+    )
+    def post(self, request):
+        try:
+            data = request.data
+        except ParseError:
+            return Response({"errors": {"answers": ["The body is not valid JSON"]}}, status=400)
+        bank = question_bank()
+        answers, problems = clean_answers(data, bank)
+        if problems:
+            return Response({"errors": problems}, status=400)
+        plan = build_plan(bank=bank, answers=answers).as_dict()
+        return Response(PlanSerializer(plan, context={"request": request}).data)

@@ -1,0 +1,122 @@
+"""The forms of the self-assessment pages and of saved plans. Messages follow the GOV.UK error message style."""
+
+import re
+
+from django import forms
+
+from places.postcodes import PostcodeError, normalise
+
+from .answers import outcode_of
+from .models.plans import REFERENCE_ALPHABET, REFERENCE_LENGTH
+
+NONE = "none"
+
+
+class CheckboxesForm(forms.Form):
+    """"Which of these can you do?": tick what applies, or "None of these yet" on its own."""
+
+    answer = forms.MultipleChoiceField(
+        error_messages={
+            "required": "Select what you can do, or select ‘{none}’",
+            "invalid_choice": "Select from the options shown",
+        },
+    )
+
+    def __init__(self, data=None, *, options, none_label, **kwargs):
+        super().__init__(data, **kwargs)
+        field = self.fields["answer"]
+        field.choices = [(value, label) for value, label, _ in options] + [(NONE, none_label)]
+        field.error_messages = {**field.error_messages, "required": field.error_messages["required"].format(none=none_label)}
+        self.none_label = none_label
+
+    def clean_answer(self):
+        values = self.cleaned_data["answer"]
+        if NONE in values:
+            if len(values) > 1:
+                raise forms.ValidationError(f"Select ‘{self.none_label}’ on its own, or untick it")
+            return []
+        return values
+
+
+class RadiosForm(forms.Form):
+    """An optional question with one answer: continuing without one skips it."""
+
+    answer = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Select one of the options shown"})
+
+    def __init__(self, data=None, *, options, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["answer"].choices = list(options)
+
+
+class PostcodeForm(forms.Form):
+    answer = forms.CharField(required=False, max_length=20, error_messages={"max_length": "Enter a real postcode, like LS1 4AP, or the first part, like LS1"})
+
+    def clean_answer(self):
+        text = self.cleaned_data["answer"]
+        if not text:
+            return ""
+        try:
+            return outcode_of(text)
+        except PostcodeError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class KeepForm(forms.Form):
+    """Keeping a plan without an account: the first part of a postcode is the second key of its reference code."""
+
+    outcode = forms.CharField(
+        required=False,
+        max_length=20,
+        label="The first part of your postcode (optional)",
+        help_text="For example, LS6. A careers adviser asks for it with your reference code. Leave it empty to get a private link only.",
+    )
+
+    def clean_outcode(self):
+        text = self.cleaned_data["outcode"]
+        if not text:
+            return ""
+        try:
+            return outcode_of(text)
+        except PostcodeError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def normalise_reference(text: str) -> str:
+    """What people type or are told: "k7f3 qx9m", "K7F3-QX9M" → "K7F3QX9M"; "" if it cannot be a reference."""
+    cleaned = re.sub(r"[\s\-–]+", "", text or "").upper()
+    if len(cleaned) != REFERENCE_LENGTH or any(character not in REFERENCE_ALPHABET for character in cleaned):
+        return ""
+    return cleaned
+
+
+class FindPlanForm(forms.Form):
+    reference = forms.CharField(
+        max_length=20,
+        label="Reference code",
+        help_text="8 letters and numbers, like K7F3-QX9M",
+        error_messages={"required": "Enter the reference code", "max_length": "Enter the reference code, like K7F3-QX9M"},
+    )
+    outcode = forms.CharField(
+        max_length=20,
+        label="The first part of the postcode",
+        help_text="The one given when the plan was kept, like LS6",
+        error_messages={"required": "Enter the first part of the postcode, like LS6", "max_length": "Enter the first part of the postcode, like LS6"},
+    )
+
+    def clean_reference(self):
+        # A code that cannot exist fails like a wrong one, later: no hint about which part was wrong.
+        return normalise_reference(self.cleaned_data["reference"])
+
+    def clean_outcode(self):
+        try:
+            return normalise(self.cleaned_data["outcode"])[0]
+        except PostcodeError:
+            raise forms.ValidationError("Enter the first part of the postcode, like LS6") from None
+
+
+class EmailPlanForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We send the plan once and do not keep the address.",
+        error_messages={"required": "Enter an email address", "invalid": "Enter an email address in the right format, like name@example.com"},
+    )

@@ -1,0 +1,324 @@
+"""The personal pathway plan: ordered steps from where the person is, upwards, each with opportunities found by
+the platform's one public query function, search.service.search_opportunities (imported where it is used,
+so these models never depend on search).
+
+Steps, in order: free help for the areas where the person is starting (inclusion); everyday and work skills
+(general); then, for each specialism they chose, courses and bootcamps, and apprenticeships and sponsored
+places. When nothing matches where they are, a step widens the distance, then lets in online options, then
+looks anywhere, and says so. It never drops the need for free options.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlencode
+
+from places.postcodes import PostcodeError, locate
+
+from .answers import WORK_GOALS, Answers
+from .models import Level, Tier
+from .placement import Bank, Placement, StatementInfo, join_words, place
+
+RADIUS_LADDER = (3, 10, 25)
+DEFAULT_RADIUS = 10
+OPPORTUNITIES_PER_STEP = 5
+IN_PERSON_MODES = ("in_person", "blended")
+# What each step of the essential skills is about: getting started covers the foundation and "for life"
+# statements; everyday and work skills the "for life" and "for work" ones.
+STEP_LEVELS = {Tier.INCLUSION: {Level.FOUNDATION, Level.LIFE}, Tier.GENERAL: {Level.LIFE, Level.WORK}}
+STEP_TITLES = {
+    Tier.INCLUSION: "Get started with free help",
+    Tier.GENERAL: "Build your everyday and work skills",
+    Tier.ADVANCED: "Take your skills further",
+}
+
+
+@dataclass
+class Step:
+    key: str
+    title: str
+    tier: str
+    why: str
+    skill_areas: list[str]
+    opportunities: list[dict]
+    total: int
+    widened: str = ""  # what we changed to find anything, said plainly
+    search: str = ""  # the same search on the search page, as a query string
+
+
+@dataclass
+class Plan:
+    answers: Answers
+    placement: Placement
+    steps: list[Step] = field(default_factory=list)
+    career_profile: dict | None = None
+    notes: list[str] = field(default_factory=list)
+    mode: str = "full"  # "basic" when the search engine did not answer and the database search did
+
+    def as_dict(self) -> dict:
+        """The plan as plain data: what the pages show, the API returns and a saved plan keeps."""
+        placement = self.placement
+        return {
+            "answers": self.answers.as_dict(),
+            "placement": {
+                "essential_level": placement.essential_level,
+                "essential_level_name": placement.essential_level_name,
+                "overall_tier": placement.overall_tier,
+                "areas": [
+                    {
+                        "skill_area": area.code,
+                        "title": area.title,
+                        "tier": area.tier,
+                        "tier_name": area.tier_name,
+                        "answered": area.answered,
+                        "explanation": area.explanation,
+                        "can_do": [{"code": s.code, "topic": s.topic} for s in area.done],
+                        "next": [{"code": s.code, "topic": s.topic} for s in area.next],
+                    }
+                    for area in placement.areas
+                ],
+            },
+            "steps": [asdict(step) for step in self.steps],
+            "career_profile": self.career_profile,
+            "notes": list(self.notes),
+            "mode": self.mode,
+        }
+
+
+def opportunity_ids(plan_data: dict) -> list[str]:
+    return [opportunity["id"] for step in plan_data.get("steps", []) for opportunity in step["opportunities"]]
+
+
+def _opportunity(hit) -> dict:
+    def day(value):
+        return value.isoformat() if isinstance(value, datetime.date) else None
+
+    return {
+        "id": hit.id,
+        "kind": hit.kind,
+        "title": hit.title,
+        "summary": hit.summary,
+        "url": hit.url,
+        "tier": hit.tier,
+        "organisation": hit.organisation_name,
+        "online": hit.online,
+        "sponsored": hit.sponsored,
+        "free": hit.free,
+        "cost": hit.cost,
+        "inclusion_support": hit.inclusion_support,
+        "distance": hit.distance,
+        "next_start": day(hit.next_start),
+        "starts_any_time": hit.starts_any_time,
+        "closing_date": day(hit.closing_date),
+        "weekly_wage": hit.weekly_wage,
+        "apprenticeship_level": hit.standard_level,
+        "degree_apprenticeship": hit.degree,
+    }
+
+
+def _search_link(params) -> str:
+    """The same filters on the search page, so "see more" shows everything that matched."""
+    pairs = [(name, value) for name in ("kind", "tier", "skill", "mode") for value in getattr(params, name)]
+    pairs += [(name, "on") for name in ("free", "in_person") if getattr(params, name)]
+    if params.near:
+        pairs += [("near", params.near.outcode), ("radius", f"{params.radius:g}")]
+    if params.prefer_tier:
+        pairs.append(("prefer_tier", params.prefer_tier))
+    return urlencode(pairs)
+
+
+def _wider(params):
+    """Ever wider searches after one that found nothing, each with what it changed, in the person's words."""
+    outcode = params.near.outcode if params.near else ""
+    asked = params.radius
+    if params.near:
+        for miles in RADIUS_LADDER:
+            if miles > params.radius:
+                params = params.with_changes(radius=float(miles))
+                yield params, f"There was nothing within {asked:g} miles of {outcode}, so we looked up to {miles} miles away."
+    if params.mode == IN_PERSON_MODES:
+        params = params.with_changes(mode=(), in_person=False)
+        yield params, "There was nothing in person" + (f" near {outcode}" if outcode else "") + ", so we have included online options."
+    if params.near:
+        params = params.with_changes(near=None, in_person=False, sort="relevance")
+        yield params, f"There was nothing near {outcode}, so these are further away or online."
+    if params.mode:
+        params = params.with_changes(mode=())
+        yield params, "There was nothing online, so we have included things you go to in person."
+
+
+def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str], params) -> tuple[Step, str]:
+    from search.service import search_opportunities
+
+    results, widened = search_opportunities(params, with_facets=False), ""
+    if not results.total:
+        for wider, message in _wider(params):
+            results = search_opportunities(wider, with_facets=False)
+            if results.total:
+                params, widened = wider, message
+                break
+    step = Step(
+        key=key,
+        title=title,
+        tier=tier,
+        why=why,
+        skill_areas=areas,
+        opportunities=[_opportunity(hit) for hit in results.hits],
+        total=results.total,
+        widened=widened,
+        search=_search_link(params),
+    )
+    return step, results.mode
+
+
+def _base_params(answers: Answers, notes: list[str]):
+    from search.params import Location, SearchParams
+
+    near = None
+    if answers.postcode:
+        try:
+            where = locate(answers.postcode)
+        except PostcodeError:
+            notes.append(f"We could not find {answers.postcode} on our map, so your plan is not based on where you are.")
+        else:
+            authority = where.district.local_authority
+            near = Location(where.district.outcode, where.latitude, where.longitude, authority.code if authority else "")
+    params = SearchParams(
+        near=near,
+        radius=float(answers.travel or DEFAULT_RADIUS),
+        free=answers.cost == "free",
+        sort="distance" if near else "relevance",
+        page_size=OPPORTUNITIES_PER_STEP,
+    )
+    if answers.learning == "in_person":
+        params = params.with_changes(mode=IN_PERSON_MODES, in_person=near is not None)
+    elif answers.learning == "online":
+        params = params.with_changes(mode=("online",))
+    return params
+
+
+def _skills(focus: dict[str, list[StatementInfo]]) -> tuple[str, ...]:
+    """The areas' own codes, and the DigComp areas that the statements in focus map to: opportunities are
+    tagged with either."""
+    digcomp = sorted({s.competence_area for statements in focus.values() for s in statements if s.competence_area.startswith("DC-")})
+    return tuple(dict.fromkeys([*focus, *digcomp]))
+
+
+def _essential_steps(bank: Bank, placement: Placement, answers: Answers, base) -> list[dict]:
+    gaps = [area for area in placement.areas if not area.is_specialism and area.has_gap]
+    found = []
+    for tier in bank.tiers:
+        levels = STEP_LEVELS.get(tier)
+        focus = {area.code: [s for s in area.next if levels is None or s.level in levels] or area.next for area in gaps if area.tier == tier}
+        here = bool(focus)
+        if tier == Tier.GENERAL and answers.goal != "everyday":
+            # Upwards: after the first steps, the "for work" skills of the areas where they are starting.
+            for area in gaps:
+                work = [s for s in area.next if s.level == Level.WORK]
+                if area.tier == Tier.INCLUSION and work:
+                    focus[area.code] = work
+        if not focus:
+            continue
+        why = f"{'Next for you' if here else 'After that'}: {join_words([statements[0].topic for statements in focus.values()][:4])}."
+        params = base.with_changes(tier=(tier,), skill=_skills(focus), free=base.free or tier == Tier.INCLUSION)
+        if tier != Tier.INCLUSION:
+            params = params.with_changes(kind=("programme",))  # learning; jobs come with the specialisms
+        title = STEP_TITLES.get(tier, bank.tiers[tier])
+        if tier == Tier.INCLUSION and base.near:
+            title += f" near {base.near.outcode}"
+        found.append(dict(key=tier, title=title, tier=tier, why=why, areas=list(focus), params=params))
+    return found
+
+
+def _specialism_steps(bank: Bank, placement: Placement, answers: Answers, base) -> list[dict]:
+    found = []
+    tiers = list(bank.tiers)
+    for area in (area for area in placement.areas if area.is_specialism):
+        from_tier = tiers[tiers.index(area.tier):]
+        new = area.tier != Tier.ADVANCED
+        found.append(
+            dict(
+                key=f"learn-{area.code}",
+                title=f"Learn {area.title.lower()}: courses and bootcamps",
+                tier=area.tier,
+                why=("You are new to this, so start with a course for beginners." if new else "Build on what you can do already.")
+                + (f" Next for you: {join_words([s.topic for s in area.next][:2])}." if area.next else ""),
+                areas=[area.code],
+                params=base.with_changes(kind=("programme",), tier=tuple(from_tier), skill=(area.code,), prefer_tier=area.tier),
+            )
+        )
+        if answers.age != "under-16":
+            found.append(
+                dict(
+                    key=f"work-{area.code}",
+                    title=f"Get into {area.title.lower()}: apprenticeships and sponsored places",
+                    tier=Tier.ADVANCED,
+                    why="Earn while you learn, or take a place that a local employer pays for.",
+                    areas=[area.code],
+                    params=base.with_changes(kind=("apprenticeship", "sponsored"), skill=(area.code,), tier=(Tier.GENERAL, Tier.ADVANCED)),
+                )
+            )
+    if not found and answers.goal in WORK_GOALS and answers.age != "under-16":
+        found.append(
+            dict(
+                key="work",
+                title="Find an apprenticeship or a sponsored place",
+                tier=Tier.GENERAL,
+                why="Earn while you learn, in a job that builds on your digital skills.",
+                areas=[],
+                params=base.with_changes(kind=("apprenticeship", "sponsored"), tier=(Tier.GENERAL,)),
+            )
+        )
+    return found
+
+
+def _notes(answers: Answers) -> list[str]:
+    notes = []
+    if answers.age == "under-16":
+        notes.append("Apprenticeships and jobs start at 16, so your plan shows courses and help.")
+    elif answers.age == "16-18":
+        notes.append("At 16 to 18, most courses at colleges are free.")
+    elif answers.age in {"19-23", "24-plus"} and answers.cost == "free":
+        notes.append(
+            "If you are 19 or over and your digital skills are low, courses for an Essential Digital Skills "
+            "qualification are free in England."
+        )
+    return notes
+
+
+def career_profile(placement: Placement) -> dict | None:
+    """The published career profile that shares most of the specialisms the person chose, if any does.
+
+    Career profiles are careers' Wagtail pages; they are read through Wagtail's page API so this app does not
+    import careers (its pages list their skill areas in a `skills` relation).
+    """
+    wanted = [area.code for area in placement.areas if area.is_specialism]
+    if not wanted:
+        return None
+    from wagtail.models import Page
+
+    pages = Page.objects.live().public().filter(content_type__app_label="careers", content_type__model="careerprofilepage")
+    best, best_score = None, (0, 0)
+    for page in pages.specific().order_by("title"):
+        codes = {skill.skill_area.code for skill in page.skills.select_related("skill_area")}
+        shared = [code for code in wanted if code in codes]
+        score = (len(shared), -wanted.index(shared[0]) if shared else 0)
+        if shared and score > best_score:
+            best, best_score = page, score
+    if best is None:
+        return None
+    return {"title": best.title, "summary": getattr(best, "summary", ""), "url": best.get_url()}
+
+
+def build_plan(*, bank: Bank, answers: Answers) -> Plan:
+    """Placement and plan for these answers. Runs a few searches, so build it once per request."""
+    notes = _notes(answers)
+    base = _base_params(answers, notes)
+    placement = place(bank, answers.skills)
+    plan = Plan(answers=answers, placement=placement, notes=notes)
+    for spec in _essential_steps(bank, placement, answers, base) + _specialism_steps(bank, placement, answers, base):
+        step, mode = _search_step(**spec)
+        plan.steps.append(step)
+        if mode == "basic":
+            plan.mode = "basic"
+    plan.career_profile = career_profile(placement)
+    return plan

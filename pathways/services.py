@@ -1,0 +1,140 @@
+"""Writes: keeping, refreshing, emailing and deleting pathway plans."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from . import selectors
+from .answers import Answers
+from .models import PathwayPlan
+from .models.plans import new_reference
+from .placement import Bank
+from .planning import build_plan, opportunity_ids
+
+logger = logging.getLogger(__name__)
+
+FORGOTTEN_AFTER = datetime.timedelta(days=365)
+
+
+def pathway_plan_save(*, user, answers: Answers, plan_data: dict) -> PathwayPlan:
+    """Keep a plan in the person's account."""
+    return PathwayPlan.objects.create(
+        user=user,
+        answers=answers.as_dict(),
+        snapshot=plan_data,
+        seen_opportunities=opportunity_ids(plan_data),
+        refreshed_at=timezone.now(),
+    )
+
+
+def pathway_plan_keep(*, answers: Answers, plan_data: dict, check_outcode: str = "") -> PathwayPlan:
+    """Keep a plan without an account, behind a private link; with a reference code too when there is a second
+    key (the first part of a postcode). It holds no name or email address."""
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return PathwayPlan.objects.create(
+                    answers=answers.as_dict(),
+                    snapshot=plan_data,
+                    seen_opportunities=opportunity_ids(plan_data),
+                    refreshed_at=timezone.now(),
+                    reference=new_reference() if check_outcode else None,
+                    check_outcode=check_outcode,
+                )
+        except IntegrityError:  # a reference already in use: about one chance in a billion
+            continue
+    raise RuntimeError("Could not find an unused reference code")
+
+
+def pathway_plan_refresh(*, plan: PathwayPlan, bank: Bank) -> tuple[dict, list[dict]]:
+    """Build the plan again from its answers. Returns it, and the opportunities it has not shown before."""
+    plan_data = build_plan(bank=bank, answers=Answers.from_dict(plan.answers)).as_dict()
+    seen = set(plan.seen_opportunities)
+    new = [o for step in plan_data["steps"] for o in step["opportunities"] if o["id"] not in seen]
+    plan.snapshot = plan_data
+    plan.seen_opportunities = [*plan.seen_opportunities, *dict.fromkeys(o["id"] for o in new)]
+    plan.refreshed_at = timezone.now()
+    plan.save(update_fields=["snapshot", "seen_opportunities", "refreshed_at"])
+    return plan_data, new
+
+
+def pathway_plan_open(*, plan: PathwayPlan) -> None:
+    plan.opened_at = timezone.now()
+    plan.save(update_fields=["opened_at"])
+
+
+def pathway_plan_notifications_set(*, plan: PathwayPlan, on: bool) -> None:
+    plan.notify_new_matches = on and plan.user_id is not None
+    plan.save(update_fields=["notify_new_matches"])
+
+
+def pathway_plan_delete(*, plan: PathwayPlan) -> None:
+    plan.delete()
+
+
+def plan_link(plan: PathwayPlan) -> str:
+    """The plan's address: in the account for an account's plan, else its private link."""
+    path = reverse("pathways:saved_plan", args=[plan.pk]) if plan.user_id else reverse("pathways:private_plan", args=[plan.token])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def pathway_plan_email(*, plan_id: int, to: str, include_link: bool) -> None:
+    """Send a plan to an address (the Celery task calls this). The address is used once and not kept."""
+    plan = PathwayPlan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        return  # deleted before the email went out
+    context = {
+        "plan": plan.snapshot,
+        "link": plan_link(plan) if include_link or plan.user_id else "",
+        "reference": plan.reference_display,
+        "site": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+    }
+    send_mail("Your digital skills plan", render_to_string("pathways/email/plan.txt", context), None, [to])
+
+
+def pathway_plan_email_send(*, plan: PathwayPlan, to: str, include_link: bool) -> bool:
+    """Queue the email. False when the queue cannot be reached, so the person can be told to try later."""
+    from .tasks import email_plan_task
+
+    try:
+        email_plan_task.delay(plan.pk, to, include_link)
+    except OperationalError:
+        logger.warning("Could not queue a pathway plan email: the broker is unreachable")
+        return False
+    return True
+
+
+def _notify_new_matches(*, plan: PathwayPlan, new: list[dict]) -> None:
+    context = {"new": new, "link": plan_link(plan), "site": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+    send_mail("New courses and jobs for your digital skills plan", render_to_string("pathways/email/new_matches.txt", context), None, [plan.user.email])
+    plan.notified_at = timezone.now()
+    plan.save(update_fields=["notified_at"])
+
+
+def saved_plans_refresh() -> dict:
+    """Rebuild every saved plan's matches; email those who asked when something new appears. Beat runs this
+    once a day (CELERY_BEAT_SCHEDULE), so nobody gets more than one such email a day."""
+    bank = selectors.question_bank()
+    refreshed = notified = 0
+    for plan in selectors.plans_to_refresh().select_related("user").iterator():
+        _, new = pathway_plan_refresh(plan=plan, bank=bank)
+        refreshed += 1
+        if new and plan.notify_new_matches and plan.user_id:
+            _notify_new_matches(plan=plan, new=new)
+            notified += 1
+    return {"refreshed": refreshed, "notified": notified}
+
+
+def forgotten_plans_delete() -> int:
+    """Plans kept without an account that nobody has opened for a year are deleted, as the keep page says."""
+    cutoff = timezone.now() - FORGOTTEN_AFTER
+    forgotten = PathwayPlan.objects.filter(user__isnull=True, created_at__lt=cutoff).exclude(opened_at__gte=cutoff)
+    count, _ = forgotten.delete()
+    return count

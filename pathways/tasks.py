@@ -1,0 +1,21 @@
+"""Celery tasks: thin shells around services.py."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="pathways.email_plan", ignore_result=True)
+def email_plan_task(plan_id: int, to: str, include_link: bool) -> None:
+    services.pathway_plan_email(plan_id=plan_id, to=to, include_link=include_link)
+
+
+@shared_task(name="pathways.refresh_plans", ignore_result=True)
+def refresh_plans_task() -> dict:
+    """Daily from beat: new matches for saved plans, and an email to those who asked for one."""
+    return services.saved_plans_refresh()
+
+
+@shared_task(name="pathways.delete_forgotten_plans", ignore_result=True)
+def delete_forgotten_plans_task() -> int:
+    return services.forgotten_plans_delete()

@@ -1,0 +1,104 @@
+"""The moderators' queue of postings in the Wagtail admin: approve, reject with a reason, take down."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import checks, registry, selectors, services
+
+
+class ModeratorRequiredMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_moderator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ModerationPageMixin(ModeratorRequiredMixin, WagtailAdminTemplateMixin):
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
+def _posting(label: str, pk: int):
+    try:
+        model = registry.posting_model(label)
+    except LookupError:
+        raise Http404("No such kind of posting") from None
+    item = model.objects.filter(pk=pk).first()
+    if item is None:
+        raise Http404("No such posting")
+    return item
+
+
+class PostingQueueView(ModerationPageMixin, TemplateView):
+    page_title = "Postings to review"
+    header_icon = "tasks"
+    template_name = "publishing/admin/queue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = [
+            {
+                "item": item,
+                "label": registry.label_of(item),
+                "kind": item._meta.verbose_name,
+                "organisation": item.owner_organisation,
+                "report": checks.run_checks(item),
+                "history": list(selectors.history(item=item)[:5]),
+            }
+            for item in selectors.awaiting_review()
+        ]
+        return context
+
+
+class PostingDecisionView(ModeratorRequiredMixin, View):
+    def post(self, request, label, pk, decision):
+        item = _posting(label, pk)
+        try:
+            if decision == "approve":
+                services.item_approve(item=item, by=request.user)
+                messages.success(request, f"Approved “{item.title}”; {item.owner_organisation.name} has been told.")
+            elif decision == "reject":
+                services.item_reject(item=item, by=request.user, reason=request.POST.get("reason", ""))
+                messages.success(request, f"Sent “{item.title}” back to {item.owner_organisation.name} with your reason.")
+            elif decision == "take-down":
+                services.item_take_down(item=item, by=request.user, reason=request.POST.get("reason", ""))
+                messages.success(request, f"Took down “{item.title}”; {item.owner_organisation.name} has been told why.")
+                return redirect("publishing_published_postings")
+            else:
+                raise Http404("Unknown decision")
+        except ValidationError as error:
+            messages.error(request, f"“{item.title}”: {' '.join(error.messages)}")
+            if decision == "take-down":
+                return redirect("publishing_published_postings")
+        return redirect("publishing_posting_queue")
+
+
+class PublishedPostingsView(ModerationPageMixin, TemplateView):
+    page_title = "Take down a posting"
+    header_icon = "warning"
+    template_name = "publishing/admin/published.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        words = self.request.GET.get("q", "").strip()[:100]
+        context["q"] = words
+        context["entries"] = [
+            {"item": item, "label": registry.label_of(item), "kind": item._meta.verbose_name}
+            for item in selectors.published_postings(words=words)
+        ]
+        return context
+
+
+class StatusChangeLogView(ModerationPageMixin, TemplateView):
+    page_title = "Posting decisions"
+    header_icon = "history"
+    template_name = "publishing/admin/log.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["changes"] = selectors.recent_status_changes()
+        return context

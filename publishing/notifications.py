@@ -1,0 +1,70 @@
+"""Emails to people, each with a one-click unsubscribe link that works without signing in.
+
+The link carries a signed token naming the person and the topic (one kind of email); it never expires, so
+an old email's link still works. Mail clients that support RFC 8058 unsubscribe with one POST to the same
+address, from the List-Unsubscribe headers.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
+
+from .models import EmailOptOut
+
+SALT = "publishing.unsubscribe"
+
+# Topics of the emails organisations' members get.
+POSTING_DECISIONS = "posting_decisions"
+CLOSING_REMINDERS = "closing_reminders"
+
+TOPIC_DESCRIPTIONS = {
+    POSTING_DECISIONS: "emails about moderators' decisions on your organisation's postings",
+    CLOSING_REMINDERS: "reminders that your organisation's postings close soon",
+}
+
+
+class BadToken(Exception):
+    pass
+
+
+def unsubscribe_token(*, user, topic: str) -> str:
+    return signing.dumps({"u": user.pk, "t": topic}, salt=SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str):
+    """(user, topic) from a token; BadToken if it was not made here or the person no longer exists."""
+    try:
+        data = signing.loads(token, salt=SALT)
+        user = get_user_model().objects.get(pk=data["u"])
+        return user, str(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, get_user_model().DoesNotExist):
+        raise BadToken from None
+
+
+def absolute(path: str) -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def is_opted_out(*, user, topic: str) -> bool:
+    return EmailOptOut.objects.filter(user=user, topic=topic).exists()
+
+
+def opt_out(*, user, topic: str) -> None:
+    EmailOptOut.objects.get_or_create(user=user, topic=topic)
+
+
+def opt_in(*, user, topic: str) -> None:
+    EmailOptOut.objects.filter(user=user, topic=topic).delete()
+
+
+def send(*, user, subject: str, body: str, unsubscribe_path: str, unsubscribe_words: str) -> None:
+    """Send one plain-text email whose footer, and headers, let the person stop this kind of email."""
+    link = absolute(unsubscribe_path)
+    footer = f"\n\n--\nTo stop {unsubscribe_words}, open this link (no need to sign in):\n{link}\n"
+    EmailMessage(
+        subject=f"Digital Skills: {' '.join(subject.split())}",  # a line break in a title would break the header
+        body=body.rstrip() + footer,
+        to=[user.email],
+        headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    ).send()

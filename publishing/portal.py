@@ -1,0 +1,215 @@
+"""What the provider and employer portals share: who may open an organisation's portal, and the views for
+any kind of posting (create, edit, see, duplicate, publish, withdraw).
+
+An organisation's portal exists only for its active members: to anyone else, including moderators (who
+work in the Wagtail admin), every page of it is a 404, so nobody can tell which organisations or postings
+exist. Views are thin: forms validate, services change state.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import TemplateView, View
+
+from accounts.models import Organisation
+from accounts.selectors import is_active_member, organisations_of
+
+from . import checks, selectors, services
+from .models import Publishable, Status
+
+
+def member_organisation(*, user, slug: str, kind: str) -> Organisation:
+    organisation = Organisation.objects.filter(slug=slug, kind=kind).first()
+    if organisation is None or not is_active_member(user=user, organisation=organisation):
+        raise Http404("No such organisation")
+    return organisation
+
+
+class PortalMixin(LoginRequiredMixin):
+    """Resolves the organisation from the URL for its members only, and its public profile."""
+
+    kind: str  # Organisation.Kind
+    namespace: str  # "provider_portal" or "employer_portal"
+    profile_model: type
+    profile_required = True
+    nav_items: list[tuple[str, str]] = []  # (label, URL name) of the portal's own menu
+
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.organisation = member_organisation(user=request.user, slug=kwargs["organisation"], kind=self.kind)
+        self.profile = self.profile_model.objects.filter(organisation=self.organisation).first()
+        if self.profile is None and self.profile_required:
+            messages.info(request, f"First tell residents about {self.organisation.name}.")
+            return redirect(self.portal_url("profile"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def portal_url(self, name: str, **kwargs) -> str:
+        return reverse(f"{self.namespace}:{name}", kwargs={"organisation": self.organisation.slug, **kwargs})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = self.request.resolver_match.url_name
+        context.update(
+            organisation=self.organisation,
+            profile=self.profile,
+            namespace=self.namespace,
+            portal_nav=[(label, self.portal_url(name), name == current) for label, name in self.nav_items],
+        )
+        return context
+
+
+class PortalHomeView(LoginRequiredMixin, TemplateView):
+    """The person's organisations of this kind; straight to the portal when there is one."""
+
+    kind: str
+    namespace: str
+    template_name = "publishing/portal/home.html"
+
+    def get(self, request, *args, **kwargs):
+        organisations = list(organisations_of(user=request.user).filter(kind=self.kind))
+        if len(organisations) == 1:
+            return redirect(f"{self.namespace}:dashboard", organisation=organisations[0].slug)
+        return self.render_to_response(
+            self.get_context_data(
+                organisations=organisations,
+                namespace=self.namespace,
+                kind_label=Organisation.Kind(self.kind).label.lower(),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class PostingType:
+    """One kind of posting in a portal."""
+
+    model: type[Publishable]
+    form_class: type
+    url_name: str  # URL names: <url_name>, <url_name>_new, <url_name>_edit, <url_name>_action
+    owner_field: str  # the model's foreign key to the provider or employer profile
+    save: Callable  # (item=, by=, form=) -> item: the service that saves a validated form
+    copy: Callable  # (item=, by=) -> item: the service that duplicates
+    detail_template: str = "publishing/portal/item_detail.html"
+
+    @property
+    def noun(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+
+def posting_url(namespace: str, posting_type: PostingType, item, suffix: str = "") -> str:
+    organisation = item.owner_organisation
+    return reverse(
+        f"{namespace}:{posting_type.url_name}{suffix}", kwargs={"organisation": organisation.slug, "pk": item.pk}
+    )
+
+
+class PostingMixin(PortalMixin):
+    posting_type: PostingType
+
+    def get_item(self):
+        posting_type = self.posting_type
+        return get_object_or_404(posting_type.model, pk=self.kwargs["pk"], **{posting_type.owner_field: self.profile})
+
+    def item_url(self, item, suffix: str = "") -> str:
+        return posting_url(self.namespace, self.posting_type, item, suffix)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(posting_type=self.posting_type, noun=self.posting_type.noun)
+        return context
+
+
+class PostingFormView(PostingMixin, TemplateView):
+    """Create (no pk in the URL) or edit a posting."""
+
+    template_name = "publishing/portal/item_form.html"
+
+    def get_instance(self):
+        if "pk" in self.kwargs:
+            return self.get_item()
+        return self.posting_type.model(**{self.posting_type.owner_field: self.profile})
+
+    def make_form(self, instance, data=None):
+        return self.posting_type.form_class(data, instance=instance, profile=self.profile)
+
+    def get(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        return self.render_to_response(self.get_context_data(form=self.make_form(instance), item=instance))
+
+    def post(self, request, *args, **kwargs):
+        instance = self.get_instance()
+        was_public = instance.status == Status.PUBLISHED
+        form = self.make_form(instance, request.POST)
+        if form.is_valid():
+            try:
+                item = self.posting_type.save(item=form.save(commit=False), by=request.user, form=form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if was_public and item.status == Status.PENDING_REVIEW:
+                    messages.warning(request, f"Your changes are saved. {item.status_reason}")
+                else:
+                    messages.success(request, f"“{item.title}” is saved.")
+                return redirect(self.item_url(item))
+        return self.render_to_response(self.get_context_data(form=form, item=instance), status=400)
+
+
+class PostingDetailView(PostingMixin, TemplateView):
+    """A posting as its organisation sees it: status and why, the automated checks, statistics, history."""
+
+    def get_template_names(self):
+        return [self.posting_type.detail_template]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.get_item()
+        report = checks.run_checks(item)
+        context.update(
+            item=item,
+            report=report,
+            can_publish=item.status in services.PUBLISHABLE_FROM,
+            would_wait=bool(services.review_reasons(item, report)),
+            can_withdraw=item.status in {Status.PUBLISHED, Status.PENDING_REVIEW, Status.CLOSED},
+            activity=selectors.activity_totals([item])[(item._meta.label_lower, item.pk)],
+            history=selectors.history(item=item),
+            action_url=self.item_url(item, "_action"),
+            edit_url=self.item_url(item, "_edit"),
+        )
+        return context
+
+
+class PostingActionView(PostingMixin, View):
+    """POST publish, withdraw or duplicate."""
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        action = request.POST.get("action")
+        if action == "publish":
+            try:
+                item = services.item_publish(item=item, by=request.user)
+            except ValidationError as error:
+                messages.error(request, "It cannot be published yet: " + " ".join(error.messages))
+            else:
+                if item.status == Status.PUBLISHED:
+                    messages.success(request, f"“{item.title}” is published.")
+                else:
+                    messages.info(request, f"“{item.title}” is waiting for a moderator. {item.status_reason}")
+        elif action == "withdraw":
+            services.item_withdraw(item=item, by=request.user)
+            messages.success(request, f"“{item.title}” is withdrawn: residents can no longer see it.")
+        elif action == "duplicate":
+            with transaction.atomic():
+                copy = self.posting_type.copy(item=item, by=request.user)
+            messages.success(request, f"This is a draft copy of “{item.title}”: change what you need, then publish it.")
+            return redirect(self.item_url(copy, "_edit"))
+        else:
+            raise Http404("Unknown action")
+        return redirect(self.item_url(item))
