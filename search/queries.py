@@ -140,9 +140,9 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Sea
         for name, ranges in (("starts_within", (4, 12, 26)), ("closing_within", (7, 14, 30))):
             others = [clause for other, clause in chosen.items() if other != name]
             bucket = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
-            for amount in ranges:
-                probe = facet_filters(params.with_changes(**{name: amount}))[name]
-                bucket.bucket(str(amount), "filter", filter=probe)
+            # One "filters" aggregation counts every range in a single pass over the matches.
+            probes = {str(amount): facet_filters(params.with_changes(**{name: amount}))[name] for amount in ranges}
+            bucket.bucket("ranges", "filters", filters=probes)
     return search
 
 

@@ -31,8 +31,8 @@ def _engine_search(params: SearchParams, *, with_facets: bool) -> SearchResults:
             if "values" in aggregation:
                 facets[name] = [(str(bucket.get("key_as_string", bucket["key"])).lower(), bucket["doc_count"]) for bucket in aggregation["values"]["buckets"]]
             else:
-                ranges = ((key, value["doc_count"]) for key, value in aggregation.items() if key.isdigit())
-                facets[name] = sorted(ranges, key=lambda pair: int(pair[0]))
+                ranges = aggregation["ranges"]["buckets"].items()
+                facets[name] = sorted(((key, value["doc_count"]) for key, value in ranges), key=lambda pair: int(pair[0]))
     return SearchResults(
         params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=_suggestion(params.q, raw)
     )

@@ -175,7 +175,7 @@ def launch(home, http_port):
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     classpath = os.pathsep.join([str(TARGET / "classes"), str(TARGET / "dependency" / "*")])
     command = [
-        java, "-Xms512m", "-Xmx1g", "-XX:TieredStopAtLevel=1", f"-Djava.io.tmpdir={home / 'tmp'}",
+        java, "-Xms1g", "-Xmx1g", f"-Djava.io.tmpdir={home / 'tmp'}",
         "-cp", classpath, MAIN_CLASS, str(home), str(http_port), str(http_port + 100),
     ]
     with open(home / "node.log", "w") as log:
