@@ -112,3 +112,31 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} at {self.organisation} ({self.get_status_display()})"
+
+
+class OrganisationProfile(models.Model):
+    """What a provider's and an employer's public profile share; membership and verification stay on the
+    organisation, which each subclass links to with its own one-to-one `organisation` field."""
+
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["organisation__name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.organisation.name
+
+    @property
+    def slug(self) -> str:
+        return self.organisation.slug
+
+    @property
+    def is_verified(self) -> bool:
+        return self.organisation.is_verified

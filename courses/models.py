@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField
 
-from accounts.models import Organisation
+from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable, Status
@@ -23,8 +23,10 @@ NEEDS_VENUE = "Add the venue where it happens"
 NEEDS_CONTACT = "Say how to apply or enquire"
 
 
-class Provider(models.Model):
+class Provider(OrganisationProfile):
     """A training provider's public profile; membership and verification live on its organisation."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="provider")
 
     class Kind(models.TextChoices):
         FE_COLLEGE = "fe_college", "Further education college"
@@ -36,31 +38,12 @@ class Provider(models.Model):
         CHARITY = "charity", "Charity"
         ONLINE = "online", "Online provider"
 
-    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="provider")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True, help_text="A public enquiries address, not a person's own")
-    is_demo = models.BooleanField(default=False)
 
-    class Meta:
-        ordering = ["organisation__name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.organisation.name
-
-    @property
-    def slug(self) -> str:
-        return self.organisation.slug
-
-    @property
-    def is_verified(self) -> bool:
-        return self.organisation.is_verified
+    class Meta(OrganisationProfile.Meta):
+        pass
 
     def get_absolute_url(self):
         return reverse("courses:provider", kwargs={"slug": self.slug})

@@ -11,15 +11,17 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from accounts.models import Organisation
+from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text
 
 
-class Employer(models.Model):
+class Employer(OrganisationProfile):
     """An employer's public profile; membership and verification live on its organisation."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="employer")
 
     class Size(models.TextChoices):
         MICRO = "micro", "Fewer than 10 people"
@@ -34,29 +36,14 @@ class Employer(models.Model):
         EMPLOYER = "employer", "Disability Confident employer"
         LEADER = "leader", "Disability Confident leader"
 
-    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="employer")
     sector = models.CharField(max_length=100)
     size = models.CharField(max_length=10, choices=Size.choices)
     disability_confident = models.CharField(
         max_length=10, choices=DisabilityConfident.choices, default=DisabilityConfident.NONE
     )
-    description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
-    is_demo = models.BooleanField(default=False)
 
-    class Meta:
-        ordering = ["organisation__name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.organisation.name
-
-    @property
-    def slug(self) -> str:
-        return self.organisation.slug
+    class Meta(OrganisationProfile.Meta):
+        pass
 
     @property
     def is_disability_confident(self) -> bool:
