@@ -84,6 +84,9 @@ class OpportunitySerializer(serializers.Serializer):
     closing_date = serializers.DateField(allow_null=True)
     weekly_wage = serializers.FloatField(allow_null=True)
     apprenticeship_level = serializers.IntegerField(allow_null=True, help_text="The apprenticeship standard's level (2–7)")
+    apprenticeship_standard = serializers.CharField(
+        allow_blank=True, required=False, default="", help_text="The apprenticeship standard's title"
+    )
     degree_apprenticeship = serializers.BooleanField()
 
     def get_url(self, opportunity) -> str:

@@ -111,6 +111,7 @@ def _opportunity(hit) -> dict:
         "closing_date": day(hit.closing_date),
         "weekly_wage": hit.weekly_wage,
         "apprenticeship_level": hit.standard_level,
+        "apprenticeship_standard": hit.standard_title,
         "degree_apprenticeship": hit.degree,
     }
 

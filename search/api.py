@@ -34,6 +34,8 @@ class HitSerializer(serializers.Serializer):
     starts_any_time = serializers.BooleanField()
     closing_date = serializers.DateField(allow_null=True)
     weekly_wage = serializers.FloatField(allow_null=True)
+    standard_title = serializers.CharField(help_text="Apprenticeships: the standard, e.g. Software developer")
+    standard_level = serializers.IntegerField(allow_null=True, help_text="Apprenticeships: the standard's level (2–7)")
     skill_areas = serializers.ListField(child=serializers.CharField())
     local_authorities = serializers.ListField(child=serializers.CharField())
     distance = serializers.FloatField(allow_null=True, help_text="Miles to the nearest place it happens, when `near` is given")

@@ -65,6 +65,7 @@ class OpportunityDocument(Document):
     closing_date = Date()
     weekly_wage = Float()
     standard_level = Integer()
+    standard_title = Keyword(index=False)
     degree = Boolean()
     sponsored = Boolean()
     sponsor_campaign = Keyword()

@@ -43,6 +43,7 @@ class Hit:
     starts_any_time: bool = False
     weekly_wage: float | None = None
     standard_level: int | None = None
+    standard_title: str = ""
     degree: bool = False
     skill_areas: list[str] = field(default_factory=list)
     local_authorities: list[str] = field(default_factory=list)
@@ -115,6 +116,7 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         starts_any_time=bool(source.get("starts_any_time")),
         weekly_wage=source.get("weekly_wage"),
         standard_level=source.get("standard_level"),
+        standard_title=source.get("standard_title") or "",
         degree=bool(source.get("degree")),
         skill_areas=source.get("skill_areas") or [],
         local_authorities=source.get("local_authorities") or [],

@@ -151,6 +151,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
         "closing_date": vacancy.closing_date,
         "weekly_wage": float(vacancy.weekly_wage),
         "standard_level": vacancy.standard.level,
+        "standard_title": vacancy.standard.title,
         "degree": vacancy.standard.is_degree,
         "sponsored": vacancy.sponsor_campaign_id is not None,
         "sponsor_campaign": vacancy.sponsor_campaign.slug if vacancy.sponsor_campaign else None,

@@ -147,6 +147,7 @@ def test_a_graduate_heading_for_software_reaches_courses_apprenticeships_and_spo
     apprenticeship = work.opportunities[0]
     assert apprenticeship["title"] == "Software developer apprentice"
     assert apprenticeship["apprenticeship_level"] == 4 and apprenticeship["kind"] == "apprenticeship"
+    assert apprenticeship["apprenticeship_standard"] == "Software developer"
     assert titles(data_learn) == {"Spreadsheet taster"}  # new to data: beginners' courses first
     assert data_learn.why.startswith("You are new to this")
     assert data_work.opportunities[0]["sponsored"] is True

@@ -163,3 +163,16 @@ def test_a_chosen_filter_stays_on_the_form_when_nothing_matches(client, some_cou
 
     assert "0 results" in page
     assert 'name="tier" type="checkbox" value="inclusion" checked' in page
+
+
+def test_apprenticeships_show_their_standard_and_level(client, db):
+    from tests.careers.factories import ApprenticeshipVacancyFactory
+
+    ApprenticeshipVacancyFactory(title="Junior developer apprentice", status=Status.PUBLISHED)
+    sync_now()
+
+    page = client.get("/search/", {"q": "junior developer"}).content.decode()
+    hit = client.get("/api/v1/search/", {"q": "junior developer"}).json()["results"][0]
+
+    assert "Software developer apprenticeship, level 4" in page
+    assert (hit["standard_title"], hit["standard_level"]) == ("Software developer", 4)
