@@ -197,8 +197,15 @@ def cmd_start(args):
     url, host, port = search_url()
     version = opensearch_version(url)
     if version:
-        print(f"OpenSearch already running at {url}")
-        return 0
+        # Something answers: use it only if it is healthy, so a broken node never passes for a working one.
+        body = get_json(f"{url}/_cluster/health?wait_for_status=yellow&timeout=30s", timeout=35.0)
+        if body and body.get("status") in ("yellow", "green"):
+            print(f"OpenSearch already running at {url}")
+            return 0
+        raise EngineError(
+            f"An OpenSearch node answers at {url} but its cluster is not healthy ({(body or {}).get('status', 'no status')}); "
+            f"stop it (python3 search/engine/node.py stop, or the process on that port) and start again"
+        )
     if host not in LOOPBACK:
         raise EngineError(f"SEARCH_URL host {host!r} is not loopback; the embedded node only serves 127.0.0.1", EXIT_CONFIG)
     home = cache_dir()
