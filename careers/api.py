@@ -23,8 +23,7 @@ from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, Spo
 def open_vacancies() -> QuerySet[ApprenticeshipVacancy]:
     """Open vacancies of verified employers, with everything ApprenticeshipSerializer shows."""
     return (
-        ApprenticeshipVacancy.objects.open()
-        .filter(employer__organisation__verified_at__isnull=False)
+        ApprenticeshipVacancy.objects.public()
         .select_related(
             "employer__organisation",
             "standard",
@@ -41,8 +40,7 @@ def open_vacancies() -> QuerySet[ApprenticeshipVacancy]:
 def open_sponsored_opportunities() -> QuerySet[SponsoredOpportunity]:
     """Open sponsored opportunities of verified employers, with everything OpportunitySerializer shows."""
     return (
-        SponsoredOpportunity.objects.open()
-        .filter(sponsor__organisation__verified_at__isnull=False)
+        SponsoredOpportunity.objects.public()
         .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
         .prefetch_related("skill_areas")
         .order_by("closing_date", "pk")

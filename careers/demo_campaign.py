@@ -362,8 +362,8 @@ def _profile(home, slug, title, summary, job, day, salary, main_area, skills, st
         by_reference = {standard.reference: standard for standard in ApprenticeshipStandard.objects.filter(reference__in=standards)}
         # Link a few differently named programmes that are open now, if the demo providers have been loaded.
         open_in_area = (
-            Programme.objects.open()
-            .filter(provider__organisation__verified_at__isnull=False, skill_areas__code=main_area)
+            Programme.objects.public()
+            .filter(skill_areas__code=main_area)
             .distinct()
             .order_by("title", "pk")
         )

@@ -62,10 +62,10 @@ def featured_opportunities(
     if kind in (None, "", PROGRAMME):
         cards += _programme_cards(_filtered(_open_programmes(), tier, skill_area, local_authority, "venues__"), limit)
     if kind in (None, "", APPRENTICESHIP):
-        vacancies = ApprenticeshipVacancy.objects.open().filter(employer__organisation__verified_at__isnull=False)
+        vacancies = ApprenticeshipVacancy.objects.public()
         cards += _vacancy_cards(_filtered(vacancies, tier, skill_area, local_authority, ""), limit)
     if kind in (None, "", SPONSORED):
-        opportunities = SponsoredOpportunity.objects.open().filter(sponsor__organisation__verified_at__isnull=False)
+        opportunities = SponsoredOpportunity.objects.public()
         cards += _sponsored_cards(_filtered(opportunities, tier, skill_area, local_authority, ""), limit)
     return sorted(cards, key=lambda card: card.newest_at, reverse=True)[:limit]
 
@@ -78,7 +78,7 @@ def open_programmes(*, programme_ids: list[int]) -> list[Programme]:
 
 
 def _open_programmes():
-    return Programme.objects.open().filter(provider__organisation__verified_at__isnull=False)
+    return Programme.objects.public()
 
 
 def _filtered(queryset, tier, skill_area, local_authority, location_prefix):

@@ -24,8 +24,7 @@ from .models import Programme, ProgrammeRun, Provider, Venue
 def open_programmes() -> QuerySet[Programme]:
     """Open programmes of verified providers, with everything ProgrammeSerializer shows."""
     return (
-        Programme.objects.open()
-        .filter(provider__organisation__verified_at__isnull=False)
+        Programme.objects.public()
         .select_related("provider__organisation", "tier", "sponsor_campaign")
         .prefetch_related(
             "skill_areas",

@@ -30,6 +30,10 @@ class PublishableQuerySet(models.QuerySet):
             queryset = queryset.filter(models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=timezone.localdate()))
         return queryset
 
+    def public(self):
+        """Open, and posted by a verified organisation: what residents, the API and search may see."""
+        return self.open().filter(**{f"{self.model.organisation_field}__verified_at__isnull": False})
+
 
 class Publishable(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)

@@ -113,9 +113,8 @@ def saved_items_closing(*, today: datetime.date) -> dict:
         model = model_for(kind)
         closing = {
             item.pk: item
-            for item in model.objects.open()
+            for item in model.objects.public()
             .filter(pk__in=[entry.object_id for entry in entries], closing_date__range=(today, last_day))
-            .filter(**{f"{model.organisation_field}__verified_at__isnull": False})
             .select_related(model.organisation_field)
         }
         for entry in entries:

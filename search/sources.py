@@ -66,8 +66,8 @@ def programme_queryset() -> QuerySet:
     # A programme whose last start date has gone by can no longer be joined: not searchable.
     startable = Programme.objects.filter(Q(starts_any_time=True) | Q(runs__starts_on__gte=today)).values("pk")
     return (
-        Programme.objects.open()
-        .filter(provider__organisation__verified_at__isnull=False, pk__in=startable)
+        Programme.objects.public()
+        .filter(pk__in=startable)
         .select_related("provider__organisation", "tier", "sponsor_campaign")
         .prefetch_related(
             "skill_areas",
@@ -118,8 +118,7 @@ def programme_document(programme: Programme) -> dict:
 
 def vacancy_queryset() -> QuerySet:
     return (
-        ApprenticeshipVacancy.objects.open()
-        .filter(employer__organisation__verified_at__isnull=False)
+        ApprenticeshipVacancy.objects.public()
         .select_related("employer__organisation", "standard", "tier", "local_authority", "sponsor_campaign", "training_provider__organisation")
         .prefetch_related("skill_areas")
     )
@@ -167,8 +166,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
 
 def sponsored_queryset() -> QuerySet:
     return (
-        SponsoredOpportunity.objects.open()
-        .filter(sponsor__organisation__verified_at__isnull=False)
+        SponsoredOpportunity.objects.public()
         .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
         .prefetch_related("skill_areas")
     )
