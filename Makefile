@@ -10,7 +10,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=skills_site.settings.test \
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/1 \
 	SEARCH_URL=http://127.0.0.1:9200
 
-.PHONY: install assets services stop run test lock
+.PHONY: install assets services stop run test production-check lock
 
 install: $(VENV)/.installed assets
 
@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 assets: skills_site/static/build/site.css
 
-skills_site/static/build/site.css: package-lock.json skills_site/frontend/site.scss skills_site/frontend/build.mjs
+skills_site/static/build/site.css: package-lock.json $(wildcard skills_site/frontend/*.scss) skills_site/frontend/build.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
 
@@ -40,7 +40,13 @@ test: install
 	scripts/services.sh browser
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/production_check.py
 	$(TEST_ENV) $(PY) -m pytest
+
+# The README's production recipe booted on loopback and read as an operator would (part of make test).
+production-check: install
+	scripts/services.sh start --install
+	$(PY) scripts/production_check.py
 
 # Refresh the pinned versions after changing pyproject.toml.
 lock:

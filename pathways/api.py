@@ -7,8 +7,9 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from accounts.limits import ClientRateThrottle
 
 from .answers import OPTIONAL, TRAVEL_MILES, clean_answers
 from .placement import ESSENTIAL_LEVELS
@@ -16,7 +17,7 @@ from .planning import build_plan
 from .selectors import question_bank
 
 
-class PathwaysThrottle(AnonRateThrottle):
+class PathwaysThrottle(ClientRateThrottle):
     scope = "pathways"  # rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]; each plan runs several searches
 
 
@@ -65,7 +66,7 @@ class PlacementSerializer(serializers.Serializer):
     areas = AreaPlacementSerializer(many=True)
 
 
-class OpportunitySerializer(serializers.Serializer):
+class PlanOpportunitySerializer(serializers.Serializer):
     id = serializers.CharField(help_text='"kind-id", e.g. "programme-42"')
     kind = serializers.ChoiceField(choices=["programme", "apprenticeship", "sponsored"])
     title = serializers.CharField()
@@ -99,7 +100,7 @@ class StepSerializer(serializers.Serializer):
     tier = serializers.CharField()
     why = serializers.CharField()
     skill_areas = serializers.ListField(child=serializers.CharField())
-    opportunities = OpportunitySerializer(many=True)
+    opportunities = PlanOpportunitySerializer(many=True)
     total = serializers.IntegerField(help_text="How many matched; the step shows the first few")
     widened = serializers.CharField(help_text="What was widened to find anything (distance, online, anywhere), or empty")
     search = serializers.CharField(help_text="The same search as a query string for /search/")

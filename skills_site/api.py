@@ -19,8 +19,8 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
-from rest_framework.throttling import AnonRateThrottle
 
+from accounts.limits import ClientRateThrottle
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 
@@ -292,7 +292,7 @@ def skill_area_codes_field() -> serializers.ManyRelatedField:
 # Views
 
 
-class OpenDataAnonThrottle(AnonRateThrottle):
+class OpenDataAnonThrottle(ClientRateThrottle):
     scope = "open_data"
 
 

@@ -1,10 +1,7 @@
-import os
-
+# Settings: production unless DJANGO_ENV or DJANGO_SETTINGS_MODULE says otherwise (skills_site/__init__.py).
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "skills_site.settings.production")
-
-from skills_site.settings.environment import exit_on_configuration_error  # noqa: E402
+from skills_site.settings.environment import exit_on_configuration_error
 
 exit_on_configuration_error()
 application = get_asgi_application()

@@ -1,9 +1,6 @@
-import os
-
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "skills_site.settings.dev")
-
+# The settings module was chosen by the package (skills_site/__init__.py) before this runs.
 app = Celery("skills_site")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

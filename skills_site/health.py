@@ -1,4 +1,10 @@
-"""/healthz: is each service the platform needs answering? 200 when all are, 503 naming those that are not."""
+"""Two health checks, for two audiences.
+
+- /healthz/live, for the load balancer: this process answers and reaches its database (without which no page
+  works). The search engine and the broker are left out on purpose: when they are down, pages still answer
+  (basic search, tasks waiting in the outbox), so taking every web node out of rotation would be worse.
+- /healthz, for monitoring: every service, 200 when all answer, 503 naming those that do not.
+"""
 
 from django.conf import settings
 from django.db import connection
@@ -38,8 +44,15 @@ def check_broker() -> dict:
     return {"up": True, "mode": "redis"}
 
 
-def healthz(request):
-    services = {"database": check_database(), "search": check_search(), "broker": check_broker()}
+def _report(services: dict) -> JsonResponse:
     down = sorted(name for name, state in services.items() if not state["up"])
     body = {"status": "down" if down else "ok", "down": down, "services": services}
     return JsonResponse(body, status=503 if down else 200)
+
+
+def healthz_live(request):
+    return _report({"database": check_database()})
+
+
+def healthz(request):
+    return _report({"database": check_database(), "search": check_search(), "broker": check_broker()})

@@ -31,6 +31,7 @@ SEARCH_INDEX_PREFIX = read_str("SEARCH_INDEX_PREFIX", default="skills")
 CELERY_BROKER_URL = read_broker_url("CELERY_BROKER_URL")
 CACHE_URL = read_broker_url("CACHE_URL")
 globals().update(read_email("EMAIL_URL", default="console://"))
+EMAIL_TIMEOUT = 10  # seconds: a slow mail server fails the task (retried), never holds a worker for ever
 DEFAULT_FROM_EMAIL = read_str("DEFAULT_FROM_EMAIL", default="Digital Skills Leeds City Region <no-reply@localhost>")
 
 INSTALLED_APPS = [
@@ -106,7 +107,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # At least 12 characters and not a common password: OWASP ASVS 4.0 level 2 (V2.1.1, V2.1.7).
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -128,12 +130,22 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Digital Skills: "
+# Tell people by email when their password, email addresses or authenticator change (it may not be them).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Digital Skills Leeds City Region"
 
 WAGTAIL_SITE_NAME = "Digital Skills Leeds City Region"
 WAGTAILADMIN_BASE_URL = read_str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# One way in: pages and documents that need a sign-in send people to allauth (rate limits, verified email, the
+# authenticator step), and Wagtail's own password and email forms, which would bypass them, are closed.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# A staff session (admin, moderation) left idle this long is signed out (accounts.middleware).
+STAFF_IDLE_TIMEOUT = 30 * 60
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 
@@ -174,8 +186,16 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# The most a form post may send, files apart (they have their own limits, such as IMPORT_MAX_UPLOAD_SIZE):
+# the biggest posting form (20,000 characters of text with its formatting, percent-encoded) is far smaller,
+# and Wagtail editors' longest pages fit. Django answers a bigger post with a 400 page, never a 500
+# (https://docs.djangoproject.com/en/5.2/ref/settings/#data-upload-max-memory-size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Programme imports (courses/imports.py): a bigger upload is refused with a message before it is read.
 IMPORT_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# How many postings an organisation that is not verified yet may have waiting for a moderator at once, so
+# one unknown sign-up cannot bury the moderators' queue (publishing.services).
+REVIEW_QUEUE_LIMIT_UNVERIFIED = 20
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -222,8 +242,13 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Per signed-in person, or per client address for anyone else (accounts.limits.ClientRateThrottle).
     "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute", "pathways": "30/minute"},
 }
+
+# The search page and its autocomplete, in the same form: per signed-in person, or per client address (an IPv6
+# /64) for anyone else. Generous, so a resident refining a search or typing never meets them.
+SEARCH_RATE_LIMITS = {"page": "60/minute", "autocomplete": "300/minute"}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Digital Skills Leeds City Region: open data",
@@ -245,4 +270,6 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["skills_site.api.public_api_endpoints"],
+    # The kinds of search result, shared by the search API and pathway plans: one name in the schema.
+    "ENUM_NAME_OVERRIDES": {"ResultKindEnum": ["programme", "apprenticeship", "sponsored"]},
 }

@@ -1,4 +1,4 @@
-"""Typed reads of the process environment, used once by settings/base.py.
+"""Typed reads of the process environment, used once by settings/base.py, and the choice of settings module.
 
 A malformed value raises ConfigurationError with a one-line message that names the
 variable; manage.py, wsgi.py and the Celery app print that line and stop.
@@ -16,6 +16,37 @@ _FALSE = {"0", "false", "no", "off", ""}
 
 class ConfigurationError(ImproperlyConfigured):
     pass
+
+
+SETTINGS_MODULES = {
+    "production": "skills_site.settings.production",
+    "dev": "skills_site.settings.dev",
+    "test": "skills_site.settings.test",
+}
+
+
+def select_settings_module() -> None:
+    """Set DJANGO_SETTINGS_MODULE from DJANGO_ENV, before Django or Celery reads it.
+
+    Nothing said means production: a server or worker started without configuration then refuses to start
+    (no SECRET_KEY) instead of running with debug on. manage.py says `dev` for itself, unless told otherwise.
+    """
+    environment = _raw("DJANGO_ENV")
+    module = _raw("DJANGO_SETTINGS_MODULE")
+    if environment is not None and environment not in SETTINGS_MODULES:
+        raise SystemExit(f"Configuration error: DJANGO_ENV must be one of {', '.join(SETTINGS_MODULES)}, not {environment!r}")
+    if module and environment and module != SETTINGS_MODULES[environment]:
+        raise SystemExit(
+            f"Configuration error: DJANGO_ENV={environment} but DJANGO_SETTINGS_MODULE={module}; set one of them"
+        )
+    os.environ["DJANGO_SETTINGS_MODULE"] = module or SETTINGS_MODULES[environment or "production"]
+
+
+def require(*names: str) -> None:
+    """Stop start-up naming every variable of `names` that is unset or empty."""
+    missing = [name for name in names if not _raw(name)]
+    if missing:
+        raise ConfigurationError(f"{', '.join(missing)} must be set in production")
 
 
 def _raw(name: str) -> str | None:

@@ -1,15 +1,21 @@
-"""Production: HTTPS only, strict cookies, HSTS and a Content Security Policy."""
+"""Production: HTTPS only, strict cookies, HSTS and a Content Security Policy. It fails closed: a service
+that development can do without (a shared cache for rate limits, a broker, real email) must be configured."""
 
 from csp.constants import NONE, SELF
 
 from .base import *  # noqa: F403
 from .base import DEBUG, MIDDLEWARE, REST_FRAMEWORK, STORAGES, ConfigurationError
+from .environment import require
 
 if DEBUG:
     raise ConfigurationError("DEBUG must be off in production settings")
+# Rate limits and sessions' throttles live in the cache, so each worker process must share one.
+require("ALLOWED_HOSTS", "CACHE_URL", "CELERY_BROKER_URL", "EMAIL_URL", "WAGTAILADMIN_BASE_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# Load balancers often probe over plain HTTP inside the network: health checks answer rather than redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -18,12 +18,20 @@ SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     assert CHROMIUM.exists(), "Chromium is missing: `make test` installs Debian's chromium package"
     assert AXE.exists(), "axe-core is missing: run `npm ci`"
+    # The copy of the reference data that serialized_rollback restores after another test flushed the
+    # database is kept on the connection object; Playwright's sync API moves this thread into a new async
+    # context, where Django hands out new connection objects without it.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"], headless=True
         )

@@ -8,10 +8,11 @@ import sys
 import pytest
 
 from tests.conftest import REPO
+from tests.skills_site.environments import PRODUCTION
 
 
 def manage(*args, **environment):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ENV", "DJANGO_SETTINGS_MODULE"}}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
@@ -54,9 +55,7 @@ def test_production_settings_are_secure():
         "'ssl': s.SECURE_SSL_REDIRECT, 'debug': s.DEBUG, 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES']['default-src'],"
         "'middleware': s.MIDDLEWARE}))"
     )
-    result = manage(
-        "shell", "-c", code, DJANGO_SETTINGS_MODULE="skills_site.settings.production", SECRET_KEY="x" * 50
-    )
+    result = manage("shell", "-c", code, **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     production = json.loads(result.stdout.strip().splitlines()[-1])
