@@ -1,13 +1,15 @@
 from django import forms
 
 from .models import Organisation, User
-from .services import membership_request, organisation_register
+from .services import membership_request, organisation_request
 
 
 class SignupDetailsForm(forms.Form):
     """Extra sign-up questions: who the person is, and for employers and providers, their organisation.
 
-    django-allauth adds these fields to its sign-up form and calls signup() once the user exists.
+    django-allauth adds these fields to its sign-up form and calls signup() once the user exists. The page is
+    public, so it lists only organisations a moderator has verified, and a new organisation is created only
+    once its first member has confirmed their email address (services.organisation_register_requested).
     """
 
     role = forms.ChoiceField(
@@ -23,7 +25,7 @@ class SignupDetailsForm(forms.Form):
     )
     join_organisation = forms.ModelChoiceField(
         label="Or ask to join an organisation already on this site",
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.filter(verified_at__isnull=False).order_by("name"),
         required=False,
         empty_label="Choose an organisation",
     )
@@ -46,10 +48,15 @@ class SignupDetailsForm(forms.Form):
             self.add_error(
                 "join_organisation", f"{existing.name} is listed as a {existing.get_kind_display().lower()}"
             )
-        elif name and Organisation.objects.filter(name__iexact=name, kind=role).exists():
-            self.add_error(
-                "organisation_name", f"{name} is already on this site: choose it from the list to ask to join"
-            )
+        elif name and (same := Organisation.objects.filter(name__iexact=name, kind=role).first()):
+            if same.is_verified:
+                message = f"{name} is already on this site: choose it from the list to ask to join"
+            else:
+                message = (
+                    f"{name} is already waiting for a moderator to check it. Once it is checked you can choose it "
+                    "from the list to ask to join."
+                )
+            self.add_error("organisation_name", message)
         return cleaned
 
     def signup(self, request, user):
@@ -57,7 +64,7 @@ class SignupDetailsForm(forms.Form):
         if self.cleaned_data["join_organisation"]:
             membership_request(user=user, organisation=self.cleaned_data["join_organisation"])
         elif self.cleaned_data["organisation_name"]:
-            organisation_register(user=user, name=self.cleaned_data["organisation_name"], kind=role)
+            organisation_request(user=user, name=self.cleaned_data["organisation_name"], kind=role)
         else:
             user.role = role
             user.save(update_fields=["role"])

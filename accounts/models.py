@@ -38,6 +38,9 @@ class User(AbstractUser):
     username = None
     email = models.EmailField("email address", unique=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.RESIDENT)
+    # The new organisation someone asked for at sign-up (of the kind their role names). It is created only
+    # once they confirm their email address, so no one can put words on the site without a working address.
+    organisation_requested = models.CharField(max_length=200, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -62,6 +65,10 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField(max_length=16, choices=Kind.choices)
     website = models.URLField(blank=True)
+    # A member's new website for the organisation's public profile waits here until a moderator approves it:
+    # postings may link to the profile's website without a moderator looking (publishing.checks.links), so
+    # until then the approved one stays in force.
+    website_requested = models.URLField("new website waiting for a moderator", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -78,6 +85,11 @@ class Organisation(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+    @property
+    def profile(self):
+        """The provider's or employer's public profile, or None before a member has set it up."""
+        return getattr(self, "provider" if self.kind == self.Kind.PROVIDER else "employer", None)
 
     @classmethod
     def unique_slug_for(cls, name: str) -> str:

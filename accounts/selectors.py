@@ -29,6 +29,11 @@ def organisations_awaiting_verification() -> QuerySet[Organisation]:
     return Organisation.objects.filter(verified_at__isnull=True).order_by("created_at")
 
 
+def organisations_with_website_to_check() -> QuerySet[Organisation]:
+    """Organisations whose members gave a new website that waits for a moderator."""
+    return Organisation.objects.exclude(website_requested="").order_by("name")
+
+
 def personal_data_export(*, user: User) -> dict:
     """Everything the platform holds that names this person, as plain JSON-ready data."""
     from allauth.account.models import EmailAddress
@@ -43,6 +48,7 @@ def personal_data_export(*, user: User) -> dict:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "role": user.role,
+            "organisation_waiting_for_email_confirmation": user.organisation_requested,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },

@@ -23,6 +23,25 @@ def organisation_register(*, user: User, name: str, kind: str) -> Organisation:
     return organisation
 
 
+def organisation_request(*, user: User, name: str, kind: str) -> None:
+    """At sign-up, a person asks for a new organisation: it waits on their account until they confirm their
+    email address, so the name reaches no page (not even a moderator's queue) before then."""
+    user.role = kind
+    user.organisation_requested = name.strip()
+    user.save(update_fields=["role", "organisation_requested"])
+
+
+@transaction.atomic
+def organisation_register_requested(*, user: User) -> Organisation | None:
+    """The person has confirmed their email address: create the organisation they asked for at sign-up."""
+    if not user.organisation_requested:
+        return None
+    organisation = organisation_register(user=user, name=user.organisation_requested, kind=user.role)
+    user.organisation_requested = ""
+    user.save(update_fields=["organisation_requested"])
+    return organisation
+
+
 @transaction.atomic
 def membership_request(*, user: User, organisation: Organisation) -> Membership:
     """A person asks to join an organisation already on the platform; its members are told."""
@@ -73,12 +92,58 @@ def membership_decline(*, membership: Membership, by: User) -> None:
 @transaction.atomic
 def organisation_verify(*, organisation: Organisation, by: User) -> Organisation:
     """A moderator confirms the organisation is real; from now on its members may publish."""
-    if not by.has_perm("accounts.verify_organisation"):
-        raise PermissionDenied("Only moderators can verify organisations")
+    _require_moderator(by)
     if not organisation.is_verified:
         organisation.verified_at = timezone.now()
         organisation.verified_by = by
         organisation.save(update_fields=["verified_at", "verified_by"])
+    return organisation
+
+
+@transaction.atomic
+def profile_website_hold(*, profile) -> bool:
+    """Keep a member's new website for the organisation's profile waiting for a moderator; True if it waits.
+
+    Postings may link to the profile's website without a moderator looking (publishing.checks.links), so a
+    new one must not take effect until a moderator approves it: until then the saved one stays on the profile.
+    Saving the approved website again withdraws the request; removing the website needs no moderator.
+    Call it with the profile as the form left it, before saving the profile."""
+    organisation = profile.organisation
+    approved = type(profile).objects.filter(pk=profile.pk).values_list("website", flat=True).first() or ""
+    wanted = profile.website
+    waits = bool(wanted) and wanted not in {approved, organisation.website}
+    if waits:
+        profile.website = approved
+    if organisation.website_requested != (wanted if waits else ""):
+        organisation.website_requested = wanted if waits else ""
+        organisation.save(update_fields=["website_requested"])
+    return waits
+
+
+def _require_moderator(user: User) -> None:
+    if not user.has_perm("accounts.verify_organisation"):
+        raise PermissionDenied("Only moderators can do that")
+
+
+@transaction.atomic
+def organisation_website_approve(*, organisation: Organisation, by: User) -> Organisation:
+    """A moderator has checked the new website: it becomes the profile's, and links to it pass the checks."""
+    _require_moderator(by)
+    profile = organisation.profile
+    if organisation.website_requested and profile is not None:
+        profile.website = organisation.website_requested
+        profile.save(update_fields=["website"])
+    organisation.website_requested = ""
+    organisation.save(update_fields=["website_requested"])
+    return organisation
+
+
+@transaction.atomic
+def organisation_website_decline(*, organisation: Organisation, by: User) -> Organisation:
+    """The new website is turned down; the approved one stays."""
+    _require_moderator(by)
+    organisation.website_requested = ""
+    organisation.save(update_fields=["website_requested"])
     return organisation
 
 

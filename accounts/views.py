@@ -1,5 +1,6 @@
 import json
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -65,7 +66,10 @@ def my_data(request):
     return render(request, "accounts/my_data.html")
 
 
+# Downloading or deleting everything about a person asks for their password again (allauth's
+# reauthentication, valid for ACCOUNT_REAUTHENTICATION_TIMEOUT), so a session left signed in is not enough.
 @login_required
+@reauthentication_required
 def my_data_download(request):
     data = selectors.personal_data_export(user=request.user)
     response = HttpResponse(json.dumps(data, indent=2), content_type="application/json")
@@ -74,6 +78,7 @@ def my_data_download(request):
 
 
 @login_required
+@reauthentication_required
 def account_delete(request):
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

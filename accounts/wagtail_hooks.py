@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import OrganisationQueueView, OrganisationVerifyView
+from .admin_views import OrganisationQueueView, OrganisationVerifyView, OrganisationWebsiteDecideView
 
 
 @hooks.register("register_admin_urls")
@@ -11,6 +11,11 @@ def register_organisation_queue_urls():
         path("organisations/to-verify/", OrganisationQueueView.as_view(), name="accounts_organisation_queue"),
         path(
             "organisations/<int:pk>/verify/", OrganisationVerifyView.as_view(), name="accounts_organisation_verify"
+        ),
+        path(
+            "organisations/<int:pk>/website/<str:decision>/",
+            OrganisationWebsiteDecideView.as_view(),
+            name="accounts_organisation_website_decide",
         ),
     ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from accounts import services
 from accounts.models import User
@@ -31,6 +32,14 @@ def employer_member(db):
 @pytest.fixture
 def moderator(db):
     return services.moderator_add(user=UserFactory(email="moderator@example.org"))
+
+
+@pytest.fixture
+def clear_limits():
+    """Rate-limit counts live in the cache, which outlives a test; each test that counts starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership
 from accounts.selectors import user_can_publish_for
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def provider():
-    return OrganisationFactory(kind="provider", name="Kirklees Libraries")
+    return OrganisationFactory(kind="provider", name="Kirklees Libraries", verified_at=timezone.now())
 
 
 @pytest.fixture
