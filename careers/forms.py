@@ -5,7 +5,7 @@ from django import forms
 from courses.models import Provider
 from pathways.models import SkillArea, Tier
 from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
-from publishing.rich_text import rich_text_from_input
+from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
 
 from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsoredOpportunity
 
@@ -19,6 +19,10 @@ class EmployerForm(GovukFormMixin, forms.ModelForm):
         fields = ["sector", "size", "disability_confident", "description", "website"]
         widgets = {"size": forms.RadioSelect, "disability_confident": forms.RadioSelect, "description": forms.Textarea}
         labels = {"description": "About you", "disability_confident": "Disability Confident"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].validators.append(validate_long_text)
 
 
 class PostingForm(GovukFormMixin, forms.ModelForm):
@@ -34,6 +38,8 @@ class PostingForm(GovukFormMixin, forms.ModelForm):
     def __init__(self, *args, profile: Employer, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = profile
+        # Before clean_description: a huge description is refused without being parsed.
+        self.fields["description"].validators.append(validate_rich_text_input)
 
     def clean_description(self):
         return rich_text_from_input(self.cleaned_data["description"])

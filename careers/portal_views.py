@@ -18,6 +18,7 @@ from publishing.portal import (
     PostingFormView,
     PostingType,
 )
+from publishing.views import profile_saved_message
 
 from . import services
 from .forms import ApprenticeshipVacancyForm, EmployerForm, SponsoredOpportunityForm
@@ -57,7 +58,9 @@ class ProfileView(EmployerPortalMixin, TemplateView):
 
     def _form(self, data=None):
         instance = self.profile or services.employer_profile_new(organisation=self.organisation)
-        return EmployerForm(data, instance=instance)
+        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
+        waiting = self.organisation.website_requested
+        return EmployerForm(data, instance=instance, initial={"website": waiting} if waiting else None)
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=self._form()))
@@ -66,8 +69,8 @@ class ProfileView(EmployerPortalMixin, TemplateView):
         form = self._form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.employer_profile_save(employer=form.save(commit=False), by=request.user)
-        messages.success(request, "Your profile is saved.")
+        saved = services.employer_profile_save(employer=form.save(commit=False), by=request.user)
+        messages.success(request, profile_saved_message(saved))
         return redirect(self.portal_url("dashboard"))
 
 

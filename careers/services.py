@@ -4,6 +4,7 @@ publishing.services."""
 from django.db import transaction
 
 from accounts.models import Organisation
+from accounts.services import profile_website_hold
 from publishing import services as publishing
 
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
@@ -15,7 +16,9 @@ def employer_profile_new(*, organisation: Organisation) -> Employer:
 
 @transaction.atomic
 def employer_profile_save(*, employer: Employer, by) -> Employer:
+    """Save the profile; a new website waits for a moderator (accounts.services.profile_website_hold)."""
     publishing.require_member(organisation=employer.organisation, user=by)
+    profile_website_hold(profile=employer)
     employer.save()
     return employer
 

@@ -1,8 +1,9 @@
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from publishing.selectors import can_view, can_view_organisation, counts_as_resident_visit
 from publishing.services import activity_count
+from publishing.views import leave_for
 
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 from .structured_data import employer_json_ld, opportunity_json_ld, vacancy_json_ld
@@ -41,7 +42,7 @@ def _apply(request, item):
         return redirect(item)
     if counts_as_resident_visit(item=item, request=request):
         activity_count(item=item, apply_clicks=1)
-    return HttpResponseRedirect(item.apply_url)
+    return leave_for(request, url=item.apply_url, item=item)
 
 
 def apprenticeship_detail(request, slug):

@@ -5,7 +5,7 @@ from django.conf import settings
 
 from pathways.models import SkillArea, Tier
 from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
-from publishing.rich_text import rich_text_from_input
+from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
 
 from .models import Programme, ProgrammeRun, Provider, Venue
 
@@ -17,6 +17,10 @@ class ProviderForm(GovukFormMixin, forms.ModelForm):
         fields = ["kind", "description", "website", "phone", "email"]
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea}
         labels = {"kind": "What kind of provider are you?", "description": "About you", "email": "Enquiries email"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].validators.append(validate_long_text)
 
 
 class VenueForm(GovukFormMixin, forms.ModelForm):
@@ -75,6 +79,8 @@ class ProgrammeForm(GovukFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.profile = profile
         self.fields["venues"].queryset = profile.venues.all()
+        # Before clean_description: a huge description is refused without being parsed.
+        self.fields["description"].validators.append(validate_rich_text_input)
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()

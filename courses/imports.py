@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -33,7 +34,7 @@ from pathways.models import SkillArea, Tier
 from places.postcodes import PostcodeError, normalise
 from publishing import services as publishing
 from publishing.models import Status
-from publishing.rich_text import has_unsafe_markup, rich_text_from_input
+from publishing.rich_text import has_unsafe_markup, rich_text_from_input, validate_rich_text_input
 
 from .models import NEEDS_CONTACT, NEEDS_START, NEEDS_VENUE, Programme, ProgrammeImport, ProgrammeRun, Venue
 
@@ -163,6 +164,9 @@ def check_columns(names: list[str], *, line: int | None = None) -> list[str]:
 
 
 def read_csv(text: str) -> list[Row]:
+    # Python's csv module refuses a value over 128 KB and with it the whole file; a file may be as big as an
+    # upload, and a value that is too long is reported on its own row by the checks that follow.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.IMPORT_MAX_UPLOAD_SIZE))
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -477,9 +481,14 @@ class RowImporter:
         read("runs", parse_runs)
         if "description" in values:
             description = _text(values["description"])
-            parsed["description"] = rich_text_from_input(description)
-            if has_unsafe_markup(description):
-                notes.append(RowError(line, "description", "We removed scripts, styles or unsafe links from the description."))
+            try:
+                validate_rich_text_input(description)  # before parsing: a huge value is never parsed
+            except ValidationError as error:
+                errors += [RowError(line, "description", message) for message in error.messages]
+            else:
+                parsed["description"] = rich_text_from_input(description)
+                if has_unsafe_markup(description):
+                    notes.append(RowError(line, "description", "We removed scripts, styles or unsafe links from the description."))
         venue = self._venue(values, errors, line)
 
         for column, value in parsed.items():

@@ -15,7 +15,7 @@ from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable, Status
-from publishing.rich_text import FEATURES, clean_rich_text
+from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
 # What stops a programme being published (Programme.publication_problems); imports name the column for each.
 NEEDS_START = 'Add a start date in the future, or tick "people can start any time"'
@@ -95,7 +95,7 @@ class Programme(Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     summary = models.CharField(max_length=300, help_text="One or two plain sentences")
-    description = RichTextField(features=FEATURES, blank=True)
+    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
     tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
     skill_areas = models.ManyToManyField(SkillArea, related_name="+")
     level = models.CharField(max_length=5, choices=Level.choices, default=Level.ENTRY)
@@ -111,7 +111,7 @@ class Programme(Publishable):
     duration = models.CharField(max_length=100, blank=True, help_text='e.g. "10 weeks" or "one morning"')
     hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     starts_any_time = models.BooleanField(default=False, help_text="Ongoing: people can start any time")
-    how_to_apply = models.TextField(blank=True)
+    how_to_apply = models.TextField(blank=True, validators=[validate_long_text])
     enquiry_url = models.URLField(blank=True)
     enquiry_email = models.EmailField(blank=True)
     enquiry_phone = models.CharField(max_length=30, blank=True)
@@ -127,6 +127,7 @@ class Programme(Publishable):
     organisation_field = "provider__organisation"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "funding_eligibility", "duration")
     checked_link_fields = ("enquiry_url",)
+    reviewed_relations = ("runs",)
 
     class Meta:
         ordering = ["title"]

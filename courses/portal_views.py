@@ -22,6 +22,7 @@ from publishing.portal import (
     PostingFormView,
     PostingType,
 )
+from publishing.views import profile_saved_message
 
 from . import imports, services
 from .forms import ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
@@ -63,7 +64,9 @@ class ProfileView(ProviderPortalMixin, TemplateView):
 
     def _form(self, data=None):
         instance = self.profile or services.provider_profile_new(organisation=self.organisation)
-        return ProviderForm(data, instance=instance)
+        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
+        waiting = self.organisation.website_requested
+        return ProviderForm(data, instance=instance, initial={"website": waiting} if waiting else None)
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=self._form()))
@@ -72,8 +75,8 @@ class ProfileView(ProviderPortalMixin, TemplateView):
         form = self._form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.provider_profile_save(provider=form.save(commit=False), by=request.user)
-        messages.success(request, "Your profile is saved.")
+        saved = services.provider_profile_save(provider=form.save(commit=False), by=request.user)
+        messages.success(request, profile_saved_message(saved))
         return redirect(self.portal_url("dashboard"))
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import Organisation
+from accounts.services import profile_website_hold
 from publishing import services as publishing
 
 from .models import Programme, ProgrammeRun, Provider, Venue
@@ -12,7 +13,9 @@ from .models import Programme, ProgrammeRun, Provider, Venue
 
 @transaction.atomic
 def provider_profile_save(*, provider: Provider, by) -> Provider:
+    """Save the profile; a new website waits for a moderator (accounts.services.profile_website_hold)."""
     publishing.require_member(organisation=provider.organisation, user=by)
+    profile_website_hold(profile=provider)
     provider.save()
     return provider
 

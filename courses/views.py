@@ -1,8 +1,9 @@
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from publishing.selectors import can_view, can_view_organisation, counts_as_resident_visit
 from publishing.services import activity_count
+from publishing.views import leave_for
 
 from .models import Programme, Provider
 from .structured_data import programme_json_ld, provider_json_ld
@@ -40,7 +41,7 @@ def programme_apply(request, slug):
         return redirect(programme)
     if counts_as_resident_visit(item=programme, request=request):
         activity_count(item=programme, apply_clicks=1)
-    return HttpResponseRedirect(programme.enquiry_url)
+    return leave_for(request, url=programme.enquiry_url, item=programme)
 
 
 def provider_detail(request, slug):

@@ -6,11 +6,13 @@ the session ends when the browser closes, so a shared computer does not show the
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.limits import Attempt, client_address
 
 from . import flow, limits, selectors, services
 from .answers import OPTIONAL, Answers
@@ -51,8 +53,10 @@ def _question_url(page: flow.QuestionPage, *, change: bool = False) -> str:
     return f"{url}?change=1" if change else url
 
 
-def _too_many(request):
-    return render(request, "pathways/too_many.html", status=429)
+def _too_many(request, attempt: Attempt):
+    response = render(request, "pathways/too_many.html", status=429)
+    response["Retry-After"] = str(attempt.retry_after)
+    return response
 
 
 # The self-assessment -------------------------------------------------------------------------------
@@ -250,11 +254,17 @@ def _plan_by_pk(request, pk) -> tuple[PathwayPlan, str]:
     raise Http404("No such plan")
 
 
-def _plan_by_token(request, token) -> PathwayPlan | None:
+def _plan_by_token(request, token) -> tuple[PathwayPlan | None, HttpResponse | None]:
+    """The plan behind a private link, or the refusal to look: each wrong link counts against the client, and
+    past the limit even a right one is refused, so links cannot be tried one after another."""
+    attempt = limits.LINK_BY_CLIENT.consume(client_address(request))
+    if not attempt.allowed:
+        return None, _too_many(request, attempt)
     plan = selectors.plan_for_token(token=token)
     if plan is None:
-        limits.record(limits.LINK_BY_CLIENT, limits.client(request))
-    return plan
+        raise Http404("No such plan")
+    attempt.refund()
+    return plan, None
 
 
 def _render_saved(request, saved: PathwayPlan, via: str, *, email_form=None, status=200):
@@ -281,12 +291,8 @@ def saved_plan(request, pk):
 
 @require_GET
 def private_plan(request, token):
-    if limits.is_exhausted(limits.LINK_BY_CLIENT, limits.client(request)):
-        return _too_many(request)
-    saved = _plan_by_token(request, token)
-    if saved is None:
-        raise Http404("No such plan")
-    return _render_saved(request, saved, "link")
+    saved, refusal = _plan_by_token(request, token)
+    return refusal or _render_saved(request, saved, "link")
 
 
 def _email(request, saved: PathwayPlan, via: str):
@@ -297,16 +303,15 @@ def _email(request, saved: PathwayPlan, via: str):
         if not form.is_valid():
             return _render_saved(request, saved, via, email_form=form)
         to = form.cleaned_data["email"]
-    client = limits.client(request)
-    if limits.is_exhausted(limits.EMAIL_BY_CLIENT, client) or limits.is_exhausted(limits.EMAIL_BY_PLAN, str(saved.pk)):
+    if not (
+        limits.EMAIL_BY_CLIENT.consume(client_address(request)).allowed
+        and limits.EMAIL_BY_PLAN.consume(str(saved.pk)).allowed
+    ):
         messages.error(request, "This plan has been emailed several times already. Try again tomorrow.")
+    elif services.pathway_plan_email_send(plan=saved, to=to, include_link=via == "link"):
+        messages.success(request, f"We are sending your plan to {to}. It can take a few minutes to arrive.")
     else:
-        limits.record(limits.EMAIL_BY_CLIENT, client)
-        limits.record(limits.EMAIL_BY_PLAN, str(saved.pk))
-        if services.pathway_plan_email_send(plan=saved, to=to, include_link=via == "link"):
-            messages.success(request, f"We are sending your plan to {to}. It can take a few minutes to arrive.")
-        else:
-            messages.error(request, "We could not send the email just now. Try again in a few minutes.")
+        messages.error(request, "We could not send the email just now. Try again in a few minutes.")
     return redirect(request.path.removesuffix("email/"))
 
 
@@ -323,10 +328,8 @@ def saved_plan_email(request, pk):
 
 @require_POST
 def private_plan_email(request, token):
-    saved = _plan_by_token(request, token)
-    if saved is None:
-        raise Http404("No such plan")
-    return _email(request, saved, "link")
+    saved, refusal = _plan_by_token(request, token)
+    return refusal or _email(request, saved, "link")
 
 
 @require_POST
@@ -337,10 +340,8 @@ def saved_plan_delete(request, pk):
 
 @require_POST
 def private_plan_delete(request, token):
-    saved = _plan_by_token(request, token)
-    if saved is None:
-        raise Http404("No such plan")
-    return _delete(request, saved)
+    saved, refusal = _plan_by_token(request, token)
+    return refusal or _delete(request, saved)
 
 
 @require_POST
@@ -365,19 +366,22 @@ def find_plan(request):
     """A careers adviser (or the resident) opens a kept plan with its reference code and postcode."""
     form = FindPlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        client = limits.client(request)
-        if limits.is_exhausted(limits.FIND_BY_CLIENT, client):
-            return _too_many(request)
-        if form.is_valid():
+        by_client = limits.FIND_BY_CLIENT.consume(client_address(request))
+        if not by_client.allowed:
+            return _too_many(request, by_client)
+        if not form.is_valid():
+            by_client.refund()  # a missing answer is not a guess
+        else:
             reference, outcode = form.cleaned_data["reference"], form.cleaned_data["outcode"]
-            if reference and limits.is_exhausted(limits.FIND_BY_REFERENCE, reference):
-                return _too_many(request)
+            by_reference = limits.FIND_BY_REFERENCE.consume(reference) if reference else None
+            if by_reference and not by_reference.allowed:
+                return _too_many(request, by_reference)
             found = selectors.plan_for_reference(reference=reference, outcode=outcode)
             if found:
+                by_client.refund()
+                if by_reference:
+                    by_reference.refund()
                 request.session[SESSION_UNLOCKED] = [*request.session.get(SESSION_UNLOCKED, []), found.pk][-20:]
                 return redirect("pathways:saved_plan", pk=found.pk)
-            limits.record(limits.FIND_BY_CLIENT, client)
-            if reference:
-                limits.record(limits.FIND_BY_REFERENCE, reference)
             form.add_error(None, "We could not find a plan with that reference code and postcode. Check both and try again.")
     return _private(render(request, "pathways/find.html", {"form": form}))

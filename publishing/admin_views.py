@@ -40,6 +40,10 @@ class PostingQueueView(ModerationPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        page = selectors.awaiting_review_page(number=self.request.GET.get("p"))
+        # The automated checks run for the page shown only, so they are always current (a posting may have
+        # been edited, or the lists of phrases and known sites changed, since it was sent) and the cost of a
+        # load does not grow with the queue.
         context["entries"] = [
             {
                 "item": item,
@@ -48,9 +52,11 @@ class PostingQueueView(ModerationPageMixin, TemplateView):
                 "organisation": item.owner_organisation,
                 "report": checks.run_checks(item),
                 "history": list(selectors.history(item=item)[:5]),
+                "version": item.content_version(),
             }
-            for item in selectors.awaiting_review()
+            for item in page.object_list
         ]
+        context.update(items=page, elided_page_range=page.paginator.get_elided_page_range(page.number))
         return context
 
 
@@ -58,11 +64,13 @@ class PostingDecisionView(ModeratorRequiredMixin, View):
     def post(self, request, label, pk, decision):
         item = _posting(label, pk)
         try:
+            # The version of the posting the moderator read (see Publishable.content_version).
+            version = request.POST.get("version", "")
             if decision == "approve":
-                services.item_approve(item=item, by=request.user)
+                services.item_approve(item=item, by=request.user, version=version)
                 messages.success(request, f"Approved “{item.title}”; {item.owner_organisation.name} has been told.")
             elif decision == "reject":
-                services.item_reject(item=item, by=request.user, reason=request.POST.get("reason", ""))
+                services.item_reject(item=item, by=request.user, reason=request.POST.get("reason", ""), version=version)
                 messages.success(request, f"Sent “{item.title}” back to {item.owner_organisation.name} with your reason.")
             elif decision == "take-down":
                 services.item_take_down(item=item, by=request.user, reason=request.POST.get("reason", ""))

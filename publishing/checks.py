@@ -1,9 +1,10 @@
 """The automated checks a posting passes before it reaches residents or a moderator.
 
 - Problems stop publication and tell the poster what to change: required information missing, offensive,
-  discriminatory or scam wording (data/banned_phrases.txt), an apprentice wage below the legal minimum.
+  discriminatory or scam wording (data/banned_phrases.txt), an apprentice wage below the legal minimum, a
+  web address a browser could read differently from us (external_urls.py).
 - Flags let the posting through only after a moderator has looked: links to domains that are neither the
-  poster's own website nor one we know (data/link_domains.txt).
+  poster's own website (as a moderator approved it) nor one we know (data/link_domains.txt).
 - The completeness score (0 to 100) is advice: what would make the posting more useful to residents.
 """
 
@@ -14,10 +15,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.utils import timezone
 from django.utils.html import strip_tags
+
+from .external_urls import UnsafeURL, browser_host, is_within, known_link_domains
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -60,7 +62,7 @@ class CheckReport:
 def run_checks(item) -> CheckReport:
     score, advice = completeness(item)
     return CheckReport(
-        problems=required_information(item) + language(item) + apprentice_wage(item),
+        problems=required_information(item) + language(item) + apprentice_wage(item) + unsafe_links(item),
         flags=links(item),
         score=score,
         advice=advice,
@@ -194,22 +196,18 @@ def apprentice_wage(item) -> list[Finding]:
 
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def known_link_domains() -> tuple[str, ...]:
-    lines = (DATA / "link_domains.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+_NOT_WEB = ("mailto:", "tel:", "#")
 
 
 def host_of(url: str) -> str:
+    """The host a browser goes to, for an address written as in a posting; "" if we refuse the address."""
     url = url.strip()
     if url.lower().startswith("www."):
         url = f"https://{url}"
     try:
-        return (urlsplit(url).hostname or "").lower().rstrip(".")
-    except ValueError:
-        return url.lower()
+        return browser_host(url)
+    except UnsafeURL:
+        return ""
 
 
 def _domain_of_website(url: str) -> str:
@@ -217,18 +215,31 @@ def _domain_of_website(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _allowed(host: str, domains) -> bool:
-    return any(host == domain or host.endswith(f".{domain}") for domain in domains if domain)
-
-
 def urls_in(item) -> list[tuple[str, str]]:
-    """(field name, URL) for every link field and every address written in or linked from the text."""
-    found = [(name, getattr(item, name)) for name in item.checked_link_fields if getattr(item, name, "")]
+    """(field name, URL) for every web link field and every address written in or linked from the text.
+
+    Addresses on this site ("/…") and email, phone and in-page links are left out."""
+    found = [(name, getattr(item, name).strip()) for name in item.checked_link_fields if getattr(item, name, "")]
     for name in item.checked_text_fields:
         value = str(getattr(item, name, "") or "")
-        found += [(name, url) for url in _HREF.findall(value)]
-        found += [(name, url.rstrip(".,;:)")) for url in _URL_IN_TEXT.findall(strip_tags(value))]
-    return found
+        found += [(name, html.unescape(url).strip()) for url in _HREF.findall(value)]
+        found += [(name, url.rstrip(".,;:)")) for url in _URL_IN_TEXT.findall(html.unescape(strip_tags(value)))]
+    return [
+        (name, f"https://{url}" if url.lower().startswith("www.") else url)
+        for name, url in found
+        if not url.lower().startswith(_NOT_WEB) and not (url.startswith("/") and not url.startswith("//"))
+    ]
+
+
+def unsafe_links(item) -> list[Finding]:
+    """Addresses a browser might read differently from us (see external_urls): the poster must change them."""
+    findings = []
+    for name, url in urls_in(item):
+        try:
+            browser_host(url)
+        except UnsafeURL as error:
+            findings.append(Finding("links", f"The {_field_label(item, name)} has the address {url}. {error}", name))
+    return findings
 
 
 def links(item) -> list[Finding]:
@@ -236,10 +247,8 @@ def links(item) -> list[Finding]:
     domains = [*own, *known_link_domains()]
     unexpected: dict[str, set[str]] = {}
     for name, url in urls_in(item):
-        if url.lower().startswith(("mailto:", "tel:", "/", "#")):
-            continue
         host = host_of(url)
-        if host and not _allowed(host, domains):
+        if host and not is_within(host, domains):
             unexpected.setdefault(name, set()).add(host)
     own_words = f"your own website ({', '.join(sorted(set(own)))})" if own else "your own website (add it to your profile)"
     return [

@@ -3,6 +3,8 @@
 from django import forms
 from django.db import models
 
+from .external_urls import validate_external_url
+
 INPUT_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
@@ -16,9 +18,11 @@ ERROR_CLASSES = {"textarea": "govuk-textarea--error", "select": "govuk-select--e
 
 
 def formfield(model_field, **kwargs):
-    """ModelForm Meta.formfield_callback: web addresses typed without a scheme are taken as https."""
+    """ModelForm Meta.formfield_callback: web addresses typed without a scheme are taken as https, and refused
+    if a browser could read them differently from our checks (external_urls.browser_host)."""
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+        kwargs.setdefault("validators", [validate_external_url])
     return model_field.formfield(**kwargs)
 
 

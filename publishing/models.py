@@ -1,6 +1,9 @@
 """What programmes, vacancies and sponsored opportunities share: a status that moves through review to
 publication, and a record of every change of status (who, when, why)."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -35,9 +38,19 @@ class PublishableQuerySet(models.QuerySet):
         return self.open().filter(**{f"{self.model.organisation_field}__verified_at__isnull": False})
 
 
+# Fields about the item's place in the workflow rather than what it says: changing them is not a change of
+# content (see Publishable.content_version).
+WORKFLOW_FIELDS = {"id", "status", "status_reason", "held_by_moderator", "created_at", "updated_at", "published_at"}
+
+
 class Publishable(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     status_reason = models.TextField(blank=True, help_text="A moderator's reason, shown to the poster")
+    # Set when a moderator takes the item down or sends it back; until a moderator approves it again, its
+    # organisation's publishing sends it to review instead of live (publishing.services.review_reasons).
+    held_by_moderator = models.BooleanField(
+        default=False, help_text="A moderator stopped it: only a moderator can make it live again"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -54,6 +67,9 @@ class Publishable(models.Model):
     checked_link_fields: tuple[str, ...] = ()
     # Apprentices must be paid at least the apprentice rate of the National Minimum Wage.
     pays_apprentice_wage = False
+    # One-to-many relations whose rows residents read as part of the posting (a programme's runs): a
+    # moderator's decision covers them too.
+    reviewed_relations: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -73,6 +89,22 @@ class Publishable(models.Model):
     def own_websites(self) -> list[str]:
         """The poster's own web addresses: links to them need no moderator."""
         return [self.owner_organisation.website]
+
+    def content_version(self) -> str:
+        """A fingerprint of what a moderator reads: it changes when the content does, not the status, so a
+        decision can be refused when the item changed after the moderator opened it."""
+        parts = [
+            [field.attname, field.value_to_string(self)]
+            for field in self._meta.concrete_fields
+            if field.name not in WORKFLOW_FIELDS
+        ]
+        if self.pk:
+            parts += [
+                [field.name, sorted(getattr(self, field.name).values_list("pk", flat=True))]
+                for field in self._meta.many_to_many
+            ]
+            parts += [[name, list(getattr(self, name).order_by("pk").values())] for name in self.reviewed_relations]
+        return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:20]
 
     @property
     def is_open(self) -> bool:

@@ -1,8 +1,9 @@
 """Emails to people, each with a one-click unsubscribe link that works without signing in.
 
 The link carries a signed token naming the person and the topic (one kind of email); it never expires, so
-an old email's link still works. Mail clients that support RFC 8058 unsubscribe with one POST to the same
-address, from the List-Unsubscribe headers.
+an old email's link still works. Opening it shows a page with an Unsubscribe button (mail scanners open
+links, so opening one changes nothing); mail clients that support RFC 8058 unsubscribe with one POST to the
+same address, from the List-Unsubscribe headers.
 """
 
 from django.conf import settings

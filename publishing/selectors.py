@@ -1,7 +1,9 @@
 """Who may see an item that is not public yet; what the portals and the moderators' queue list."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, Sum
+from django.core.paginator import Page
+from django.db.models import Q, Sum, Value
+from wagtail.admin.paginator import WagtailPaginator
 
 from accounts.selectors import is_active_member
 
@@ -70,12 +72,35 @@ def history(*, item: Publishable):
     ).select_related("by")
 
 
-def awaiting_review() -> list[Publishable]:
-    """Every posting in the moderators' queue, oldest first."""
-    items = []
-    for model in registry.posting_models():
-        items += model.objects.filter(status=Status.PENDING_REVIEW).select_related(model.organisation_field)
-    return sorted(items, key=lambda item: item.updated_at)
+QUEUE_PAGE_SIZE = 20
+
+
+class QueuePaginator(WagtailPaginator):
+    verbose_name, verbose_name_plural = "posting", "postings"
+
+
+def awaiting_review_page(*, number, per_page: int = QUEUE_PAGE_SIZE) -> Page:
+    """One page of the moderators' queue, oldest first. The database orders and counts every kind of posting
+    together; only the page's own items are loaded."""
+    models = registry.posting_models()
+    keys = [
+        model.objects.filter(status=Status.PENDING_REVIEW)
+        .annotate(model_index=Value(index))
+        .values_list("updated_at", "model_index", "id")
+        for index, model in enumerate(models)
+    ]
+    queue = keys[0].union(*keys[1:], all=True).order_by("updated_at", "model_index", "id")
+    page = QueuePaginator(queue, per_page).get_page(number)
+    wanted: dict[int, list[int]] = {}
+    for _, index, pk in page.object_list:
+        wanted.setdefault(index, []).append(pk)
+    loaded = {
+        (index, item.pk): item
+        for index, pks in wanted.items()
+        for item in models[index].objects.filter(pk__in=pks).select_related(models[index].organisation_field)
+    }
+    page.object_list = [loaded[index, pk] for _, index, pk in page.object_list if (index, pk) in loaded]
+    return page
 
 
 def published_postings(*, words: str = "", limit: int = 100) -> list[Publishable]:

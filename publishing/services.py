@@ -9,6 +9,7 @@ import datetime
 import logging
 import re
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -29,6 +30,8 @@ MODERATOR_PERMISSION = "accounts.verify_organisation"
 UNVERIFIED_REASON = "Your organisation is not verified yet: a moderator will check it, and this posting, first."
 FIRST_POSTING_REASON = "A moderator checks an organisation's first posting before it goes live."
 CLOSED_REASON = "The closing date passed."
+HELD_REASON = "A moderator stopped this posting before, so a moderator checks it again before it goes live."
+CHANGED_SINCE_SEEN = "It has changed since you opened it, so nothing was done. Read it again as it is now, then decide."
 PUBLISHABLE_FROM = {Status.DRAFT, Status.PENDING_REVIEW, Status.WITHDRAWN, Status.CLOSED}
 
 
@@ -51,11 +54,15 @@ def _require_moderator(user) -> None:
         raise PermissionDenied("Only moderators can do this")
 
 
-def _move(item: Publishable, to_status: str, *, by, reason: str = "") -> Publishable:
+def _move(item: Publishable, to_status: str, *, by, reason: str = "", held: bool | None = None) -> Publishable:
+    """Change the status and record it; `held` sets or clears a moderator's hold (None leaves it)."""
     from_status = item.status
     item.status = to_status
     item.status_reason = reason
     fields = ["status", "status_reason", "updated_at"]
+    if held is not None:
+        item.held_by_moderator = held
+        fields.append("held_by_moderator")
     if to_status == Status.PUBLISHED:
         item.published_at = item.published_at or timezone.now()
         fields.append("published_at")
@@ -79,11 +86,12 @@ def _require_no_problems(report: checks.CheckReport) -> None:
 
 def review_reasons(item: Publishable, report: checks.CheckReport) -> list[str]:
     """Why a member's item must wait for a moderator; none when it may go live at once."""
+    held = [HELD_REASON] if item.held_by_moderator else []
     organisation = item.owner_organisation
     if not organisation.is_verified:
-        return [UNVERIFIED_REASON]
-    reasons = [] if registry.has_published_before(organisation) else [FIRST_POSTING_REASON]
-    return reasons + report.flag_messages
+        return held + [UNVERIFIED_REASON]
+    first = [] if registry.has_published_before(organisation) else [FIRST_POSTING_REASON]
+    return held + first + report.flag_messages
 
 
 @transaction.atomic
@@ -106,11 +114,28 @@ def _publish_or_queue(item: Publishable, by) -> Publishable:
     report = checks.run_checks(item)
     _require_no_problems(report)
     if is_moderator(by):
-        return _move(item, Status.PUBLISHED, by=by)
+        return _move(item, Status.PUBLISHED, by=by, held=False)
     reasons = review_reasons(item, report)
     if reasons:
+        _require_room_in_queue(item)
         return _move(item, Status.PENDING_REVIEW, by=by, reason=" ".join(reasons))
     return _move(item, Status.PUBLISHED, by=by)
+
+
+def _require_room_in_queue(item: Publishable) -> None:
+    """An organisation that is not verified yet may have only so many postings waiting for a moderator."""
+    organisation = item.owner_organisation
+    if organisation.is_verified or item.status == Status.PENDING_REVIEW:
+        return
+    limit = settings.REVIEW_QUEUE_LIMIT_UNVERIFIED
+    waiting = sum(
+        postings.filter(status=Status.PENDING_REVIEW).count() for postings in registry.organisation_postings(organisation)
+    )
+    if waiting >= limit:
+        raise ValidationError(
+            f"Your organisation already has {limit} postings waiting for a moderator, the most it can have "
+            "until it is verified. Send more once a moderator has checked those."
+        )
 
 
 @transaction.atomic
@@ -140,25 +165,33 @@ def _tell_organisation(item: Publishable) -> None:
     transaction.on_commit(queue)
 
 
+def _require_unchanged(item: Publishable, version: str | None) -> None:
+    """A decision is about the version the moderator read (None: a decision made outside the queue)."""
+    if version is not None and version != item.content_version():
+        raise ValidationError(CHANGED_SINCE_SEEN)
+
+
 @transaction.atomic
-def item_approve(*, item: Publishable, by) -> Publishable:
+def item_approve(*, item: Publishable, by, version: str | None = None) -> Publishable:
     _require_moderator(by)
     if item.status != Status.PENDING_REVIEW:
         raise ValidationError("Only an item waiting for review can be approved")
+    _require_unchanged(item, version)
     _require_no_problems(checks.run_checks(item))
-    _move(item, Status.PUBLISHED, by=by)
+    _move(item, Status.PUBLISHED, by=by, held=False)
     _tell_organisation(item)
     return item
 
 
 @transaction.atomic
-def item_reject(*, item: Publishable, by, reason: str) -> Publishable:
+def item_reject(*, item: Publishable, by, reason: str, version: str | None = None) -> Publishable:
     _require_moderator(by)
     if not reason.strip():
         raise ValidationError("Give a reason, so the poster knows what to change")
     if item.status != Status.PENDING_REVIEW:
         raise ValidationError("Only an item waiting for review can be rejected")
-    _move(item, Status.DRAFT, by=by, reason=reason.strip())
+    _require_unchanged(item, version)
+    _move(item, Status.DRAFT, by=by, reason=reason.strip(), held=True)
     _tell_organisation(item)
     return item
 
@@ -170,7 +203,7 @@ def item_take_down(*, item: Publishable, by, reason: str) -> Publishable:
         raise ValidationError("Give a reason for taking this down")
     if item.status != Status.PUBLISHED:
         raise ValidationError("Only a published item can be taken down")
-    _move(item, Status.WITHDRAWN, by=by, reason=reason.strip())
+    _move(item, Status.WITHDRAWN, by=by, reason=reason.strip(), held=True)
     _tell_organisation(item)
     return item
 
@@ -217,7 +250,8 @@ def copy_reference(model, reference: str, **owner) -> str:
 
 
 def item_copy(*, item: Publishable, by, many_to_many: tuple[str, ...], **changes) -> Publishable:
-    """A draft copy of an item (not its runs, statistics or history), for the member to edit."""
+    """A draft copy of an item (not its runs, statistics or history), for the member to edit. A copy of an
+    item a moderator stopped stays held: otherwise copying would get round the moderator."""
     _require_member_or_moderator(item, by)
     model = type(item)
     copy = model.objects.get(pk=item.pk)

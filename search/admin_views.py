@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from places.models import LocalAuthority
+from skills_site.spreadsheets import safe_cell
 
 from .selectors import LOW_RESULTS, unmet_demand
 
@@ -64,6 +65,8 @@ class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
             writer = csv.writer(response)
             writer.writerow(["words", "local_authority_code", "local_authority", "tier", "searches", "average_results"])
             for row in rows:
-                writer.writerow([row["words"], row["local_authority"], row["local_authority_name"], row["tier"], row["searches"], row["average_results"]])
+                # The words are what residents typed: quoted, so a spreadsheet shows a formula instead of running it.
+                cells = [row["words"], row["local_authority"], row["local_authority_name"], row["tier"], row["searches"], row["average_results"]]
+                writer.writerow([safe_cell(cell) for cell in cells])
             return response
         return self.render_to_response(self.get_context_data(form=form, period=period, rows=rows, low=LOW_RESULTS))

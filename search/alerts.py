@@ -2,7 +2,8 @@
 
 An alert lists items published since the search was saved that it has never sent before (each one sent is
 recorded in SavedSearchAlertItem, in the same transaction as the email), so no item is sent twice. Every
-email ends with a one-click unsubscribe link that needs no sign-in.
+email ends with an unsubscribe link that needs no sign-in, and carries RFC 8058 one-click headers
+(publishing.notifications).
 """
 
 import datetime

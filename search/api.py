@@ -5,14 +5,15 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from accounts.limits import ClientRateThrottle
 
 from .params import KINDS, LEVELS, MAX_PAGE_SIZE, MODES, SORTS, TIERS, parse
 from .service import autocomplete, search_opportunities, search_record
 
 
-class SearchThrottle(AnonRateThrottle):
+class SearchThrottle(ClientRateThrottle):
     scope = "search"  # rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
 
 

@@ -139,22 +139,26 @@ def _read(token: str):
     raise Http404("Unknown kind of email")
 
 
-# The token is the authority, so a mail client's one-click POST (RFC 8058) needs no CSRF token.
+def _description(saved_search) -> str:
+    return f"emails about your saved search “{saved_search.name}”" if saved_search else "reminders about things you saved"
+
+
+# Opening the link only asks: mail scanners open every link in an email, so a GET must change nothing. The
+# button on that page, and a mail provider's one-click unsubscribe (RFC 8058: a POST with the body
+# List-Unsubscribe=One-Click, https://www.rfc-editor.org/rfc/rfc8058), unsubscribe. The signed token is the
+# authority, so the POST needs no CSRF token (a mail provider has none).
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     user, topic, saved_search = _read(token)
+    context = {"description": _description(saved_search), "saved_search": saved_search, "token": token}
+    if request.method == "GET":
+        return render(request, "search/unsubscribe.html", {**context, "state": "confirm"})
     if saved_search is not None:
         saved.search_set_frequency(saved_search=saved_search, frequency=SavedSearch.Frequency.NEVER)
-        description = f"emails about your saved search “{saved_search.name}”"
     else:
         notifications.opt_out(user=user, topic=topic)
-        description = "reminders about things you saved"
-    return render(
-        request,
-        "search/unsubscribe.html",
-        {"subscribed": False, "description": description, "saved_search": saved_search, "token": token},
-    )
+    return render(request, "search/unsubscribe.html", {**context, "state": "unsubscribed"})
 
 
 @require_POST
@@ -165,8 +169,6 @@ def resubscribe(request, token):
         if frequency not in {SavedSearch.Frequency.DAILY, SavedSearch.Frequency.WEEKLY}:
             frequency = SavedSearch.Frequency.WEEKLY
         saved.search_set_frequency(saved_search=saved_search, frequency=frequency)
-        description = f"emails about your saved search “{saved_search.name}”"
     else:
         notifications.opt_in(user=user, topic=topic)
-        description = "reminders about things you saved"
-    return render(request, "search/unsubscribe.html", {"subscribed": True, "description": description})
+    return render(request, "search/unsubscribe.html", {"state": "subscribed", "description": _description(saved_search)})

@@ -2,12 +2,14 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from accounts.limits import Attempt, Limit, requester
 from careers.models import SponsorCampaign
 from courses.models import Programme
 from pathways.models import SkillArea, Tier
@@ -18,6 +20,8 @@ from .models import SavedSearch
 from .params import KINDS, MODES, SORTS, SearchParams, parse
 from .saved import search_name
 from .service import autocomplete, search_opportunities, search_record
+
+TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
 
 ONLY_SHOW = [
     ("free", "Free, or free if you are eligible"),
@@ -97,8 +101,19 @@ def _facet_groups(results, names) -> list[dict]:
     return groups
 
 
+def _consume(request, name: str) -> Attempt:
+    """Count a search against the client's limit (settings.SEARCH_RATE_LIMITS[name])."""
+    limit = Limit.from_rate(f"search-{name}", settings.SEARCH_RATE_LIMITS[name])
+    return limit.consume(requester(request))
+
+
 @require_GET
 def search_page(request):
+    attempt = _consume(request, "page")
+    if not attempt.allowed:
+        response = render(request, "search/too_many.html", {"message": TOO_MANY}, status=429)
+        response["Retry-After"] = str(attempt.retry_after)
+        return response
     params, problems = parse(request.GET)
     context = {
         "sorts": SORTS,
@@ -133,6 +148,11 @@ def search_page(request):
 
 @require_GET
 def autocomplete_view(request):
+    attempt = _consume(request, "autocomplete")
+    if not attempt.allowed:
+        response = JsonResponse({"results": [], "message": TOO_MANY}, status=429)
+        response["Retry-After"] = str(attempt.retry_after)
+        return response
     return JsonResponse({"results": autocomplete(request.GET.get("q", ""))})
 
 

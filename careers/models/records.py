@@ -15,7 +15,7 @@ from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable
-from publishing.rich_text import FEATURES, clean_rich_text
+from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
 
 class Employer(OrganisationProfile):
@@ -138,7 +138,7 @@ class ApprenticeshipVacancy(Publishable, Located):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     summary = models.CharField(max_length=300)
-    description = RichTextField(features=FEATURES, blank=True)
+    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
     tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
     skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
     weekly_wage = models.DecimalField(max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
@@ -146,7 +146,7 @@ class ApprenticeshipVacancy(Publishable, Located):
     closing_date = models.DateField()
     start_date = models.DateField()
     positions = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
-    how_to_apply = models.TextField()
+    how_to_apply = models.TextField(validators=[validate_long_text])
     apply_url = models.URLField(blank=True)
     sponsor_campaign = models.ForeignKey(
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancies"
@@ -221,7 +221,7 @@ class SponsoredOpportunity(Publishable, Located):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     summary = models.CharField(max_length=300)
-    description = RichTextField(features=FEATURES, blank=True)
+    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
     tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
     skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
     is_remote = models.BooleanField(default=False, help_text="Can be done from anywhere")
@@ -229,7 +229,7 @@ class SponsoredOpportunity(Publishable, Located):
     pay = models.CharField(max_length=120, blank=True, help_text='e.g. "£28,000 a year" or "bursary of £500"')
     closing_date = models.DateField()
     starts_on = models.DateField(null=True, blank=True)
-    how_to_apply = models.TextField()
+    how_to_apply = models.TextField(validators=[validate_long_text])
     apply_url = models.URLField(blank=True)
     sponsor_campaign = models.ForeignKey(
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"

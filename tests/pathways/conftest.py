@@ -1,7 +1,6 @@
 """Answers in the API's shape, built from the seeded question bank, for the pathways tests."""
 
 import pytest
-from django.core.cache import cache
 
 from pathways.selectors import question_bank
 from tests.search.conftest import search_indices  # noqa: F401 (fresh OpenSearch indices, for plans)
@@ -31,11 +30,3 @@ def statements_at(bank, question_code: str, *levels: str) -> list[str]:
 @pytest.fixture
 def bank(db):
     return question_bank()
-
-
-@pytest.fixture
-def clear_limits():
-    """Rate-limit counters live in the cache; each test that counts starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()

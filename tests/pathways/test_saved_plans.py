@@ -17,6 +17,7 @@ from pathways.models.plans import REFERENCE_ALPHABET
 from pathways.planning import build_plan
 from pathways.tasks import delete_forgotten_plans_task, refresh_plans_task
 from tests.accounts.factories import UserFactory
+from tests.accounts.helpers import reauthenticate
 from tests.pathways.conftest import skills
 from tests.pathways.test_plans import help_to_get_online
 from tests.search.conftest import sync_now
@@ -127,6 +128,26 @@ def test_a_guessed_link_finds_nothing_and_guessing_is_stopped(client, bank):
     assert client.get(reverse("pathways:private_plan", args=[plan.token]), REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
+def test_guessing_links_through_the_email_and_delete_buttons_is_stopped_too(client, bank):
+    plan = kept_plan(bank)
+    for number in range(10):
+        client.post(reverse("pathways:private_plan_email", args=[f"guess-{number}"]), {"email": "me@example.org"})
+        client.post(reverse("pathways:private_plan_delete", args=[f"guess-{number}"]))
+
+    refused = client.post(reverse("pathways:private_plan_delete", args=[plan.token]))
+
+    assert refused.status_code == 429 and "Too many tries" in refused.content.decode()
+    assert PathwayPlan.objects.filter(pk=plan.pk).exists()
+
+
+def test_opening_the_right_link_again_and_again_is_never_stopped(client, bank):
+    plan = kept_plan(bank)
+
+    statuses = {client.get(reverse("pathways:private_plan", args=[plan.token])).status_code for _ in range(25)}
+
+    assert statuses == {200}
+
+
 def test_an_account_plan_has_no_private_link(client, bank, resident):
     plan = kept_plan(bank, user=resident)
 
@@ -176,6 +197,13 @@ def test_trying_codes_from_one_place_is_stopped(client, bank):
 
     assert response.status_code == 429
     assert "Too many tries" in response.content.decode()
+
+
+def test_an_adviser_who_opens_many_plans_with_the_right_codes_is_never_stopped(client, bank):
+    plans = [kept_plan(bank) for _ in range(12)]
+
+    for plan in plans:
+        assert find(client, plan.reference, "LS6")["Location"] == reverse("pathways:saved_plan", args=[plan.pk])
 
 
 def test_a_reference_code_needs_both_parts(client):
@@ -308,6 +336,7 @@ def test_a_residents_plans_are_in_their_data_download(client, bank, resident):
     kept_plan(bank, user=resident)
     kept_plan(bank, user=UserFactory())
     client.force_login(resident)
+    reauthenticate(client)
 
     data = json.loads(client.get(reverse("accounts:my_data_download")).content)
 
@@ -322,6 +351,7 @@ def test_deleting_an_account_deletes_its_plans(client, bank, resident):
     kept_plan(bank, user=resident)
     other = kept_plan(bank, user=UserFactory())
     client.force_login(resident)
+    reauthenticate(client)
 
     client.post(reverse("accounts:delete"), {"confirm": "on"})
 

