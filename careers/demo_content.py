@@ -1,6 +1,6 @@
 """The demo employers, what their apprenticeships involve and the opportunities they sponsor.
 
-Every employer here is made up; sites sit in real postcode districts with invented inward codes.
+Every employer here is made up; sites have real postcodes, each its own point, and invented addresses.
 Web addresses use the reserved .example domain (RFC 2606).
 """
 
@@ -64,14 +64,14 @@ EMPLOYERS = (
         "aire-mutual-building-society", "Aire Mutual Building Society", "Financial services", "large", "leader",
         "A building society owned by its members, with branches across West Yorkshire and a growing digital team "
         "in Bradford.",
-        (Site("Hustlergate", "Bradford", "BD1 1AM"), Site("Park Row", "Leeds", "LS1 5AM")),
+        (Site("Hustlergate", "Bradford", "BD1 1BL"), Site("Park Row", "Leeds", "LS1 5AP")),
         ("mobile banking team", "mortgages platform team", "fraud prevention team"),
         (SD, DA, CST, DST, DTSP),
     ),
     DemoEmployer(
         "northlight-insurance", "Northlight Insurance", "Financial services", "large", "employer",
         "An insurer for homes and small businesses, with offices in Leeds and Wakefield.",
-        (Site("Whitehall Road", "Leeds", "LS12 1NI"), Site("Marsh Way", "Wakefield", "WF1 1NI")),
+        (Site("Whitehall Road", "Leeds", "LS12 1NJ"), Site("Marsh Way", "Wakefield", "WF1 1NJ")),
         ("pricing and data science team", "claims technology team", "cloud platform team"),
         (DS, DA, SD, DEVOPS, DTSS),
     ),
@@ -79,7 +79,7 @@ EMPLOYERS = (
         "heartwood-health-technology", "Heartwood Health Technology", "Health technology", "medium", "employer",
         "A health technology company making apps that help hospitals and GP practices manage appointments and "
         "care records.",
-        (Site("Clarendon Road", "Leeds", "LS2 9HH"),),
+        (Site("Clarendon Road", "Leeds", "LS2 9HN"),),
         ("patient apps team", "integrations team", "data platform team"),
         (SD, SDT, DT, DEVOPS),
     ),
@@ -94,14 +94,14 @@ EMPLOYERS = (
         "millgate-retail-group", "Millgate Retail Group", "Retail", "large", "employer",
         "A retailer of homeware and gardening goods with 60 stores across the north and a head office and "
         "distribution centre near Wakefield.",
-        (Site("Denby Dale Road", "Wakefield", "WF2 7MR"), Site("Briggate", "Leeds", "LS1 6MR")),
+        (Site("Denby Dale Road", "Wakefield", "WF2 7NA"), Site("Briggate", "Leeds", "LS1 6ND")),
         ("e-commerce team", "store technology team", "customer insight team"),
         (DM, DT, ICT, INFRA, NE),
     ),
     DemoEmployer(
         "shuttle-and-loom", "Shuttle and Loom", "Retail", "medium", "committed",
         "An online clothing brand that designs in Bradford and sells across the UK.",
-        (Site("Canal Road", "Bradford", "BD1 4SL"),),
+        (Site("Canal Road", "Bradford", "BD1 4SP"),),
         ("online store team", "brand and social team"),
         (DM, SDT, DA),
     ),
@@ -109,35 +109,35 @@ EMPLOYERS = (
         "ridings-public-digital", "Ridings Public Digital", "Public sector digital", "large", "leader",
         "A shared digital and IT service run jointly by several councils, building online services residents use "
         "every day.",
-        (Site("Wood Street", "Wakefield", "WF1 2RP"), Site("Great George Street", "Leeds", "LS1 3RP")),
+        (Site("Wood Street", "Wakefield", "WF1 2RP"), Site("Great George Street", "Leeds", "LS1 3LA")),
         ("online services team", "infrastructure team", "security operations team"),
         (CSTP, NE, INFRA, SD, DTSP),
     ),
     DemoEmployer(
         "civic-code-cooperative", "Civic Code Co-operative", "Public sector digital", "small", "employer",
         "A worker-owned co-operative in York that builds accessible websites and services for councils and charities.",
-        (Site("Walmgate", "York", "YO1 9CC"),),
+        (Site("Walmgate", "York", "YO1 9LB"),),
         ("delivery team",),
         (SD, SDT, DEVOPS),
     ),
     DemoEmployer(
         "bitmoor-games", "Bitmoor Games", "Games", "medium", "committed",
         "An independent games studio in Holbeck making console and PC games.",
-        (Site("Water Lane", "Leeds", "LS11 5BG"),),
+        (Site("Water Lane", "Leeds", "LS11 5BJ"),),
         ("gameplay team", "tools team", "community team"),
         (SD, SDT, DM, ICT),
     ),
     DemoEmployer(
         "harefield-interactive", "Harefield Interactive", "Games", "micro", "none",
         "A small studio in Harrogate making puzzle games for phones and tablets.",
-        (Site("Cheltenham Parade", "Harrogate", "HG1 1HI"),),
+        (Site("Cheltenham Parade", "Harrogate", "HG1 1HL"),),
         ("studio team",),
         (SDT, DM),
     ),
     DemoEmployer(
         "casefile-legal-technology", "Casefile Legal Technology", "Legal technology", "small", "committed",
         "A legal technology company whose case management software is used by law firms across the UK.",
-        (Site("East Parade", "Leeds", "LS1 2CL"),),
+        (Site("East Parade", "Leeds", "LS1 2DE"),),
         ("case management team", "cloud operations team"),
         (SD, CST, DT),
     ),
@@ -158,14 +158,14 @@ EMPLOYERS = (
     DemoEmployer(
         "swiftcrate-fulfilment", "Swiftcrate Fulfilment", "Logistics", "medium", "committed",
         "A fulfilment company that stores, packs and posts orders for online shops.",
-        (Site("Stadium Way", "Castleford", "WF10 5SF"), Site("Bawtry Road", "Selby", "YO8 8SF")),
+        (Site("Stadium Way", "Castleford", "WF10 5SF"), Site("Bawtry Road", "Selby", "YO8 8SG")),
         ("warehouse technology team", "operations data team"),
         (DST, DT, ICT),
     ),
     DemoEmployer(
         "moorside-media", "Moorside Media", "Media", "medium", "employer",
         "A production company making factual television, podcasts and online video, based in a Halifax mill.",
-        (Site("Boothtown Road", "Halifax", "HX3 6MM"),),
+        (Site("Boothtown Road", "Halifax", "HX3 6NA"),),
         ("digital audience team", "post-production team"),
         (DM, DST, DT),
     ),

@@ -102,6 +102,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "free_data",
             "other_languages",
             "step_free_access",
+            "drop_in",
             "is_demo",
             "published_at",
             "updated_at",
@@ -124,6 +125,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             free_data="Free mobile data or SIM cards",
             other_languages="Help in other languages",
             step_free_access="Step-free access",
+            drop_in="People can come along without booking",
         )
 
 

@@ -264,6 +264,7 @@ class _Planner:
                     "free_data": free_data,
                     "other_languages": languages,
                     "step_free_access": step_free,
+                    "drop_in": course.drop_in,
                 },
             )
         )

@@ -1,7 +1,8 @@
 """What the demo providers are and what they teach: plain tables that courses/demo.py turns into records.
 
-Every organisation here is made up. Venues sit in real postcode districts (places.PostcodeDistrict, the
-outcode is what locates them) with invented inward codes and addresses. Web addresses use the reserved
+Every organisation here is made up. Venues have real postcodes from data/reference/postcodes_lcr.csv, each its
+own point, so distances differ within a district; the street addresses are made up (Penistone's S36 is not in
+that file, so its venue stays at the district's centroid). Web addresses use the reserved
 .example domain (RFC 2606, https://www.rfc-editor.org/rfc/rfc2606) and phone numbers come from Ofcom's
 ranges for TV and radio drama (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama),
 so nothing here reaches a real person.
@@ -52,9 +53,9 @@ PROVIDERS = (
         "A further education college for Airedale and Craven, with campuses in Keighley, Ilkley and Skipton.",
         "01632 960101",
         (
-            V("Kestrel Vale College, Keighley campus", "Cavendish Street", "Keighley", "BD21 3KV"),
-            V("Kestrel Vale College, Ilkley centre", "Station Road", "Ilkley", "LS29 8KV"),
-            V("Kestrel Vale College, Skipton campus", "Gargrave Road", "Skipton", "BD23 1KV"),
+            V("Kestrel Vale College, Keighley campus", "Cavendish Street", "Keighley", "BD21 3LA"),
+            V("Kestrel Vale College, Ilkley centre", "Station Road", "Ilkley", "LS29 8LA"),
+            V("Kestrel Vale College, Skipton campus", "Gargrave Road", "Skipton", "BD23 1LB"),
         ),
     ),
     DemoProvider(
@@ -62,9 +63,9 @@ PROVIDERS = (
         "A further education college serving Halifax, Sowerby Bridge and Brighouse.",
         "01632 960102",
         (
-            V("Calder and Ryburn College, Halifax campus", "Francis Street", "Halifax", "HX1 3CR"),
-            V("Calder and Ryburn College, Sowerby Bridge centre", "Wharf Street", "Sowerby Bridge", "HX6 2CR", False),
-            V("Calder and Ryburn College, Brighouse centre", "Bethel Street", "Brighouse", "HD6 1CR"),
+            V("Calder and Ryburn College, Halifax campus", "Francis Street", "Halifax", "HX1 3DT"),
+            V("Calder and Ryburn College, Sowerby Bridge centre", "Wharf Street", "Sowerby Bridge", "HX6 2DA", False),
+            V("Calder and Ryburn College, Brighouse centre", "Bethel Street", "Brighouse", "HD6 1DA"),
         ),
     ),
     DemoProvider(
@@ -72,8 +73,8 @@ PROVIDERS = (
         "A further education college with a town-centre campus in Huddersfield and a digital centre in Dewsbury.",
         "01632 960103",
         (
-            V("Holme and Colne College, Huddersfield campus", "Queensgate", "Huddersfield", "HD1 2HC"),
-            V("Holme and Colne College, Dewsbury digital centre", "Halifax Road", "Dewsbury", "WF13 2HC"),
+            V("Holme and Colne College, Huddersfield campus", "Queensgate", "Huddersfield", "HD1 2HE"),
+            V("Holme and Colne College, Dewsbury digital centre", "Halifax Road", "Dewsbury", "WF13 2HD"),
         ),
     ),
     DemoProvider(
@@ -82,9 +83,9 @@ PROVIDERS = (
         "Pontefract.",
         "01632 960104",
         (
-            V("Castlegate College, Wakefield campus", "Margaret Street", "Wakefield", "WF1 2CG"),
-            V("Castlegate College, Castleford campus", "Lower Oxford Street", "Castleford", "WF10 4CG"),
-            V("Castlegate College, Pontefract centre", "Park Road", "Pontefract", "WF8 4CG"),
+            V("Castlegate College, Wakefield campus", "Margaret Street", "Wakefield", "WF1 2DE"),
+            V("Castlegate College, Castleford campus", "Lower Oxford Street", "Castleford", "WF10 4DA"),
+            V("Castlegate College, Pontefract centre", "Park Road", "Pontefract", "WF8 4DA"),
         ),
     ),
     DemoProvider(
@@ -92,7 +93,7 @@ PROVIDERS = (
         "A further education college in Barnsley with a rural learning centre in Penistone.",
         "01632 960105",
         (
-            V("Millstone College, Barnsley campus", "Church Street", "Barnsley", "S70 2MC"),
+            V("Millstone College, Barnsley campus", "Church Street", "Barnsley", "S70 2NA"),
             V("Millstone College, Penistone learning centre", "Market Street", "Penistone", "S36 6MC"),
         ),
     ),
@@ -101,9 +102,9 @@ PROVIDERS = (
         "A further education college for York and Selby, with a small centre in Tadcaster.",
         "01632 960106",
         (
-            V("Ouse Bank College, York campus", "Tadcaster Road", "York", "YO24 1OB"),
-            V("Ouse Bank College, Selby campus", "Abbot's Road", "Selby", "YO8 8OB"),
-            V("Ouse Bank College, Tadcaster centre", "Chapel Street", "Tadcaster", "LS24 9OB", False),
+            V("Ouse Bank College, York campus", "Tadcaster Road", "York", "YO24 1QA"),
+            V("Ouse Bank College, Selby campus", "Abbot's Road", "Selby", "YO8 8PA"),
+            V("Ouse Bank College, Tadcaster centre", "Chapel Street", "Tadcaster", "LS24 9PA", False),
         ),
     ),
     DemoProvider(
@@ -122,9 +123,9 @@ PROVIDERS = (
         "Beeston and Seacroft.",
         "0113 496 0108",
         (
-            V("Aireborough and City College, city campus", "Park Lane", "Leeds", "LS3 1AC"),
-            V("Aireborough and City College, Beeston centre", "Dewsbury Road", "Leeds", "LS11 7AC"),
-            V("Aireborough and City College, Seacroft centre", "Seacroft Crescent", "Leeds", "LS14 6AC"),
+            V("Aireborough and City College, city campus", "Park Lane", "Leeds", "LS3 1AD"),
+            V("Aireborough and City College, Beeston centre", "Dewsbury Road", "Leeds", "LS11 7AD"),
+            V("Aireborough and City College, Seacroft centre", "Seacroft Crescent", "Leeds", "LS14 6AD"),
         ),
     ),
     # Universities
@@ -134,23 +135,23 @@ PROVIDERS = (
         "in work.",
         "0113 496 0111",
         (
-            V("Pennine Metropolitan University, Leeds campus", "Woodhouse Lane", "Leeds", "LS2 9PM"),
-            V("Pennine Metropolitan University, Bradford campus", "Great Horton Road", "Bradford", "BD7 1PM"),
+            V("Pennine Metropolitan University, Leeds campus", "Woodhouse Lane", "Leeds", "LS2 9PP"),
+            V("Pennine Metropolitan University, Bradford campus", "Great Horton Road", "Bradford", "BD7 1PP"),
         ),
     ),
     DemoProvider(
         "minster-vale-university", "Minster Vale University", "university",
         "A campus university in York with a computing school and a short-course centre.",
         "01632 960112",
-        (V("Minster Vale University, Heslington campus", "University Road", "York", "YO10 5MV"),),
+        (V("Minster Vale University, Heslington campus", "University Road", "York", "YO10 5NA"),),
     ),
     DemoProvider(
         "westgate-university", "Westgate University", "university",
         "A university with a digital campus in Huddersfield and a business school in Wakefield.",
         "01632 960113",
         (
-            V("Westgate University, Huddersfield digital campus", "Firth Street", "Huddersfield", "HD1 3WU"),
-            V("Westgate University, Wakefield business school", "Westgate", "Wakefield", "WF1 1WU"),
+            V("Westgate University, Huddersfield digital campus", "Firth Street", "Huddersfield", "HD1 3XH"),
+            V("Westgate University, Wakefield business school", "Westgate", "Wakefield", "WF1 1XB"),
         ),
     ),
     # Independent training providers
@@ -168,8 +169,8 @@ PROVIDERS = (
         "An independent training provider and apprenticeship specialist working across Wakefield and Barnsley.",
         "01632 960122",
         (
-            V("Keystone Skills Partnership, Wakefield office", "Denby Dale Road", "Wakefield", "WF2 8KS"),
-            V("Keystone Skills Partnership, Barnsley office", "Old Mill Lane", "Barnsley", "S70 6KS"),
+            V("Keystone Skills Partnership, Wakefield office", "Denby Dale Road", "Wakefield", "WF2 8LA"),
+            V("Keystone Skills Partnership, Barnsley office", "Old Mill Lane", "Barnsley", "S70 6LA"),
         ),
     ),
     DemoProvider(
@@ -177,7 +178,7 @@ PROVIDERS = (
         "An independent training provider in Calderdale and Kirklees specialising in office and IT skills.",
         "01632 960123",
         (
-            V("Lanternfield Training, Halifax", "Horton Street", "Halifax", "HX1 1LT"),
+            V("Lanternfield Training, Halifax", "Horton Street", "Halifax", "HX1 1LU"),
             V("Lanternfield Training, Huddersfield", "Bradford Road", "Huddersfield", "HD2 1LT"),
         ),
     ),
@@ -186,8 +187,8 @@ PROVIDERS = (
         "An independent training provider for York and Harrogate, running evening and weekend courses.",
         "01632 960124",
         (
-            V("Stepstone Learning, York", "Front Street", "York", "YO24 3SL"),
-            V("Stepstone Learning, Harrogate", "Station Parade", "Harrogate", "HG1 1SL"),
+            V("Stepstone Learning, York", "Front Street", "York", "YO24 3WX"),
+            V("Stepstone Learning, Harrogate", "Station Parade", "Harrogate", "HG1 1SP"),
         ),
     ),
     DemoProvider(
@@ -195,9 +196,9 @@ PROVIDERS = (
         "An independent training provider in east Leeds and north Kirklees, and an apprenticeship provider.",
         "0113 496 0125",
         (
-            V("Millrace Digital Skills, Richmond Hill", "Upper Accommodation Road", "Leeds", "LS9 8MD"),
-            V("Millrace Digital Skills, Dewsbury", "Bradford Road", "Dewsbury", "WF12 8MD"),
-            V("Millrace Digital Skills, Batley", "Commercial Street", "Batley", "WF17 5MD"),
+            V("Millrace Digital Skills, Richmond Hill", "Upper Accommodation Road", "Leeds", "LS9 8NA"),
+            V("Millrace Digital Skills, Dewsbury", "Bradford Road", "Dewsbury", "WF12 8NA"),
+            V("Millrace Digital Skills, Batley", "Commercial Street", "Batley", "WF17 5ND"),
         ),
     ),
     # Bootcamps
@@ -205,13 +206,13 @@ PROVIDERS = (
         "foundry-code-school", "Foundry Code School", "bootcamp",
         "A coding bootcamp in Holbeck, Leeds, running intensive software courses with local employers.",
         "0113 496 0131",
-        (V("Foundry Code School", "Marshall Street", "Leeds", "LS11 9FC"),),
+        (V("Foundry Code School", "Marshall Street", "Leeds", "LS11 9FD"),),
     ),
     DemoProvider(
         "northern-byte-academy", "Northern Byte Academy", "bootcamp",
         "A bootcamp for data and cyber security careers, teaching in Bradford city centre and online.",
         "01632 960132",
-        (V("Northern Byte Academy", "Little Germany", "Bradford", "BD1 4NB"),),
+        (V("Northern Byte Academy", "Little Germany", "Bradford", "BD1 4NN"),),
     ),
     DemoProvider(
         "loom-data-academy", "Loom Data Academy", "bootcamp",
@@ -224,8 +225,8 @@ PROVIDERS = (
         "A bootcamp for web development, design and cloud, with studios in York and Leeds.",
         "01632 960134",
         (
-            V("Redbrick Tech Bootcamp, York studio", "Micklegate", "York", "YO1 6RB"),
-            V("Redbrick Tech Bootcamp, Leeds studio", "Call Lane", "Leeds", "LS1 7RB"),
+            V("Redbrick Tech Bootcamp, York studio", "Micklegate", "York", "YO1 6WE"),
+            V("Redbrick Tech Bootcamp, Leeds studio", "Call Lane", "Leeds", "LS1 7JH"),
         ),
     ),
     # Community centres
@@ -243,8 +244,8 @@ PROVIDERS = (
         "A neighbourhood centre in Bradford Moor and Manningham, run by local volunteers.",
         "01632 960142",
         (
-            V("Weavers' Yard Community Centre", "Leeds Road", "Bradford", "BD3 9WY"),
-            V("Weavers' Yard Community Centre, Lumb Lane", "Lumb Lane", "Bradford", "BD8 7WY", False),
+            V("Weavers' Yard Community Centre", "Leeds Road", "Bradford", "BD3 9UD"),
+            V("Weavers' Yard Community Centre, Lumb Lane", "Lumb Lane", "Bradford", "BD8 7SZ", False),
         ),
     ),
     DemoProvider(
@@ -252,9 +253,9 @@ PROVIDERS = (
         "A community hub for former mining villages in Barnsley and south Wakefield.",
         "01632 960143",
         (
-            V("Coalfield Community Hub, Grimethorpe", "High Street", "Barnsley", "S72 7CC"),
-            V("Coalfield Community Hub, Royston", "Midland Road", "Barnsley", "S71 4CC"),
-            V("Coalfield Community Hub, Hemsworth", "Market Street", "Pontefract", "WF9 4CC"),
+            V("Coalfield Community Hub, Grimethorpe", "High Street", "Barnsley", "S72 7DB"),
+            V("Coalfield Community Hub, Royston", "Midland Road", "Barnsley", "S71 4DA"),
+            V("Coalfield Community Hub, Hemsworth", "Market Street", "Pontefract", "WF9 4DA"),
         ),
     ),
     DemoProvider(
@@ -262,8 +263,8 @@ PROVIDERS = (
         "A community centre in Ravensthorpe with an outreach room in Halifax town centre.",
         "01632 960144",
         (
-            V("Calder Banks Community Centre", "Huddersfield Road", "Dewsbury", "WF13 3CB"),
-            V("Calder Banks outreach room, Halifax", "Northgate", "Halifax", "HX1 1CB", False),
+            V("Calder Banks Community Centre", "Huddersfield Road", "Dewsbury", "WF13 3DA"),
+            V("Calder Banks outreach room, Halifax", "Northgate", "Halifax", "HX1 1DD", False),
         ),
     ),
     # Libraries
@@ -282,9 +283,9 @@ PROVIDERS = (
         "A partnership of community-run libraries in the Calder and Holme valleys.",
         "01632 960152",
         (
-            V("Hebden Bridge Library", "Cheapside", "Hebden Bridge", "HX7 8CH", False),
-            V("Elland Library", "Coronation Street", "Elland", "HX5 0CH"),
-            V("Holmfirth Library", "Huddersfield Road", "Holmfirth", "HD9 3CH"),
+            V("Hebden Bridge Library", "Cheapside", "Hebden Bridge", "HX7 8DA", False),
+            V("Elland Library", "Coronation Street", "Elland", "HX5 0DA"),
+            V("Holmfirth Library", "Huddersfield Road", "Holmfirth", "HD9 3EA"),
         ),
     ),
     DemoProvider(
@@ -302,9 +303,9 @@ PROVIDERS = (
         "A library service for Pontefract, Normanton and Selby, with digital help in every branch.",
         "01632 960154",
         (
-            V("Pontefract Library", "Shoemarket", "Pontefract", "WF8 1RL"),
+            V("Pontefract Library", "Shoemarket", "Pontefract", "WF8 1RP"),
             V("Normanton Library", "Market Street", "Normanton", "WF6 2RL"),
-            V("Selby Library", "Micklegate", "Selby", "YO8 4RL"),
+            V("Selby Library", "Micklegate", "Selby", "YO8 4RT"),
         ),
     ),
     DemoProvider(
@@ -312,9 +313,9 @@ PROVIDERS = (
         "Community libraries in Skipton, Settle and Ripon, with a mobile digital help van for the Dales.",
         "01632 960155",
         (
-            V("Skipton Library", "High Street", "Skipton", "BD23 1DV"),
-            V("Settle Library", "Cheapside", "Settle", "BD24 9DV", False),
-            V("Ripon Library", "The Arcade", "Ripon", "HG4 1DV"),
+            V("Skipton Library", "High Street", "Skipton", "BD23 1DX"),
+            V("Settle Library", "Cheapside", "Settle", "BD24 9DW", False),
+            V("Ripon Library", "The Arcade", "Ripon", "HG4 1DY"),
         ),
     ),
     # Charities
@@ -333,7 +334,7 @@ PROVIDERS = (
         "need them, with free data.",
         "01632 960162",
         (
-            V("Second Life Devices, Huddersfield workshop", "Leeds Road", "Huddersfield", "HD1 6SL"),
+            V("Second Life Devices, Huddersfield workshop", "Leeds Road", "Huddersfield", "HD1 6SE"),
             V("Second Life Devices, Barnsley shop", "Sheffield Road", "Barnsley", "S70 1SL"),
         ),
     ),
@@ -343,9 +344,9 @@ PROVIDERS = (
         "help in many languages.",
         "01632 960163",
         (
-            V("Open Doors Digital, Manningham", "Oak Lane", "Bradford", "BD8 7OD"),
-            V("Open Doors Digital, Chapeltown", "Chapeltown Road", "Leeds", "LS7 3OD"),
-            V("Open Doors Digital, Halifax", "Gibbet Street", "Halifax", "HX1 5OD"),
+            V("Open Doors Digital, Manningham", "Oak Lane", "Bradford", "BD8 7PD"),
+            V("Open Doors Digital, Chapeltown", "Chapeltown Road", "Leeds", "LS7 3PA"),
+            V("Open Doors Digital, Halifax", "Gibbet Street", "Halifax", "HX1 5PA"),
         ),
     ),
     DemoProvider(
@@ -353,9 +354,9 @@ PROVIDERS = (
         "A charity helping people over 60 in York, Harrogate and Selby to stay in touch and use online services.",
         "01632 960164",
         (
-            V("Silver Connect, Huntington Road", "Huntington Road", "York", "YO31 8SC"),
-            V("Silver Connect, Harrogate", "Skipton Road", "Harrogate", "HG1 4SC"),
-            V("Silver Connect, Selby", "Gowthorpe", "Selby", "YO8 4SC"),
+            V("Silver Connect, Huntington Road", "Huntington Road", "York", "YO31 8SE"),
+            V("Silver Connect, Harrogate", "Skipton Road", "Harrogate", "HG1 4SD"),
+            V("Silver Connect, Selby", "Gowthorpe", "Selby", "YO8 4XG"),
         ),
     ),
     # Online providers (each has an office; their own courses need no venue)
@@ -369,7 +370,7 @@ PROVIDERS = (
         "skillsway-online", "Skillsway Online", "online",
         "An online training provider running live evening classes for people in work.",
         "01632 960172",
-        (V("Skillsway Online office", "Wood Street", "Wakefield", "WF1 2SW"),),
+        (V("Skillsway Online office", "Wood Street", "Wakefield", "WF1 2SX"),),
     ),
     DemoProvider(
         "pixel-path-online-learning", "Pixel Path Online Learning", "online",
@@ -407,6 +408,7 @@ class DemoCourse:
     free_data: float = 0.0
     languages: float = 0.0
     self_paced: bool = False
+    drop_in: bool = False  # people come along without booking
 
 
 COMMUNITY = ("library", "community_centre", "charity")
@@ -424,7 +426,7 @@ INCLUSION_SUPPORT = (
         "Wi-Fi, setting up email, or finding something online. There is no test and no question is too small.",
         ("connecting to Wi-Fi and keeping your device up to date", "setting up an email address",
          "downloading apps you need, such as the NHS App", "fixing things that have stopped working"),
-        ("library", "community_centre"), kind="inclusion_support", device_loan=0.5, free_data=0.4, languages=0.5,
+        ("library", "community_centre"), kind="inclusion_support", drop_in=True, device_loan=0.5, free_data=0.4, languages=0.5,
     ),
     C(
         "DROPIN-FORMS", "inclusion", ("EDS-T", "EDS-F"),
@@ -435,7 +437,7 @@ INCLUSION_SUPPORT = (
         "sit with you while you fill in the form yourself, so next time you can do it on your own.",
         ("making and keeping a username and password safely", "filling in and checking an online form",
          "uploading a photo of a document", "booking appointments online"),
-        ("library", "community_centre", "charity"), kind="inclusion_support", languages=0.6,
+        ("library", "community_centre", "charity"), kind="inclusion_support", drop_in=True, languages=0.6,
     ),
     C(
         "DROPIN-BUDDIES", "inclusion", ("EDS-F", "EDS-C"),
@@ -446,7 +448,7 @@ INCLUSION_SUPPORT = (
         "photos to family, video calls, or reading the news. Lots of people come back every week.",
         ("sending messages and photos", "making video calls to family and friends", "making text bigger and "
          "easier to read", "using apps for buses, shopping and the radio"),
-        ("library", "community_centre", "charity"), kind="inclusion_support", device_loan=0.3, languages=0.3,
+        ("library", "community_centre", "charity"), kind="inclusion_support", drop_in=True, device_loan=0.3, languages=0.3,
     ),
     C(
         "DROPIN-DEVICES", "inclusion", ("EDS-F", "DC-5"),
@@ -468,7 +470,7 @@ INCLUSION_SUPPORT = (
         "cannot get online at home. No credit check and no contract: just come along and ask.",
         ("fitting a SIM card and checking your data", "saving data by using free Wi-Fi",
          "setting up a hotspot to use the internet on a laptop"),
-        ("library", "community_centre", "charity"), kind="inclusion_support", free_data=1.0, languages=0.5,
+        ("library", "community_centre", "charity"), kind="inclusion_support", drop_in=True, free_data=1.0, languages=0.5,
     ),
     C(
         "DROPIN-SCAMS", "inclusion", ("EDS-S", "DC-4"),
@@ -478,7 +480,7 @@ INCLUSION_SUPPORT = (
         "stronger passwords and protect your accounts, and tell you where to report a scam.",
         ("spotting fake texts, emails and websites", "making strong passwords you can remember",
          "turning on two-step verification", "where to report a scam"),
-        ("library", "community_centre"), kind="inclusion_support", languages=0.3,
+        ("library", "community_centre"), kind="inclusion_support", drop_in=True, languages=0.3,
     ),
     C(
         "DROPIN-JOBCLUB", "inclusion", ("EDS-T", "EDS-C"),
@@ -488,7 +490,7 @@ INCLUSION_SUPPORT = (
         "update your CV and apply online. You can also print, scan and upload documents for free.",
         ("searching for jobs online", "writing and saving your CV", "applying by email and on job sites",
          "getting ready for an online interview"),
-        ("community_centre", "library"), kind="inclusion_support", languages=0.3,
+        ("community_centre", "library"), kind="inclusion_support", drop_in=True, languages=0.3,
     ),
 )
 

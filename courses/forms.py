@@ -60,7 +60,7 @@ class ProgrammeForm(GovukFormMixin, forms.ModelForm):
             "reference", "kind", "title", "summary", "description", "tier", "skill_areas", "level", "delivery_mode",
             "venues", "cost", "cost_amount", "funding_eligibility", "duration", "hours_per_week", "starts_any_time",
             "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan", "free_data",
-            "other_languages", "step_free_access",
+            "other_languages", "step_free_access", "drop_in",
         ]  # fmt: skip
         widgets = {
             "kind": forms.RadioSelect,
@@ -70,7 +70,15 @@ class ProgrammeForm(GovukFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 10}),
             "how_to_apply": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"cost_amount": "Price in pounds", "enquiry_url": "Web page to apply or enquire"}
+        labels = {
+            "cost_amount": "Price in pounds",
+            "enquiry_url": "Web page to apply or enquire",
+            # Residents search for these under "Help to get started": say each as they would read it.
+            "free_device_loan": "People can borrow a laptop or tablet for free",
+            "free_data": "People can get free mobile data or a SIM card",
+            "step_free_access": "There is step-free access",
+            "drop_in": "People can drop in without booking",
+        }
         help_texts = {
             "description": "Plain paragraphs, or simple HTML: headings (h2, h3), bold, italic, lists and links.",
         }

@@ -120,6 +120,7 @@ class Programme(Publishable):
     free_data = models.BooleanField(default=False, help_text="Free mobile data or SIM cards")
     other_languages = models.CharField(max_length=200, blank=True, help_text="Help in other languages, e.g. Urdu, Polish")
     step_free_access = models.BooleanField(default=False)
+    drop_in = models.BooleanField("drop in, no need to book", default=False, help_text="People can come along without booking")
     sponsor_campaign = models.ForeignKey(
         "careers.SponsorCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
     )

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlencode
 
-from places.postcodes import PostcodeError, locate
+from places.postcodes import PostcodeError
 
 from .answers import WORK_GOALS, Answers
 from .models import Level, Tier
@@ -172,17 +172,14 @@ def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str],
 
 
 def _base_params(answers: Answers, notes: list[str]):
-    from search.params import Location, SearchParams
+    from search.params import SearchParams, location_for
 
     near = None
     if answers.postcode:
         try:
-            where = locate(answers.postcode)
+            near = location_for(answers.postcode)
         except PostcodeError:
             notes.append(f"We could not find {answers.postcode} on our map, so your plan is not based on where you are.")
-        else:
-            authority = where.district.local_authority
-            near = Location(where.district.outcode, where.latitude, where.longitude, authority.code if authority else "")
     params = SearchParams(
         near=near,
         radius=float(answers.travel or DEFAULT_RADIUS),

@@ -1,4 +1,5 @@
-"""Where things are: local authorities and postcode districts, from data/reference (ONS, OGL v3.0)."""
+"""Where things are: local authorities, postcode districts and full postcodes, from data/reference (ONS and
+OS Code-Point Open, OGL v3.0)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -43,8 +44,41 @@ class PostcodeDistrict(models.Model):
         return self.outcode
 
 
+class Postcode(models.Model):
+    """A live full postcode and its own point (OS Code-Point Open), about 15 addresses around one spot.
+
+    Reference data, loaded by migration 0004; a postcode that is not here (terminated, too new, outside the
+    region) falls back to its district's centroid.
+    """
+
+    postcode = models.CharField(max_length=8, primary_key=True, help_text="As Royal Mail writes it, like LS1 4AP")
+    district = models.ForeignKey(PostcodeDistrict, on_delete=models.PROTECT, db_constraint=False, related_name="postcodes")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    local_authority = models.ForeignKey(
+        LocalAuthority,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_constraint=False,
+        related_name="+",
+        help_text="Empty outside the ten authorities we hold",
+    )
+
+    class Meta:
+        # 96,000 rows that only migrations write. Unmanaged, so Django's test machinery neither copies them for
+        # serialized_rollback nor empties the table after each transactional test (restoring them took over a
+        # minute a test); and so no database constraints towards tables that it does empty. Migration 0003
+        # creates the table: write any schema change to it by hand, as makemigrations will not.
+        managed = False
+
+    def __str__(self):
+        return self.postcode
+
+
 class Located(models.Model):
-    """An address with a postcode; the location comes from the postcode's district.
+    """An address with a postcode; the location is the postcode's own point, or its district's centroid when
+    we do not hold the full postcode.
 
     Call resolve_location() (clean() does) after setting the postcode.
     """
@@ -72,7 +106,7 @@ class Located(models.Model):
         self.postcode = place.postcode
         self.district = place.district
         self.latitude, self.longitude = place.latitude, place.longitude
-        self.local_authority = place.district.local_authority
+        self.local_authority = place.local_authority
 
     def clean(self):
         super().clean()

@@ -28,7 +28,8 @@ if $PY manage.py help load_demo_data >/dev/null 2>&1; then
   $PY manage.py load_demo_data
 fi
 if [ "$search_up" = yes ]; then
-  $PY manage.py search_index --check  # index whatever the database holds that the index lacks
+  # A fresh index each time, so mapping changes in search/documents.py apply; development data may shrink freely.
+  $PY manage.py search_index --rebuild --max-drop 1
 fi
 echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)."
 $PY manage.py runserver 127.0.0.1:8000

@@ -1,4 +1,5 @@
-"""Wagtail admin report: searches that found nothing or little, by local authority and tier, with CSV."""
+"""Wagtail admin report: searches that found nothing or little, or found results that nobody followed, by local
+authority and tier, with CSV."""
 
 import csv
 import datetime
@@ -13,15 +14,36 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from places.models import LocalAuthority
 from skills_site.spreadsheets import safe_cell
 
-from .selectors import LOW_RESULTS, unmet_demand
+from .selectors import ALL, LITTLE, LOW_RESULTS, NOTHING, UNCLICKED, unmet_demand
 
 PERMISSION = "search.view_searchrecord"
+SHOW_CHOICES = [
+    (LITTLE, f"Found {LOW_RESULTS} results or fewer"),
+    (NOTHING, "Found nothing"),
+    (UNCLICKED, "Found results but nothing was clicked"),
+    (ALL, "All searches"),
+]
+DESCRIPTIONS = {
+    LITTLE: f"Searches on the public site that found {LOW_RESULTS} results or fewer",
+    NOTHING: "Searches on the public site that found nothing",
+    UNCLICKED: (
+        "Searches on the public site that found results, for the words, areas and tiers where at least one such "
+        "search led to no result being followed (most of those first)"
+    ),
+    ALL: "Every search on the public site",
+}
+CSV_COLUMNS = [
+    "words", "local_authority_code", "local_authority", "tier", "searches", "found_nothing",
+    "found_results_nothing_clicked", "click_through_percent", "average_results",
+]
 
 
 class PeriodForm(forms.Form):
-    since = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
-    zero_only = forms.BooleanField(label="Only searches that found nothing", required=False)
+    # A date input takes only ISO dates (https://html.spec.whatwg.org/multipage/input.html#date-state-(type=date)),
+    # not the British format Django would otherwise write.
+    since = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    until = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    show = forms.ChoiceField(label="Which searches", choices=SHOW_CHOICES, widget=forms.RadioSelect, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -32,7 +54,7 @@ class PeriodForm(forms.Form):
 
 class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = "Unmet demand"
-    page_subtitle = "searches that found little"
+    page_subtitle = "searches that found little or led nowhere"
     header_icon = "search"
     template_name = "search/admin/unmet_demand.html"
 
@@ -43,17 +65,22 @@ class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def period(self):
         today = timezone.localdate()
-        defaults = {"since": today - datetime.timedelta(days=30), "until": today}
+        defaults = {"since": today - datetime.timedelta(days=30), "until": today, "show": LITTLE}
         form = PeriodForm(self.request.GET or None, initial=defaults)
         if form.is_bound and form.is_valid():
-            return form, form.cleaned_data
-        return form, {**defaults, "zero_only": False}
+            return form, {**form.cleaned_data, "show": form.cleaned_data["show"] or LITTLE}
+        return form, defaults
 
     def rows(self, period):
         names = dict(LocalAuthority.objects.values_list("code", "name"))
         return [
-            {**row, "local_authority_name": names.get(row["local_authority"], "Not given"), "average_results": round(row["average_results"], 1)}
-            for row in unmet_demand(since=period["since"], until=period["until"], zero_only=period["zero_only"])[:500]
+            {
+                **row,
+                "local_authority_name": names.get(row["local_authority"], "Not given"),
+                "average_results": round(row["average_results"], 1),
+                "click_through": None if row["click_through"] is None else round(row["click_through"], 1),
+            }
+            for row in unmet_demand(since=period["since"], until=period["until"], show=period["show"])[:500]
         ]
 
     def get(self, request, *args, **kwargs):
@@ -63,10 +90,14 @@ class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
             response = HttpResponse(content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="unmet-demand-{period["since"]}-{period["until"]}.csv"'
             writer = csv.writer(response)
-            writer.writerow(["words", "local_authority_code", "local_authority", "tier", "searches", "average_results"])
+            writer.writerow(CSV_COLUMNS)
             for row in rows:
                 # The words are what residents typed: quoted, so a spreadsheet shows a formula instead of running it.
-                cells = [row["words"], row["local_authority"], row["local_authority_name"], row["tier"], row["searches"], row["average_results"]]
+                cells = [
+                    row["words"], row["local_authority"], row["local_authority_name"], row["tier"], row["searches"],
+                    row["found_nothing"], row["found_results_nothing_clicked"], row["click_through"], row["average_results"],
+                ]
                 writer.writerow([safe_cell(cell) for cell in cells])
             return response
-        return self.render_to_response(self.get_context_data(form=form, period=period, rows=rows, low=LOW_RESULTS))
+        context = self.get_context_data(form=form, period=period, rows=rows, description=DESCRIPTIONS[period["show"]])
+        return self.render_to_response(context)

@@ -9,8 +9,10 @@ from rest_framework.views import APIView
 
 from accounts.limits import ClientRateThrottle
 
-from .params import KINDS, LEVELS, MAX_PAGE_SIZE, MODES, SORTS, TIERS, parse
-from .service import autocomplete, search_opportunities, search_record
+from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, parse
+from .service import search_opportunities, search_record
+from .suggestions import suggest
+from .views import query_string
 
 
 class SearchThrottle(ClientRateThrottle):
@@ -38,6 +40,11 @@ class HitSerializer(serializers.Serializer):
     standard_title = serializers.CharField(help_text="Apprenticeships: the standard, e.g. Software developer")
     standard_level = serializers.IntegerField(allow_null=True, help_text="Apprenticeships: the standard's level (2–7)")
     skill_areas = serializers.ListField(child=serializers.CharField())
+    help_to_start = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(HELP_TO_START)),
+        help_text="Help to get started that it offers: " + ", ".join(HELP_TO_START),
+    )
+    other_languages = serializers.CharField(help_text='Languages help is given in besides English, in the provider\'s words, e.g. "Urdu, Polish"')
     local_authorities = serializers.ListField(child=serializers.CharField())
     distance = serializers.FloatField(allow_null=True, help_text="Miles to the nearest place it happens, when `near` is given")
     highlights = serializers.DictField(child=serializers.CharField(), help_text="HTML-escaped fragments with <mark> around matches")
@@ -51,14 +58,38 @@ class FacetValueSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class ReadingSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="place, free, online, kind, degree, level, beginner, evening, weekend, part_time, placement, bootcamp, job or course")
+    label = serializers.CharField(help_text='For people, e.g. "Near Keighley (BD21)"')
+    words = serializers.CharField(help_text="The words it was read from")
+    without = serializers.CharField(help_text="Query string of the same search without this reading")
+
+
+class CampaignHitSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="The page")
+    kind = serializers.ChoiceField(choices=["campaign", "career_profile", "story", "event"])
+    summary = serializers.CharField()
+    highlight = serializers.CharField(help_text="An HTML-escaped fragment with <mark> around matches, or empty")
+
+    def get_url(self, hit) -> str:
+        return self.context["request"].build_absolute_uri(hit.url)
+
+
 class SearchResponseSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     results = HitSerializer(many=True)
+    campaign = CampaignHitSerializer(
+        many=True, help_text="Careers stories, guides and events that match the words (empty without `q`); events that have ended are left out"
+    )
     facets = serializers.DictField(child=FacetValueSerializer(many=True), allow_null=True, help_text="Absent in basic mode")
     suggestion = serializers.CharField(help_text='"Did you mean", or empty')
     mode = serializers.ChoiceField(choices=["full", "basic"], help_text="basic: the engine was unreachable; a simpler database search answered")
+    understood = ReadingSerializer(many=True, help_text="What was read from `q`: a place and intent words, each removable")
+    searched_words = serializers.CharField(help_text="The words left to match after reading `q`")
+    as_typed = serializers.CharField(help_text="Query string of the same search with `q` matched exactly as typed")
 
 
 def _list(name, description, choices=None):
@@ -81,6 +112,7 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("sponsored", OpenApiTypes.BOOL),
     OpenApiParameter("campaign", OpenApiTypes.STR, description="Sponsor campaign slug"),
     OpenApiParameter("disability_confident", OpenApiTypes.BOOL, description="Disability Confident employers only"),
+    _list("help", "Help to get started; each one given must be offered: " + ", ".join(HELP_TO_START), list(HELP_TO_START)),
     OpenApiParameter("near", OpenApiTypes.STR, description="A postcode or outcode, e.g. LS1 4AP or BD7"),
     OpenApiParameter("radius", OpenApiTypes.NUMBER, description="Miles from `near` (0.5–100, default 10)"),
     OpenApiParameter("in_person", OpenApiTypes.BOOL, description="Leave online and remote items out of a location search"),
@@ -88,6 +120,8 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS)),
     OpenApiParameter("page", OpenApiTypes.INT),
     OpenApiParameter("page_size", OpenApiTypes.INT, description=f"1–{MAX_PAGE_SIZE}, default 20"),
+    _list("ignore", "Readings of `q` to leave out, e.g. place or free (see `understood`)", READING_KEYS),
+    OpenApiParameter("as_typed", OpenApiTypes.BOOL, description="Match `q` exactly as typed: no place or intent words read from it"),
 ]
 
 
@@ -105,13 +139,14 @@ class SearchView(APIView):
         params, problems = parse(request.query_params)
         if problems:
             return Response({"errors": problems}, status=400)
-        results = search_opportunities(params)
+        results = search_opportunities(params, with_campaign=True)
         search_record(results)
         body = {
             "total": results.total,
             "page": params.page,
             "page_size": params.page_size,
             "results": HitSerializer(results.hits, many=True, context={"request": request}).data,
+            "campaign": CampaignHitSerializer(results.campaign, many=True, context={"request": request}).data,
             "facets": (
                 {name: [{"value": value, "count": count} for value, count in buckets] for name, buckets in results.facets.items()}
                 if results.facets is not None
@@ -119,8 +154,32 @@ class SearchView(APIView):
             ),
             "suggestion": results.suggestion,
             "mode": results.mode,
+            "understood": [
+                {"key": r.key, "label": r.label, "words": r.words, "without": query_string(params, ignore=params.ignore + (r.key,), page=1)}
+                for r in results.understood
+            ],
+            "searched_words": (results.searched or params).q,
+            "as_typed": query_string(params, as_typed=True, ignore=(), page=1),
         }
         return Response(body)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="What to put in the search box")
+    kind = serializers.ChoiceField(choices=["title", "skill", "career", "place"])
+    url = serializers.CharField(help_text="Where it leads: the item's or career's page, or a search for the skill area or place")
+    label = serializers.CharField(help_text='The kind in words, e.g. "Skill area"')
+
+
+class TitleSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="The public page")
+    kind = serializers.ChoiceField(choices=list(KINDS))
+
+
+class AutocompleteResponseSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True, help_text="At most 8: skill areas, careers, titles, then places")
+    results = TitleSerializer(many=True, help_text="Open opportunities' titles only (the first form of this answer)")
 
 
 class AutocompleteView(APIView):
@@ -129,9 +188,9 @@ class AutocompleteView(APIView):
 
     @extend_schema(
         operation_id="search_autocomplete",
-        summary="Titles that start with what has been typed so far",
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=True)],
-        responses={200: OpenApiTypes.OBJECT},
+        summary="Suggestions for what has been typed so far: titles, skill areas, careers and places",
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=True, description="At least 2 letters")],
+        responses={200: AutocompleteResponseSerializer},
     )
     def get(self, request):
-        return Response({"results": autocomplete(request.query_params.get("q", ""))})
+        return Response(suggest(request.query_params.get("q", "")).as_dict())

@@ -40,11 +40,14 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
         (params.mode, lambda: document["delivery_mode"] in params.mode),
         (params.authority, lambda: set(params.authority) & set(document["local_authorities"])),
         (params.free, lambda: document["free"]),
+        (params.online, lambda: document["online"]),
+        (params.degree, lambda: document.get("degree")),
         (params.sponsored, lambda: document["sponsored"]),
         (params.campaign, lambda: document.get("sponsor_campaign") == params.campaign),
         (params.disability_confident, lambda: document.get("disability_confident") in {"committed", "employer", "leader"}),
         (params.provider, lambda: document.get("provider") == params.provider),
         (params.employer, lambda: document.get("employer") == params.employer),
+        (params.help, lambda: set(params.help) <= set(document.get("help_to_start", []))),
         (
             params.starts_within,
             lambda: document["starts_any_time"]

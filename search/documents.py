@@ -41,6 +41,8 @@ def _title():
 class OpportunityDocument(Document):
     kind = Keyword()  # programme | apprenticeship | sponsored
     title = _title()
+    # Our own vocabulary (titles, skill areas, standards), unstemmed: the only source of "did you mean".
+    spelling = Text(analyzer="standard")
     summary = _english()
     body = _english()
     organisation_name = _english(fields={"keyword": Keyword()})
@@ -65,12 +67,17 @@ class OpportunityDocument(Document):
     closing_date = Date()
     weekly_wage = Float()
     standard_level = Integer()
-    standard_title = Keyword(index=False)
+    standard_title = _english()
     degree = Boolean()
+    opportunity_type = Keyword()  # sponsored: paid_role | bootcamp_place | placement | returner | scholarship
+    schedule = _english()  # when it runs, in the provider's words ("Tuesday evenings", "10 weeks, part-time")
     sponsored = Boolean()
     sponsor_campaign = Keyword()
     disability_confident = Keyword()
     inclusion_support = Boolean()
+    # Help to get started (search.params.HELP_TO_START): device_loan, free_data, other_languages, step_free, drop_in.
+    help_to_start = Keyword()
+    other_languages = Keyword(index=False)  # the provider's words, e.g. "Urdu, Polish", for the result card
     published_at = Date()
     updated_at = Date()
     url = Keyword(index=False)
@@ -82,6 +89,7 @@ class CampaignDocument(Document):
     summary = _english()
     body = _english()
     event_date = Date()
+    event_ends = Date()  # events leave search once this has passed
     published_at = Date()
     url = Keyword(index=False)
 

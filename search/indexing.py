@@ -147,12 +147,18 @@ def drain_outbox(*, limit: int = 5000) -> dict:
 
 def remove_expired() -> int:
     """Dates pass at midnight without any save. Take items past their closing date out of the index, and
-    re-send programmes whose next start has gone by (the next run takes over, or the programme leaves)."""
+    events that have ended out of the campaign index, and re-send programmes whose next start has gone by
+    (the next run takes over, or the programme leaves)."""
     client = get_client(timeout=30)
     today = timezone.localdate().isoformat()
     response = client.delete_by_query(
         index=alias_for(OPPORTUNITIES),
         body={"query": {"range": {"closing_date": {"lt": today}}}},
+        params={"conflicts": "proceed", "refresh": "true"},
+    )
+    ended = client.delete_by_query(
+        index=alias_for(CAMPAIGN),
+        body={"query": {"range": {"event_ends": {"lt": timezone.now().isoformat()}}}},
         params={"conflicts": "proceed", "refresh": "true"},
     )
     started = client.search(
@@ -167,7 +173,7 @@ def remove_expired() -> int:
     if ids:
         sync_objects({"courses.programme": ids})
         client.indices.refresh(index=alias_for(OPPORTUNITIES))
-    return response.get("deleted", 0) + len(ids)
+    return response.get("deleted", 0) + ended.get("deleted", 0) + len(ids)
 
 
 # Rebuild and check -------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """A small map of results over the local authority boundaries (data/reference/lcr_lad_boundaries.geojson,
 ONS/OS, OGL v3.0; conversion by Martin Chorley, CC BY 4.0), drawn as SVG by the platform itself:
-no tile server, no script, no tracker. The list of results stays the primary, accessible view."""
+no tile server, no script, no tracker. The list of results stays the primary, accessible view.
+Results and the searched place sit at their postcodes' points (OS Code-Point Open, OGL v3.0)."""
 
 import json
 from dataclasses import dataclass
@@ -10,6 +11,13 @@ from math import cos, radians
 from django.conf import settings
 
 WIDTH = 400
+# Shown under the map, as the licences ask (data/reference/README.md).
+CREDITS = (
+    "Boundaries: Contains OS data © Crown copyright and database right; ONS, OGL v3.0; Martin Chorley, CC BY 4.0. "
+    "Postcode points: Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal "
+    "Mail copyright and database right 2025. Contains National Statistics data © Crown copyright and database right "
+    "2025."
+)
 BOUNDARIES_FILE = settings.BASE_DIR / "data" / "reference" / "lcr_lad_boundaries.geojson"
 
 
@@ -81,4 +89,4 @@ def result_points(hits, near=None) -> dict:
         if 0 <= x <= WIDTH and 0 <= y <= projection.height:
             points.append({"x": x, "y": y, "number": number, "title": hit.title})
     centre = projection.point(near.latitude, near.longitude) if near else None
-    return {"width": WIDTH, "height": projection.height, "points": points, "near": centre}
+    return {"width": WIDTH, "height": projection.height, "points": points, "near": centre, "credits": CREDITS}

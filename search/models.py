@@ -1,5 +1,6 @@
-"""The outbox that makes index sync lose nothing, the anonymous search log, and what residents save:
-searches (with email alerts of new matches) and items (with a reminder before they close)."""
+"""The outbox that makes index sync lose nothing, the anonymous search log (searches and the results followed
+from them), and what residents save: searches (with email alerts of new matches) and items (with a reminder
+before they close)."""
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +48,25 @@ class SearchRecord(models.Model):
 
     def __str__(self):
         return f"{self.query!r} ({self.result_count})"
+
+
+class ResultClick(models.Model):
+    """A resident followed a result of a recorded search: which one, and where it was in the list.
+
+    Like the search itself, nothing that identifies the resident: no user, IP address or session.
+    """
+
+    search_record = models.ForeignKey(SearchRecord, on_delete=models.CASCADE, related_name="clicks")
+    position = models.PositiveIntegerField(help_text="1 for the first result, counted across pages")
+    kind = models.CharField(max_length=20, help_text="programme, apprenticeship or sponsored")
+    document_id = models.CharField(max_length=40, help_text='The search document id, e.g. "programme-42"')
+    clicked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-clicked_at"]
+
+    def __str__(self):
+        return f"{self.document_id} at {self.position}"
 
 
 class SavedSearch(models.Model):

@@ -23,6 +23,20 @@ SORTS = {
     "wage": "Highest wage",
 }
 DISABILITY_CONFIDENT = ["committed", "employer", "leader"]
+# "Help to get started": what makes a first step possible for someone with no device, no data, another
+# language, a wheelchair or no way to book. Values of the documents' help_to_start field.
+HELP_TO_START = {
+    "device_loan": "Borrow a laptop or tablet",
+    "free_data": "Free mobile data or SIM card",
+    "other_languages": "Help in other languages",
+    "step_free": "Step-free access",
+    "drop_in": "Drop in, no need to book",
+}
+# What search/understanding.py may read from the words, each removable (ignore=place&ignore=free).
+READING_KEYS = [
+    "place", "level", "degree", "kind", "free", "online", "beginner", "evening", "weekend", "part_time", "placement",
+    "bootcamp", "job_hunting", "work_skills", "older", "job", "drop_in", "device_loan", "free_data", "step_free", "course",
+]
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 1000  # deep pages are slow to compute and nobody reads them
@@ -35,6 +49,10 @@ class Location:
     latitude: float
     longitude: float
     local_authority: str  # ONS code, or "" outside the region
+    # As the resident typed it, normalised ("LS6 1AN" or "LS6"): it goes back into the URL, never into a
+    # SearchRecord (that keeps the outcode at most).
+    postcode: str = ""
+    precise: bool = False  # the full postcode's own point; False: the district's centroid
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,7 @@ class SearchParams:
     sponsored: bool = False
     campaign: str = ""
     disability_confident: bool = False
+    help: tuple[str, ...] = ()  # HELP_TO_START keys; every one must be offered
     near: Location | None = None
     radius: float = 10.0
     in_person: bool = False  # leave out online and remote items from a location search
@@ -61,10 +80,27 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
+    # Reading the words (search/understanding.py): readings the resident removed, or none at all.
+    ignore: tuple[str, ...] = ()
+    as_typed: bool = False
+    # Set only by what was understood from the words, never from the URL.
+    online: bool = False
+    degree: bool = False
+    prefer_kind: tuple[str, ...] = ()
+    prefer_type: tuple[str, ...] = ()
+    prefer_words: tuple[str, ...] = ()
+    prefer_schedule: tuple[str, ...] = ()  # "evening", "weekend": when it runs, as providers write it
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes) -> "SearchParams":
         return SearchParams(**{**self.__dict__, **changes})
+
+
+def location_for(text: str) -> Location:
+    """A postcode or outcode as typed, as a Location; PostcodeError (for the resident) if we cannot place it."""
+    place = locate(text)
+    authority = place.local_authority.code if place.local_authority else ""
+    return Location(place.district.outcode, place.latitude, place.longitude, authority, postcode=place.postcode, precise=place.precise)
 
 
 class MultipleValues(forms.MultipleChoiceField):
@@ -95,6 +131,7 @@ class SearchForm(forms.Form):
     sponsored = forms.BooleanField(required=False)
     campaign = forms.SlugField(required=False, max_length=220)
     disability_confident = forms.BooleanField(required=False)
+    help = MultipleValues(required=False, choices=_choice_values(HELP_TO_START))
     near = forms.CharField(required=False, max_length=20)
     radius = forms.FloatField(required=False, min_value=0.5, max_value=MAX_RADIUS_MILES)
     in_person = forms.BooleanField(required=False)
@@ -102,6 +139,8 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(required=False, choices=_choice_values(SORTS))
     page = forms.IntegerField(required=False, min_value=1)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+    ignore = MultipleValues(required=False, choices=_choice_values(READING_KEYS))
+    as_typed = forms.BooleanField(required=False)
 
     def __init__(self, data=None, *, skill_codes=(), authority_codes=()):
         super().__init__(data)
@@ -117,11 +156,9 @@ class SearchForm(forms.Form):
         if not text:
             return None
         try:
-            place = locate(text)
+            return location_for(text)
         except PostcodeError as error:
             raise forms.ValidationError(str(error)) from None
-        authority = place.district.local_authority
-        return Location(place.district.outcode, place.latitude, place.longitude, authority.code if authority else "")
 
     def clean(self):
         cleaned = super().clean()
@@ -150,6 +187,7 @@ class SearchForm(forms.Form):
             sponsored=data["sponsored"],
             campaign=data["campaign"],
             disability_confident=data["disability_confident"],
+            help=tuple(data["help"]),
             near=data["near"],
             radius=data["radius"] or 10.0,
             in_person=data["in_person"],
@@ -157,6 +195,8 @@ class SearchForm(forms.Form):
             sort=data["sort"] or ("distance" if data["near"] and not data["q"] else "relevance"),
             page=data["page"] or 1,
             page_size=data["page_size"] or 20,
+            ignore=tuple(data["ignore"]),
+            as_typed=data["as_typed"],
         )
 
     def problems(self) -> dict[str, list[str]]:

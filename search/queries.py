@@ -1,8 +1,9 @@
 """Pure functions from SearchParams to elasticsearch-dsl Search objects (test them with .to_dict()).
 
 Facets count with every filter except their own: the filters go in post_filter, and each facet's
-aggregation applies all the others. Sponsored items get a small boost (SPONSORED_BOOST) and are always
-labelled; a tier preference ranks that tier first (TIER_PREFERENCE_BOOST). Both only add to the score.
+aggregation applies all the others. Sponsored items' score is multiplied by SPONSORED_FACTOR (1.1) and they
+are always labelled; preferred tiers, kinds and types multiply the score too; a known location multiplies it by a
+distance decay. None of them leaves anything out.
 """
 
 import datetime
@@ -13,10 +14,29 @@ from elasticsearch_dsl import Q, Search
 from .documents import CAMPAIGN, OPPORTUNITIES, alias_for
 from .params import SearchParams
 
-SPONSORED_BOOST = 0.5
-TIER_PREFERENCE_BOOST = 3.0
-TEXT_FIELDS = ["title^4", "organisation_name^2", "skill_area_titles^2", "summary^2", "body", "funding"]
-FUZZY_FIELDS = ["title^2", "summary", "body", "organisation_name"]
+SPONSORED_FACTOR = 1.1  # sponsored items: a small lift, always labelled
+# Preferences multiply the score, so they reorder items that match about as well and never lift a poor
+# match over a good one.
+TIER_PREFERENCE_FACTOR = 3.0  # a pathway plan's tier, or "beginner" in the words
+KIND_PREFERENCE_FACTOR = 2.0  # "job", "course", "help"
+TYPE_PREFERENCE_FACTOR = 1.5  # "placement", "bootcamp"
+WORD_PREFERENCE_BOOST = 0.5  # "computer", "beginner": adds for items that say so
+SCHEDULE_PREFERENCE_BOOST = 3.0  # "evening", "weekend": what the resident can make
+# Every field a resident's words may be found in, across fields: "excel spreadsheet" matches an Excel
+# course whose summary says spreadsheets.
+TEXT_FIELDS = ["title^4", "standard_title^3", "skill_area_titles^2", "summary^2", "organisation_name", "body", "funding"]
+# Typos are forgiven against unstemmed words ("secuirty" is two letters from "security", but five from its
+# stem "secur"): titles, and our vocabulary of titles, skill areas and standards.
+FUZZY_FIELDS = ["title.plain^2", "spelling", "summary", "body"]
+MAX_FUZZY_WORDS = 8  # a fuzzy query per word: a pasted paragraph must not cost a hundred
+# One or two words must all match (in any fields); from three words, most of them: a sentence's stray word
+# ("grandkids") must not empty the results.
+MINIMUM_SHOULD_MATCH = "2<-1 4<75%"
+# Nearer ranks higher when a location is known: the score is multiplied by 0.25 + 0.75 × a Gaussian decay
+# of the distance (half at `radius`), and by 0.45 for items with no place (online), which then sit below
+# what is near and among what is far. Weights chosen with benchmarks/relevance.py.
+DISTANCE_FLOOR = 0.25
+NO_PLACE_FACTOR = 0.45
 FACET_SIZE = 25
 
 FACET_FIELDS = {
@@ -32,6 +52,7 @@ FACET_FIELDS = {
     "disability_confident": "disability_confident",
     "provider": "provider",
     "employer": "employer",
+    "help": "help_to_start",
 }
 
 
@@ -40,17 +61,71 @@ def _today() -> datetime.date:
 
 
 def text_query(q: str) -> Q:
+    """The resident's remaining words, matched forgivingly: across fields, most words required, typos
+    tolerated, phrases and words close together ranked first."""
     if not q:
         return Q("match_all")
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=q, fields=TEXT_FIELDS, type="best_fields", operator="and"),
-            Q("multi_match", query=q, fields=["title^3", "summary", "body"], type="phrase", boost=2),
-            # Typos: fuzzy on the plain (unsynonymed) analysis; "pyhton" still finds Python.
-            Q("multi_match", query=q, fields=FUZZY_FIELDS, fuzziness="AUTO", prefix_length=1, analyzer="english_index", operator="and"),
+            Q("multi_match", query=q, fields=TEXT_FIELDS, type="cross_fields", operator="or", minimum_should_match=MINIMUM_SHOULD_MATCH),
+            Q("multi_match", query=q, fields=["title^3", "summary", "body"], type="phrase", slop=2, boost=2),
+            forgiving_typos(q),
         ],
         minimum_should_match=1,
+    )
+
+
+def forgiving_typos(q: str) -> Q:
+    """Each word may be misspelt ("pyhton", "compter") and found in a different field from the others."""
+    words = q.split()[:MAX_FUZZY_WORDS]
+    per_word = [Q("multi_match", query=word, fields=FUZZY_FIELDS, fuzziness="AUTO", prefix_length=1) for word in words]
+    return Q("bool", should=per_word, minimum_should_match=MINIMUM_SHOULD_MATCH, boost=0.5)
+
+
+def preferences(params: SearchParams) -> list[Q]:
+    """Additive boosts: words that say when or for whom."""
+    boosts = []
+    if params.prefer_words:
+        words = " ".join(params.prefer_words)
+        boosts.append(Q("multi_match", query=words, fields=["title", "summary", "schedule", "body"], boost=WORD_PREFERENCE_BOOST))
+    if params.prefer_schedule:
+        when = " ".join(params.prefer_schedule)
+        boosts.append(Q("multi_match", query=when, fields=["schedule^2", "title", "summary"], boost=SCHEDULE_PREFERENCE_BOOST))
+    return boosts
+
+
+def preferred_first(query: Q, params: SearchParams) -> Q:
+    """Sponsorship and the tier, kind and type the resident prefers multiply the score; nothing is left out."""
+    functions = [{"filter": Q("term", sponsored=True), "weight": SPONSORED_FACTOR}]
+    if params.prefer_tier:
+        functions.append({"filter": Q("term", tier=params.prefer_tier), "weight": TIER_PREFERENCE_FACTOR})
+    if params.prefer_kind:
+        functions.append({"filter": Q("terms", kind=list(params.prefer_kind)), "weight": KIND_PREFERENCE_FACTOR})
+    if params.prefer_type:
+        functions.append({"filter": Q("terms", opportunity_type=list(params.prefer_type)), "weight": TYPE_PREFERENCE_FACTOR})
+    return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
+
+
+def nearer_first(query: Q, params: SearchParams) -> Q:
+    if not params.near or params.sort != "relevance":
+        return query
+    origin = {"lat": params.near.latitude, "lon": params.near.longitude}
+    located = Q("exists", field="locations")
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"weight": DISTANCE_FLOOR},
+            {
+                "filter": located,
+                "weight": 1 - DISTANCE_FLOOR,
+                "gauss": {"locations": {"origin": origin, "scale": f"{params.radius:g}mi", "decay": 0.5}, "multi_value_mode": "min"},
+            },
+            {"filter": ~located, "weight": NO_PLACE_FACTOR - DISTANCE_FLOOR},
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
     )
 
 
@@ -74,6 +149,10 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
         filters["provider"] = Q("term", provider=params.provider)
     if params.employer:
         filters["employer"] = Q("term", employer=params.employer)
+    if params.help:
+        # Needs add up (a laptop to borrow and step-free access), so every one ticked must be offered. Keyed
+        # apart from the "help" facet, whose counts then say what is left if one more is ticked.
+        filters["help_to_start"] = Q("bool", filter=[Q("term", help_to_start=value) for value in params.help])
     if params.starts_within:
         until = today + datetime.timedelta(weeks=params.starts_within)
         filters["starts_within"] = Q(
@@ -87,8 +166,13 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
 
 
 def base_filters(params: SearchParams) -> list[Q]:
-    """Filters that are not facets: still open, and near the resident if they asked."""
+    """Filters that are not facets: still open, near the resident if they asked, and what their words made
+    explicit ("online", "degree apprenticeship")."""
     filters = [Q("bool", should=[~Q("exists", field="closing_date"), Q("range", closing_date={"gte": _today()})], minimum_should_match=1)]
+    if params.online:
+        filters.append(Q("term", online=True))
+    if params.degree:
+        filters.append(Q("term", degree=True))
     if params.near:
         nearby = Q(
             "geo_distance",
@@ -117,10 +201,8 @@ def sort_clause(params: SearchParams) -> list:
 
 
 def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Search:
-    boosts = [Q("term", sponsored={"value": True, "boost": SPONSORED_BOOST})]
-    if params.prefer_tier:
-        boosts.append(Q("term", tier={"value": params.prefer_tier, "boost": TIER_PREFERENCE_BOOST}))
-    query = Q("bool", must=[text_query(params.q)], filter=base_filters(params), should=boosts)
+    query = Q("bool", must=[text_query(params.q)], filter=base_filters(params), should=preferences(params))
+    query = nearer_first(preferred_first(query, params), params)
     chosen = facet_filters(params)
     search = Search(index=alias_for(OPPORTUNITIES)).query(query).sort(*sort_clause(params))
     if chosen:
@@ -131,7 +213,8 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Sea
     search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1)
     search = search.highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
     if params.q:
-        search = search.suggest("spelling", params.q, term={"field": "title.plain", "suggest_mode": "missing", "min_word_length": 4})
+        # Corrections only from our own vocabulary (titles, skill areas, standards): never an English word we do not use.
+        search = search.suggest("spelling", params.q, term={"field": "spelling", "suggest_mode": "missing", "min_word_length": 4})
     if with_facets:
         for name, field in FACET_FIELDS.items():
             others = [clause for other, clause in chosen.items() if other != name]
@@ -154,16 +237,46 @@ def autocomplete_search(prefix: str, *, size: int = 8) -> Search:
                 "bool",
                 must=[Q("match", **{"title.autocomplete": {"query": prefix, "operator": "and"}})],
                 filter=base_filters(SearchParams()),
+                # Titles that begin with what was typed come first.
+                should=[Q("prefix", **{"title.sort": {"value": prefix.lower(), "boost": 2}})],
             )
         )
+        # Forty libraries run "Digital drop-in": suggest the title once.
+        .extra(collapse={"field": "title.sort"})
         .source(["title", "url", "kind"])[:size]
     )
+
+
+def career_autocomplete_search(prefix: str, *, size: int = 3) -> Search:
+    """Career profiles whose title starts with what has been typed, for the search box's suggestions."""
+    return (
+        Search(index=alias_for(CAMPAIGN))
+        .query(
+            Q(
+                "bool",
+                must=[Q("match", **{"title.autocomplete": {"query": prefix, "operator": "and"}})],
+                filter=[Q("term", kind="career_profile")],
+            )
+        )
+        .source(["title", "url"])[:size]
+    )
+
+
+def still_on() -> Q:
+    """Campaign content that has not passed: every page but an event that has ended."""
+    return Q("bool", should=[~Q("exists", field="event_date"), Q("range", event_ends={"gte": timezone.now()})], minimum_should_match=1)
 
 
 def campaign_search(q: str, *, size: int = 5) -> Search:
     return (
         Search(index=alias_for(CAMPAIGN))
-        .query(Q("multi_match", query=q, fields=["title^3", "summary^2", "body"], operator="and", fuzziness="AUTO", prefix_length=1))
+        .query(
+            Q(
+                "bool",
+                must=[Q("multi_match", query=q, fields=["title^3", "summary^2", "body"], operator="and", fuzziness="AUTO", prefix_length=1)],
+                filter=[still_on()],
+            )
+        )
         .source(["title", "url", "kind", "summary", "event_date"])
         .highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1)
         .highlight("summary")

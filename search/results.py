@@ -37,6 +37,8 @@ class Hit:
     cost: str = ""
     cost_amount: float | None = None
     inclusion_support: bool = False
+    help_to_start: list[str] = field(default_factory=list)  # search.params.HELP_TO_START keys
+    other_languages: str = ""  # the provider's words, e.g. "Urdu, Polish"
     delivery_mode: str = ""
     closing_date: datetime.date | None = None
     next_start: datetime.date | None = None
@@ -81,6 +83,10 @@ class SearchResults:
     suggestion: str = ""
     campaign: list[CampaignHit] = field(default_factory=list)
     widenings: list[Widening] = field(default_factory=list)
+    # What was read from the words (search/understanding.py), and the search that actually ran.
+    understood: tuple = ()
+    place_choices: tuple = ()
+    searched: SearchParams | None = None
 
     @property
     def pages(self) -> int:
@@ -110,6 +116,8 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         cost=source.get("cost") or "",
         cost_amount=source.get("cost_amount"),
         inclusion_support=bool(source.get("inclusion_support")),
+        help_to_start=source.get("help_to_start") or [],
+        other_languages=source.get("other_languages") or "",
         delivery_mode=source.get("delivery_mode") or "",
         closing_date=_date(source.get("closing_date")),
         next_start=_date(source.get("next_start")),

@@ -4,26 +4,75 @@ the API all call it; nothing else outside this app talks to the engine.
 If the engine cannot be reached, a basic database search answers instead (mode "basic"): never a 500.
 """
 
+import dataclasses
 import logging
+import re
+from functools import lru_cache
 
 from django.db import DatabaseError
 
-from . import queries
+from places.models import LocalAuthority, PostcodeDistrict
+from places.postcodes import PostcodeError
+
+from . import queries, understanding
 from .basic import basic_search
 from .connection import EngineError, EngineUnavailable, get_client
 from .models import SearchRecord
-from .params import SearchParams
+from .params import SearchParams, location_for
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
+from .suggestions import suggest
 
 logger = logging.getLogger(__name__)
 
 ENGINE_TIMEOUT = 5.0
 
 
-def _engine_search(params: SearchParams, *, with_facets: bool) -> SearchResults:
-    search = queries.opportunity_search(params, with_facets=with_facets)
+@lru_cache(maxsize=1)
+def gazetteer() -> understanding.Gazetteer:
+    """The place names residents may type, from the postcode districts in use (reference data: read once)."""
+    districts = PostcodeDistrict.objects.filter(in_use=True).values_list(
+        "outcode", "places", "post_town", "latitude", "longitude", "local_authority__code"
+    )
+    authorities = LocalAuthority.objects.values_list("code", "name", "latitude", "longitude")
+    return understanding.build_gazetteer(districts, authorities)
+
+
+# Preferences several readings may add to; the others are set once.
+_COMBINED = {"prefer_kind", "prefer_type", "prefer_words", "prefer_schedule", "help"}
+
+
+def interpret(params: SearchParams) -> tuple[SearchParams, understanding.Understanding | None]:
+    """The search to run for what the resident typed: a place and intent words read out of `q` (unless they
+    asked for the words as typed), and the rest left to match. What the resident chose on the form wins."""
+    if params.as_typed or not params.q:
+        return params, None
+    read = understanding.understand(params.q, gazetteer(), place_given=params.near is not None, ignore=params.ignore)
+    changes: dict = {"q": read.words, "prefer_words": read.optional_words}
+    for name, value in read.preferences.items():
+        if not getattr(params, name):
+            changes[name] = value
+    kept = []
+    for reading in read.readings:
+        if reading.near:
+            try:
+                changes["near"] = location_for(reading.near)
+            except PostcodeError:
+                continue
+        else:
+            explicit = {name for name in reading.changes if name not in _COMBINED and getattr(params, name)}
+            if explicit:
+                continue  # the form already says; the words do not overrule it
+            for name, value in reading.changes.items():
+                changes[name] = tuple(dict.fromkeys(changes.get(name, ()) + value)) if name in _COMBINED else value
+        kept.append(reading)
+    read = dataclasses.replace(read, readings=tuple(kept))
+    return params.with_changes(**changes), read
+
+
+def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool) -> SearchResults:
+    search = queries.opportunity_search(searched, with_facets=with_facets)
     raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
-    hits = [hit_from_source(hit["_id"], hit["_source"], params, hit.get("highlight")) for hit in raw["hits"]["hits"]]
+    hits = [hit_from_source(hit["_id"], hit["_source"], searched, hit.get("highlight")) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
         facets = {}
@@ -33,31 +82,46 @@ def _engine_search(params: SearchParams, *, with_facets: bool) -> SearchResults:
             else:
                 ranges = aggregation["ranges"]["buckets"].items()
                 facets[name] = sorted(((key, value["doc_count"]) for key, value in ranges), key=lambda pair: int(pair[0]))
+    suggestion = _suggestion(params.q, raw, read) if params.q else ""
     return SearchResults(
-        params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=_suggestion(params.q, raw)
+        params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion, searched=searched
     )
 
 
-def _suggestion(q: str, raw: dict) -> str:
-    """"Did you mean": each misspelt word replaced by the engine's best-known spelling."""
+def _is_place_word(word: str) -> bool:
+    known = gazetteer()
+    return any(word in name.split() for name in known.names) or word in known.outcodes
+
+
+def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> str:
+    """"Did you mean": each misspelt word replaced by the closest word of our own vocabulary, and a misspelt
+    place by the place we read it as. A word that is part of a place name we know is never replaced."""
     corrected, changed = q, False
     for entry in raw.get("suggest", {}).get("spelling", []):
-        if entry["options"]:
-            corrected = corrected.replace(entry["text"], entry["options"][0]["text"], 1)
+        if entry["options"] and not _is_place_word(entry["text"].lower()):
+            corrected = re.sub(rf"(?i)\b{re.escape(entry['text'])}\b", entry["options"][0]["text"], corrected, count=1)
             changed = True
+    if read and read.place_correction:
+        place = read.reading(understanding.PLACE)
+        corrected = re.sub(rf"(?i)\b{re.escape(place.words)}\b", read.place_correction, corrected, count=1)
+        changed = True
     return corrected if changed and corrected.lower() != q.lower() else ""
 
 
 def search_opportunities(params: SearchParams, *, with_facets: bool = True, with_campaign: bool = False) -> SearchResults:
+    searched, read = interpret(params)
     try:
-        results = _engine_search(params, with_facets=with_facets)
+        results = _engine_search(params, searched, read, with_facets=with_facets)
     except (*EngineUnavailable, EngineError) as error:
         logger.warning("Search engine unavailable (%s): answering with the basic search", type(error).__name__)
-        return basic_search(params)
+        results = basic_search(searched)
+        results.params, results.searched = params, searched
+    if read:
+        results.understood, results.place_choices = read.readings, read.place_choices
     if with_campaign and params.q:
-        results.campaign = campaign_content(params.q)
-    if results.total == 0:
-        results.widenings = widenings(params)
+        results.campaign = campaign_content(searched.q or params.q)
+    if results.total == 0 and results.mode == "full":
+        results.widenings = widenings(params, searched, read)
     return results
 
 
@@ -101,20 +165,34 @@ WIDER = [
 ]
 
 
-def widenings(params: SearchParams) -> list[Widening]:
-    """Ways to find something when nothing matched, each with how many it would find."""
+# Readings that narrow a search: when nothing is found, dropping one of them is the first thing to offer.
+NARROWING_READINGS = {understanding.PLACE, "free", "online", "kind", "degree", "level", "drop_in", "device_loan", "free_data", "step_free"}
+
+
+def widenings(params: SearchParams, searched: SearchParams | None = None, read=None) -> list[Widening]:
+    """Ways to find something when nothing matched, each with how many it would find. `params` is the search
+    as the resident asked it; `searched` what ran after reading their words."""
+    searched = searched or params
     options = []
-    if params.near and params.radius < 100:
-        wider = params.with_changes(radius=min(100.0, max(params.radius * 3, 25.0)), page=1)
-        options.append((f"Search within {wider.radius:g} miles", wider))
+    for reading in read.readings if read else ():
+        if reading.key in NARROWING_READINGS:
+            # Without the reading's words too: "python keighley" without Keighley is a search for python.
+            words = re.sub(rf"(?i)(?:\b(?:in|near|around|at)\s+)?\b{re.escape(reading.words)}\b", " ", understanding.fold(params.q))
+            options.append((f"Search without “{reading.label}”", params.with_changes(q=" ".join(words.split()), page=1)))
+    if searched.near and searched.radius < 100:
+        radius = min(100.0, max(searched.radius * 3, 25.0))
+        options.append((f"Search within {radius:g} miles", params.with_changes(radius=radius, page=1)))
     for name, label, change in WIDER:
-        key = "q" if name == "words" else name
-        if getattr(params, key):
+        if name == "words":
+            if searched.q:
+                # Keep what was understood (the place, "free"), drop the words left to match.
+                options.append((label, searched.with_changes(q="", page=1) if read else params.with_changes(q="", page=1)))
+        elif getattr(params, name):
             options.append((label, params.with_changes(**change, page=1)))
     found = []
     for label, wider in options[:8]:
         try:
-            total = _count(wider)
+            total = _count(interpret(wider)[0])
         except (*EngineUnavailable, EngineError):
             break
         if total:
@@ -123,31 +201,38 @@ def widenings(params: SearchParams) -> list[Widening]:
 
 
 def autocomplete(prefix: str) -> list[dict]:
-    prefix = " ".join(prefix.split())[:60]
-    if len(prefix) < 2:
-        return []
-    search = queries.autocomplete_search(prefix)
-    try:
-        raw = get_client(timeout=2.0).search(index=search._index[0], body=search.to_dict())
-    except (*EngineUnavailable, EngineError):
-        return []
-    return [{"title": hit["_source"]["title"], "url": hit["_source"]["url"], "kind": hit["_source"]["kind"]} for hit in raw["hits"]["hits"]]
+    """Open opportunities' titles that start with what has been typed: {"title", "url", "kind"}. The search
+    box's own suggestions (titles, skill areas, careers, places) are search.suggestions.suggest()."""
+    return suggest(prefix).titles
 
 
-def search_record(results: SearchResults) -> None:
-    """Log a resident's search for the authority's unmet-demand report. Nothing that identifies them."""
+_FULL_POSTCODE = re.compile(r"(?i)\b([a-z]{1,2}[0-9][a-z0-9]?) ?[0-9][a-z]{2}\b")
+
+
+def _without_full_postcodes(words: str) -> str:
+    """A full postcode in the words can point at one street: the log keeps its outcode only."""
+    return _FULL_POSTCODE.sub(lambda match: match.group(1).upper(), words)
+
+
+def search_record(results: SearchResults) -> SearchRecord | None:
+    """Log a resident's search for the authority's unmet-demand report. Nothing that identifies them.
+
+    The record, so the page can count which result is followed; None if it could not be saved.
+    """
     params = results.params
     filters = {
         name: list(value) if isinstance(value, tuple) else value
         for name, value in params.__dict__.items()
         if name not in {"q", "near", "page", "page_size", "extra", "sort"} and value not in ((), "", False, None)
     }
-    authority = params.near.local_authority if params.near else (params.authority[0] if len(params.authority) == 1 else "")
+    # A place read from the words counts for the report like one typed in the postcode box.
+    near = (results.searched or params).near
+    authority = near.local_authority if near else (params.authority[0] if len(params.authority) == 1 else "")
     try:
-        SearchRecord.objects.create(
-            query=params.q[:200],
+        return SearchRecord.objects.create(
+            query=_without_full_postcodes(params.q)[:200],
             filters=filters,
-            outcode=params.near.outcode if params.near else "",
+            outcode=near.outcode if near else "",
             local_authority=authority,
             tier=params.tier[0] if len(params.tier) == 1 else "",
             result_count=results.total,
@@ -155,3 +240,4 @@ def search_record(results: SearchResults) -> None:
         )
     except DatabaseError:
         logger.warning("Could not record a search for analytics")
+        return None

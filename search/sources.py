@@ -40,6 +40,33 @@ def _url(name: str, slug: str) -> str:
     return _url_pattern(name).replace("SLUG", slug)
 
 
+def _spelling(*texts: str) -> str:
+    """Words residents may misspell and that we can offer back: titles, skill areas, standards."""
+    return " ".join(text for text in texts if text)
+
+
+def _schedule(programme: Programme) -> str:
+    parts = [run.note for run in programme.future_run_list] + [programme.duration]
+    if programme.hours_per_week:
+        parts.append(f"{programme.hours_per_week:g} hours a week")
+    return " ".join(part for part in parts if part)
+
+
+def _help_to_start(programme: Programme, venues: list) -> list[str]:
+    """What makes a first step possible (search.params.HELP_TO_START), as residents filter by it."""
+    in_person = programme.delivery_mode != Programme.DeliveryMode.ONLINE
+    # Step-free when the provider says so for the programme, or every venue it uses is step-free.
+    step_free = in_person and (programme.step_free_access or (bool(venues) and all(venue.step_free_access for venue in venues)))
+    offered = {
+        "device_loan": programme.free_device_loan,
+        "free_data": programme.free_data,
+        "other_languages": bool(programme.other_languages.strip()),
+        "step_free": step_free,
+        "drop_in": programme.drop_in,
+    }
+    return [key for key, given in offered.items() if given]
+
+
 def _point(located) -> dict | None:
     if located.latitude is None:
         return None
@@ -84,6 +111,7 @@ def programme_document(programme: Programme) -> dict:
     return {
         "kind": "programme",
         "title": programme.title,
+        "spelling": _spelling(programme.title, *(area.title for area in areas)),
         "summary": programme.summary,
         "body": _text(programme.description),
         "organisation_name": programme.provider.name,
@@ -104,9 +132,12 @@ def programme_document(programme: Programme) -> dict:
         "start_dates": starts,
         "next_start": starts[0] if starts else None,
         "starts_any_time": programme.starts_any_time,
+        "schedule": _schedule(programme),
         "sponsored": programme.sponsor_campaign_id is not None,
         "sponsor_campaign": programme.sponsor_campaign.slug if programme.sponsor_campaign else None,
         "inclusion_support": programme.kind == Programme.Kind.INCLUSION_SUPPORT,
+        "help_to_start": _help_to_start(programme, venues),
+        "other_languages": programme.other_languages.strip(),
         "published_at": programme.published_at,
         "updated_at": programme.updated_at,
         "url": _url("courses:programme", programme.slug),
@@ -129,6 +160,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
     return {
         "kind": "apprenticeship",
         "title": vacancy.title,
+        "spelling": _spelling(vacancy.title, vacancy.standard.title, *(area.title for area in areas)),
         "summary": vacancy.summary,
         "body": " ".join(filter(None, [_text(vacancy.description), vacancy.standard.title])),
         "organisation_name": vacancy.employer.name,
@@ -177,6 +209,7 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
     return {
         "kind": "sponsored",
         "title": opportunity.title,
+        "spelling": _spelling(opportunity.title, *(area.title for area in areas)),
         "summary": opportunity.summary,
         "body": " ".join(filter(None, [_text(opportunity.description), opportunity.get_kind_display(), opportunity.pay])),
         "organisation_name": opportunity.sponsor.name,
@@ -194,6 +227,7 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
         "start_dates": [opportunity.starts_on] if opportunity.starts_on else [],
         "next_start": opportunity.starts_on,
         "closing_date": opportunity.closing_date,
+        "opportunity_type": opportunity.kind,
         "sponsored": True,
         "sponsor_campaign": opportunity.sponsor_campaign.slug if opportunity.sponsor_campaign else None,
         "disability_confident": opportunity.sponsor.disability_confident,
@@ -216,9 +250,14 @@ CAMPAIGN_KINDS = {
 def campaign_queryset() -> QuerySet:
     from wagtail.models import Page
 
-    return Page.objects.live().public().filter(
-        content_type__app_label="careers", content_type__model__in=list(CAMPAIGN_KINDS)
-    ).specific()
+    # An event that has ended is no use to anyone searching: it leaves search (its page stays, saying so).
+    return (
+        Page.objects.live()
+        .public()
+        .filter(content_type__app_label="careers", content_type__model__in=list(CAMPAIGN_KINDS))
+        .exclude(eventpage__ends_at__lt=timezone.now())
+        .specific()
+    )
 
 
 def campaign_document(page) -> dict:
@@ -246,6 +285,7 @@ def campaign_document(page) -> dict:
         "summary": page.search_description or getattr(page, "summary", "") or _text(getattr(page, "introduction", "")),
         "body": " ".join(texts),
         "event_date": getattr(page, "starts_at", None),
+        "event_ends": getattr(page, "ends_at", None),
         "published_at": page.last_published_at,
         "url": page.url,
     }

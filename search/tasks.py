@@ -1,4 +1,4 @@
-"""Celery tasks: thin shells around indexing.py."""
+"""Celery tasks: thin shells around indexing.py, alerts.py and clicks.py."""
 
 from celery import shared_task
 
@@ -35,3 +35,13 @@ def saved_item_reminders_task() -> int:
     from . import alerts
 
     return alerts.send_saved_item_reminders()
+
+
+@shared_task(name="search.delete_old_search_log", ignore_result=True)
+def delete_old_search_log_task() -> dict:
+    """Daily from beat: searches (and the clicks on their results) older than SEARCH_LOG_RETENTION_DAYS go."""
+    from django.conf import settings
+
+    from . import clicks
+
+    return clicks.search_log_delete_old(older_than_days=settings.SEARCH_LOG_RETENTION_DAYS)

@@ -7,6 +7,7 @@ app_name = "search"
 urlpatterns = [
     path("", views.search_page, name="page"),
     path("autocomplete/", views.autocomplete_view, name="autocomplete"),
+    path("go/<str:token>/", views.result_click, name="result"),
     path("map/boundaries.svg", views.boundaries_view, name="boundaries"),
     path("saved/", saved_views.saved_page, name="saved"),
     path("saved/searches/", saved_views.search_save, name="save_search"),

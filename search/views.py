@@ -1,12 +1,13 @@
-"""The search page, its autocomplete and the boundary map. Thin: parse, call the service, render."""
+"""The search page, its autocomplete, its result links and the boundary map. Thin: parse, call the service, render."""
 
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.limits import Attempt, Limit, requester
@@ -16,12 +17,15 @@ from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 
 from . import map as results_map
+from .clicks import BadClickToken, read_click_token, result_click_record, result_links, result_url
 from .models import SavedSearch
-from .params import KINDS, MODES, SORTS, SearchParams, parse
+from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams, parse
 from .saved import search_name
-from .service import autocomplete, search_opportunities, search_record
+from .service import search_opportunities, search_record
+from .suggestions import suggest
 
 TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
+TOO_MANY_CLICKS = "You have opened a lot of results in a short time. Wait a minute and try again."
 
 ONLY_SHOW = [
     ("free", "Free, or free if you are eligible"),
@@ -38,6 +42,7 @@ FACET_TITLES = {
     "level": "Qualification level",
     "authority": "Area",
     "campaign": "Sponsor campaign",
+    "help": "Help to get started",
 }
 
 
@@ -50,6 +55,7 @@ def _load_labels() -> dict[str, dict[str, str]]:
     return {
         "kind": KINDS,
         "mode": MODES,
+        "help": HELP_TO_START,
         "level": dict(Programme.Level.choices),
         "tier": dict(Tier.objects.values_list("code", "name")),
         "skill": dict(SkillArea.objects.values_list("code", "title")),
@@ -65,17 +71,20 @@ def query_string(params: SearchParams, **changes) -> str:
     """The URL state of a search, so every link (a page, a wider search) can be bookmarked and shared."""
     params = params.with_changes(**changes)
     pairs = []
-    for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier"):
+    for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
         value = getattr(params, name)
         pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
-    for name in ("free", "sponsored", "disability_confident", "in_person"):
+    for name in ("free", "sponsored", "disability_confident", "in_person", "as_typed"):
         if getattr(params, name):
             pairs.append((name, "on"))
     for name in ("starts_within", "closing_within"):
         if getattr(params, name):
             pairs.append((name, getattr(params, name)))
     if params.near:
-        pairs += [("near", params.near.outcode), ("radius", f"{params.radius:g}")]
+        # The postcode as typed, so a shared or bookmarked search keeps its precision.
+        pairs += [("near", params.near.postcode or params.near.outcode), ("radius", f"{params.radius:g}")]
+    elif params.radius != SearchParams.radius:
+        pairs.append(("radius", f"{params.radius:g}"))  # for a place read from the words
     if params.sort != "relevance":
         pairs.append(("sort", params.sort))
     if params.page > 1:
@@ -83,11 +92,32 @@ def query_string(params: SearchParams, **changes) -> str:
     return urlencode(pairs)
 
 
+def understood_chips(results) -> dict | None:
+    """What we read from the words, each with a link that searches without it, and the words as typed."""
+    params = results.params
+    if not results.understood and not results.place_choices:
+        return None
+    searched = results.searched or params
+    chips = []
+    for reading in results.understood:
+        label = reading.label
+        if reading.key == "place" and searched.near:
+            label = f"{label} · within {searched.radius:g} miles"
+        chips.append({"label": label, "link": query_string(params, ignore=params.ignore + (reading.key,), page=1)})
+    choices = []
+    for place in results.place_choices:
+        # The words without the place's name, near the district the resident picks.
+        words = " ".join(re.sub(rf"(?i)\b(?:(?:in|near|around|at)\s+)?{re.escape(place.name)}\b", " ", params.q).split())
+        link = query_string(params, q=words, page=1) + "&" + urlencode({"near": place.outcode})
+        choices.append({"label": f"{place.name}, {place.area} ({place.outcode})", "link": link})
+    return {"chips": chips, "choices": choices, "as_typed": query_string(params, as_typed=True, ignore=(), page=1)}
+
+
 def _facet_groups(results, names) -> list[dict]:
     if not results.facets:
         return []
     groups = []
-    for name in ("kind", "tier", "skill", "mode", "level", "authority", "campaign"):
+    for name in ("kind", "tier", "help", "skill", "mode", "level", "authority", "campaign"):
         chosen = getattr(results.params, name)
         counts = dict(results.facets.get(name, []))
         # A chosen value stays on the form even when nothing matches it, so it can be unticked.
@@ -126,7 +156,7 @@ def search_page(request):
     if problems:
         return render(request, "search/search.html", context, status=400)
     results = search_opportunities(params, with_campaign=True)
-    search_record(results)
+    record = search_record(results)
     names = context["names"]
     context.update(
         params=params,
@@ -138,12 +168,36 @@ def search_page(request):
         next_page=query_string(params, page=params.page + 1) if params.page < results.pages else None,
         widenings=[(widening, query_string(widening.params)) for widening in results.widenings],
         suggestion_link=query_string(params, q=results.suggestion, page=1) if results.suggestion else None,
+        understood=understood_chips(results),
         first_number=(params.page - 1) * params.page_size + 1,
         save_query=query_string(params, page=1),
         save_name=search_name(params, names),
         save_frequencies=SavedSearch.Frequency.choices,
     )
+    # Result links go through result_click below, so the report can count them; straight to the item if the search
+    # was not recorded.
+    context["result_links"] = result_links(record, results.hits, first_position=context["first_number"])
     return render(request, "search/search.html", context)
+
+
+@require_GET
+@never_cache
+def result_click(request, token):
+    """A result followed from the search page: counted (search/clicks.py), then on to the item's own page."""
+    attempt = _consume(request, "click")
+    if not attempt.allowed:
+        response = render(request, "search/too_many.html", {"message": TOO_MANY_CLICKS}, status=429)
+        response["Retry-After"] = str(attempt.retry_after)
+        return response
+    try:
+        click = read_click_token(token)
+    except BadClickToken:
+        raise Http404("This result link was changed or cut short") from None
+    url = result_url(click.document_id)
+    if url is None:
+        raise Http404("This result has been taken down")
+    result_click_record(click)
+    return HttpResponseRedirect(url)
 
 
 @require_GET
@@ -153,7 +207,7 @@ def autocomplete_view(request):
         response = JsonResponse({"results": [], "message": TOO_MANY}, status=429)
         response["Retry-After"] = str(attempt.retry_after)
         return response
-    return JsonResponse({"results": autocomplete(request.GET.get("q", ""))})
+    return JsonResponse(suggest(request.GET.get("q", "")).as_dict())
 
 
 @require_GET

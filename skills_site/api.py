@@ -248,13 +248,14 @@ class LocalAuthoritySerializer(serializers.Serializer):
 
 
 class LocationSerializer(serializers.Serializer):
-    """Where something happens. The coordinates are the centre of its postcode district, not the building."""
+    """Where something happens. The coordinates are its postcode's point (about 15 addresses), or the centre of
+    the postcode district when we do not hold the full postcode."""
 
     town = serializers.CharField(help_text="Town or city")
     postcode = serializers.CharField(help_text="Full postcode, e.g. LS1 4AP")
     local_authority = LocalAuthoritySerializer(allow_null=True, help_text="The local authority it is in, if known")
-    latitude = serializers.FloatField(allow_null=True, help_text="WGS84 latitude of the postcode district's centre")
-    longitude = serializers.FloatField(allow_null=True, help_text="WGS84 longitude of the postcode district's centre")
+    latitude = serializers.FloatField(allow_null=True, help_text="WGS84 latitude of the postcode (or its district's centre)")
+    longitude = serializers.FloatField(allow_null=True, help_text="WGS84 longitude of the postcode (or its district's centre)")
 
 
 def help_texts(**texts: str) -> dict:

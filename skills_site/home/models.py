@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from search.params import HELP_TO_START
+
 # Editors get headings, lists and links; nothing that could carry script or inline style.
 PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -17,6 +19,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["help_to_start"] = HELP_TO_START  # the "Get help near you" form's choices
+        return context
 
 
 class InformationPage(Page):

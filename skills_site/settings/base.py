@@ -230,6 +230,7 @@ CELERY_BEAT_SCHEDULE = {
     "search-saved-item-reminders": {"task": "search.saved_item_reminders", "schedule": crontab(hour=8, minute=15)},
     # Hourly: each saved search is checked once a day or once a week, counted from its last check.
     "search-alerts": {"task": "search.send_alerts", "schedule": crontab(minute=30)},
+    "search-delete-old-search-log": {"task": "search.delete_old_search_log", "schedule": crontab(hour=3, minute=45)},
 }
 
 
@@ -246,9 +247,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute", "pathways": "30/minute"},
 }
 
-# The search page and its autocomplete, in the same form: per signed-in person, or per client address (an IPv6
-# /64) for anyone else. Generous, so a resident refining a search or typing never meets them.
-SEARCH_RATE_LIMITS = {"page": "60/minute", "autocomplete": "300/minute"}
+# The search page, its autocomplete and its result links (/search/go/…), in the same form: per signed-in person,
+# or per client address (an IPv6 /64) for anyone else. Generous, so a resident refining a search, typing, or
+# opening a page's results in tabs never meets them.
+SEARCH_RATE_LIMITS = {"page": "60/minute", "autocomplete": "300/minute", "click": "120/minute"}
+# The anonymous search log (searches and the results followed from them) is deleted after this many days.
+SEARCH_LOG_RETENTION_DAYS = 400
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Digital Skills Leeds City Region: open data",

@@ -1,10 +1,17 @@
-"""Campaign pages reach their own index when published, moved, unpublished or deleted."""
+"""Campaign pages reach their own index when published, moved, unpublished or deleted; events leave it once they
+have ended; the search page and the search API show what matches."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
+from search import indexing
+from search.connection import get_client
+from search.documents import CAMPAIGN, alias_for
 from search.params import parse
 from search.service import campaign_content, search_opportunities
-from tests.careers.page_factories import CareerProfilePageFactory, StoryPageFactory
+from tests.careers.page_factories import CareerProfilePageFactory, EventPageFactory, StoryPageFactory
 from tests.search.conftest import refresh
 
 pytestmark = pytest.mark.usefixtures("search_indices")
@@ -57,3 +64,43 @@ def test_the_search_page_shows_campaign_content_in_its_own_section(client, djang
     assert "Careers stories and guides" in page
     assert "Data analyst" in page
     assert search_opportunities(params, with_campaign=True).campaign[0].kind == "career_profile"
+
+
+def test_an_event_that_has_ended_is_not_found_but_one_still_to_come_is(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        EventPageFactory(title="Coding taster evening in Halifax", days_away=-2)
+        EventPageFactory(title="Coding careers fair in Wakefield", days_away=10)
+    refresh()
+
+    assert found("coding") == {"Coding careers fair in Wakefield"}
+
+
+def test_an_event_leaves_search_when_it_ends_without_anyone_saving_it(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        event = EventPageFactory(title="Cyber security open evening", days_away=3)
+    refresh()
+    assert found("cyber") == {"Cyber security open evening"}
+
+    # Time passes: the evening is over, and nothing was saved.
+    over = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
+    get_client().update(index=alias_for(CAMPAIGN), id=f"page-{event.pk}", body={"doc": {"event_ends": over}}, refresh=True)
+
+    assert found("cyber") == set()
+    assert indexing.remove_expired() == 1
+    refresh()
+    assert get_client().count(index=alias_for(CAMPAIGN))["count"] == 0
+
+
+def test_the_search_api_lists_campaign_content_beside_the_results(client, clear_limits, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        CareerProfilePageFactory(title="Software developer", summary="Build the apps and websites people use every day.")
+    refresh()
+
+    body = client.get("/api/v1/search/", {"q": "software developer"}).json()
+
+    assert [(item["title"], item["kind"]) for item in body["campaign"]] == [("Software developer", "career_profile")]
+    assert body["campaign"][0]["url"].startswith("http://testserver/")
+    assert body["campaign"][0]["summary"] == "Build the apps and websites people use every day."
+    assert client.get("/api/v1/search/").json()["campaign"] == []
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()["components"]["schemas"]
+    assert "campaign" in schema["SearchResponse"]["properties"]

@@ -44,10 +44,13 @@ def test_zero_and_low_result_searches_are_grouped_by_area_and_tier(moderator_cli
     assert "robotics" in page and "Bradford" in page and "Leeds" in page
     assert "python" in page
     assert "excel" not in page
-    rows = moderator_client.get(reverse("search_unmet_demand"), {"format": "csv", "since": "2000-01-01", "until": "2100-01-01", "zero_only": "on"})
+    rows = moderator_client.get(reverse("search_unmet_demand"), {"format": "csv", "since": "2000-01-01", "until": "2100-01-01", "show": "nothing"})
     lines = rows.content.decode().strip().splitlines()
-    assert lines[0] == "words,local_authority_code,local_authority,tier,searches,average_results"
-    assert lines[1] == "robotics,E08000032,Bradford,,3,0.0"
+    assert lines[0] == (
+        "words,local_authority_code,local_authority,tier,searches,found_nothing,found_results_nothing_clicked,"
+        "click_through_percent,average_results"
+    )
+    assert lines[1] == "robotics,E08000032,Bradford,,3,3,0,,0.0"
     assert len(lines) == 3
 
 
@@ -55,6 +58,13 @@ def test_a_backwards_period_is_explained(moderator_client):
     page = moderator_client.get(reverse("search_unmet_demand"), {"since": "2026-02-01", "until": "2026-01-01"}).content.decode()
 
     assert "The start of the period must be before its end" in page
+
+
+def test_the_date_fields_start_filled_with_the_last_30_days(moderator_client):
+    page = moderator_client.get(reverse("search_unmet_demand")).content.decode()
+
+    today = timezone.localdate()
+    assert f'value="{today - datetime.timedelta(days=30):%Y-%m-%d}"' in page and f'value="{today:%Y-%m-%d}"' in page
 
 
 def test_only_those_allowed_see_the_report(client):
