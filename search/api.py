@@ -140,7 +140,7 @@ class SearchView(APIView):
         if problems:
             return Response({"errors": problems}, status=400)
         results = search_opportunities(params, with_campaign=True)
-        search_record(results)
+        search_record(results, source="api")
         body = {
             "total": results.total,
             "page": params.page,

@@ -42,6 +42,8 @@ class SearchRecord(models.Model):
     tier = models.CharField(max_length=20, blank=True)
     result_count = models.PositiveIntegerField()
     mode = models.CharField(max_length=5, default="full")
+    # API searches have no result links to follow: they count for what was found, not for click-through.
+    source = models.CharField(max_length=4, choices=[("page", "Search page"), ("api", "API")], default="page")
 
     class Meta:
         ordering = ["-searched_at"]

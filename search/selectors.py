@@ -28,7 +28,7 @@ def unmet_demand(*, since: datetime.date, until: datetime.date, show: str = LITT
     records = {
         LITTLE: records.filter(result_count__lte=LOW_RESULTS),
         NOTHING: records.filter(result_count=0),
-        UNCLICKED: records.filter(result_count__gt=0),
+        UNCLICKED: records.filter(result_count__gt=0, source="page"),
         ALL: records,
     }[show]
     followed = Exists(ResultClick.objects.filter(search_record=OuterRef("pk")))
@@ -38,7 +38,8 @@ def unmet_demand(*, since: datetime.date, until: datetime.date, show: str = LITT
         .annotate(
             searches=Count("id"),
             found_nothing=Count("id", filter=Q(result_count=0)),
-            found_results=Count("id", filter=Q(result_count__gt=0)),
+            # Click-through counts the search page only: API results are linked to directly.
+            found_results=Count("id", filter=Q(result_count__gt=0, source="page")),
             followed=Count("id", filter=followed),
             average_results=Avg("result_count"),
         )

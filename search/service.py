@@ -122,6 +122,8 @@ def search_opportunities(params: SearchParams, *, with_facets: bool = True, with
         results.campaign = campaign_content(searched.q or params.q)
     if results.total == 0 and results.mode == "full":
         results.widenings = widenings(params, searched, read)
+    elif results.total < FEW_RESULTS and searched.near and searched.radius < 100 and results.mode == "full":
+        results.widenings = _counted([_wider_radius(params, searched)])
     return results
 
 
@@ -165,6 +167,9 @@ WIDER = [
 ]
 
 
+# Fewer results than this near a place: offer a wider radius above them.
+FEW_RESULTS = 5
+
 # Readings that narrow a search: when nothing is found, dropping one of them is the first thing to offer.
 NARROWING_READINGS = {understanding.PLACE, "free", "online", "kind", "degree", "level", "drop_in", "device_loan", "free_data", "step_free"}
 
@@ -180,8 +185,7 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
             words = re.sub(rf"(?i)(?:\b(?:in|near|around|at)\s+)?\b{re.escape(reading.words)}\b", " ", understanding.fold(params.q))
             options.append((f"Search without “{reading.label}”", params.with_changes(q=" ".join(words.split()), page=1)))
     if searched.near and searched.radius < 100:
-        radius = min(100.0, max(searched.radius * 3, 25.0))
-        options.append((f"Search within {radius:g} miles", params.with_changes(radius=radius, page=1)))
+        options.append(_wider_radius(params, searched))
     for name, label, change in WIDER:
         if name == "words":
             if searched.q:
@@ -189,8 +193,18 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
                 options.append((label, searched.with_changes(q="", page=1) if read else params.with_changes(q="", page=1)))
         elif getattr(params, name):
             options.append((label, params.with_changes(**change, page=1)))
+    return _counted(options[:8])
+
+
+def _wider_radius(params: SearchParams, searched: SearchParams) -> tuple[str, SearchParams]:
+    radius = min(100.0, max(searched.radius * 3, 25.0))
+    return f"Search within {radius:g} miles", params.with_changes(radius=radius, page=1)
+
+
+def _counted(options: list[tuple[str, SearchParams]]) -> list[Widening]:
+    """The options that would find something, each with how many."""
     found = []
-    for label, wider in options[:8]:
+    for label, wider in options:
         try:
             total = _count(interpret(wider)[0])
         except (*EngineUnavailable, EngineError):
@@ -214,7 +228,7 @@ def _without_full_postcodes(words: str) -> str:
     return _FULL_POSTCODE.sub(lambda match: match.group(1).upper(), words)
 
 
-def search_record(results: SearchResults) -> SearchRecord | None:
+def search_record(results: SearchResults, *, source: str = "page") -> SearchRecord | None:
     """Log a resident's search for the authority's unmet-demand report. Nothing that identifies them.
 
     The record, so the page can count which result is followed; None if it could not be saved.
@@ -237,6 +251,7 @@ def search_record(results: SearchResults) -> SearchRecord | None:
             tier=params.tier[0] if len(params.tier) == 1 else "",
             result_count=results.total,
             mode=results.mode,
+            source=source,
         )
     except DatabaseError:
         logger.warning("Could not record a search for analytics")

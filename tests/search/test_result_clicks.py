@@ -198,6 +198,16 @@ def test_the_api_links_straight_to_each_item(python_courses):
     assert not ResultClick.objects.exists()
 
 
+def test_api_searches_do_not_count_as_results_nobody_followed(python_courses):
+    from search.selectors import UNCLICKED, unmet_demand
+
+    Client().get("/api/v1/search/", {"q": "python"})
+
+    assert SearchRecord.objects.get().source == "api"
+    today = timezone.localdate()
+    assert list(unmet_demand(since=today, until=today, show=UNCLICKED)) == []
+
+
 def test_searches_and_their_clicks_are_deleted_after_the_retention_period(db, settings):
     now = timezone.now()
     kept = SearchRecord.objects.create(query="kept", result_count=1, searched_at=now - datetime.timedelta(days=399))

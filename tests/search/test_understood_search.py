@@ -156,3 +156,26 @@ def test_the_search_log_keeps_the_outcode_of_a_postcode_in_the_words(client):
     assert record.query == "LS9 computer help"
     assert record.outcode == "LS9"
     assert record.local_authority == "E08000035"
+
+
+def test_few_results_near_a_place_come_with_a_wider_search(client):
+    programme("Python for beginners", postcode="BD21 3AA")  # Keighley
+    programme("Python in the city", postcode="LS1 3AB")  # about 14 miles away
+    sync_now()
+
+    results = search(q="python keighley")
+
+    assert [(widening.label, widening.total) for widening in results.widenings] == [("Search within 30 miles", 2)]
+    page = client.get(reverse("search:page"), {"q": "python keighley"}).content.decode()
+    assert "Only 1 found near you." in page
+
+
+def test_distances_from_an_outcode_say_they_are_from_its_middle(client):
+    programme("Python for beginners", postcode="BD21 3AA")
+    sync_now()
+
+    from_outcode = client.get(reverse("search:page"), {"q": "python keighley"}).content.decode()
+    from_postcode = client.get(reverse("search:page"), {"q": "python", "near": "BD21 3AA"}).content.decode()
+
+    assert "miles from the middle of BD21" in from_outcode
+    assert "0.0 miles away" in from_postcode
