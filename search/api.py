@@ -12,7 +12,6 @@ from accounts.limits import ClientRateThrottle
 from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, parse
 from .service import search_opportunities, search_record
 from .suggestions import suggest
-from .views import query_string
 
 
 class SearchThrottle(ClientRateThrottle):
@@ -155,11 +154,11 @@ class SearchView(APIView):
             "suggestion": results.suggestion,
             "mode": results.mode,
             "understood": [
-                {"key": r.key, "label": r.label, "words": r.words, "without": query_string(params, ignore=params.ignore + (r.key,), page=1)}
+                {"key": r.key, "label": r.label, "words": r.words, "without": params.with_changes(ignore=params.ignore + (r.key,), page=1).to_query()}
                 for r in results.understood
             ],
             "searched_words": (results.searched or params).q,
-            "as_typed": query_string(params, as_typed=True, ignore=(), page=1),
+            "as_typed": params.with_changes(as_typed=True, ignore=(), page=1).to_query(),
         }
         return Response(body)
 

@@ -72,7 +72,7 @@ class ResultClick(models.Model):
 
 
 class SavedSearch(models.Model):
-    """A resident's search, kept as its URL state (search.views.query_string), with optional email alerts."""
+    """A resident's search, kept as its URL state (SearchParams.to_query()), with optional email alerts."""
 
     class Frequency(models.TextChoices):
         DAILY = "daily", "Every day"

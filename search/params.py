@@ -5,6 +5,7 @@ The HTML page and the JSON API share these parameters, so a search URL can be bo
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django import forms
 
@@ -94,6 +95,30 @@ class SearchParams:
 
     def with_changes(self, **changes) -> "SearchParams":
         return SearchParams(**{**self.__dict__, **changes})
+
+    def to_query(self) -> str:
+        """The URL state of this search, so every link (a page, a wider search, the API's `without`) can be
+        bookmarked and shared. What was read from the words is not written: it is read again."""
+        pairs = []
+        for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
+            value = getattr(self, name)
+            pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
+        for name in ("free", "sponsored", "disability_confident", "in_person", "as_typed"):
+            if getattr(self, name):
+                pairs.append((name, "on"))
+        for name in ("starts_within", "closing_within"):
+            if getattr(self, name):
+                pairs.append((name, getattr(self, name)))
+        if self.near:
+            # The postcode as typed, so a shared or bookmarked search keeps its precision.
+            pairs += [("near", self.near.postcode or self.near.outcode), ("radius", f"{self.radius:g}")]
+        elif self.radius != SearchParams.radius:
+            pairs.append(("radius", f"{self.radius:g}"))  # for a place read from the words
+        if self.sort != "relevance":
+            pairs.append(("sort", self.sort))
+        if self.page > 1:
+            pairs.append(("page", self.page))
+        return urlencode(pairs)
 
 
 def location_for(text: str) -> Location:

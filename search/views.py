@@ -68,28 +68,7 @@ def labels() -> dict[str, dict[str, str]]:
 
 
 def query_string(params: SearchParams, **changes) -> str:
-    """The URL state of a search, so every link (a page, a wider search) can be bookmarked and shared."""
-    params = params.with_changes(**changes)
-    pairs = []
-    for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
-        value = getattr(params, name)
-        pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
-    for name in ("free", "sponsored", "disability_confident", "in_person", "as_typed"):
-        if getattr(params, name):
-            pairs.append((name, "on"))
-    for name in ("starts_within", "closing_within"):
-        if getattr(params, name):
-            pairs.append((name, getattr(params, name)))
-    if params.near:
-        # The postcode as typed, so a shared or bookmarked search keeps its precision.
-        pairs += [("near", params.near.postcode or params.near.outcode), ("radius", f"{params.radius:g}")]
-    elif params.radius != SearchParams.radius:
-        pairs.append(("radius", f"{params.radius:g}"))  # for a place read from the words
-    if params.sort != "relevance":
-        pairs.append(("sort", params.sort))
-    if params.page > 1:
-        pairs.append(("page", params.page))
-    return urlencode(pairs)
+    return params.with_changes(**changes).to_query()
 
 
 def understood_chips(results) -> dict | None:
