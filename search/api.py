@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from accounts.limits import ClientRateThrottle
 
 from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, parse
-from .service import search_opportunities, search_record
+from .service import search_opportunities, search_record, without_place
 from .suggestions import suggest
 
 
@@ -75,6 +75,12 @@ class CampaignHitSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(hit.url)
 
 
+class PlaceChoiceSerializer(serializers.Serializer):
+    label = serializers.CharField(help_text='e.g. "Cottingley, Bingley (BD16)"')
+    near = serializers.CharField(help_text="The outcode to pass as `near`")
+    without = serializers.CharField(help_text="Query string of the words without the place's name")
+
+
 class SearchResponseSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -87,6 +93,7 @@ class SearchResponseSerializer(serializers.Serializer):
     suggestion = serializers.CharField(help_text='"Did you mean", or empty')
     mode = serializers.ChoiceField(choices=["full", "basic"], help_text="basic: the engine was unreachable; a simpler database search answered")
     understood = ReadingSerializer(many=True, help_text="What was read from `q`: a place and intent words, each removable")
+    place_choices = PlaceChoiceSerializer(many=True, help_text="Places a name in `q` could mean, when two share it")
     searched_words = serializers.CharField(help_text="The words left to match after reading `q`")
     as_typed = serializers.CharField(help_text="Query string of the same search with `q` matched exactly as typed")
 
@@ -156,6 +163,10 @@ class SearchView(APIView):
             "understood": [
                 {"key": r.key, "label": r.label, "words": r.words, "without": params.with_changes(ignore=params.ignore + (r.key,), page=1).to_query()}
                 for r in results.understood
+            ],
+            "place_choices": [
+                {"label": f"{place.name}, {place.area} ({place.outcode})", "near": place.outcode, "without": params.with_changes(q=without_place(params.q, place.name), page=1).to_query()}
+                for place in results.place_choices
             ],
             "searched_words": (results.searched or params).q,
             "as_typed": params.with_changes(as_typed=True, ignore=(), page=1).to_query(),

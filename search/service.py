@@ -167,6 +167,11 @@ WIDER = [
 ]
 
 
+def without_place(q: str, name: str) -> str:
+    """The words without a place's name (and the "in" or "near" before it)."""
+    return " ".join(re.sub(rf"(?i)\b(?:(?:in|near|around|at)\s+)?{re.escape(name)}\b", " ", q).split())
+
+
 # Fewer results than this near a place: offer a wider radius above them.
 FEW_RESULTS = 5
 

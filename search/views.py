@@ -1,6 +1,5 @@
 """The search page, its autocomplete, its result links and the boundary map. Thin: parse, call the service, render."""
 
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from .clicks import BadClickToken, read_click_token, result_click_record, result
 from .models import SavedSearch
 from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams, parse
 from .saved import search_name
-from .service import search_opportunities, search_record
+from .service import search_opportunities, search_record, without_place
 from .suggestions import suggest
 
 TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
@@ -86,8 +85,7 @@ def understood_chips(results) -> dict | None:
     choices = []
     for place in results.place_choices:
         # The words without the place's name, near the district the resident picks.
-        words = " ".join(re.sub(rf"(?i)\b(?:(?:in|near|around|at)\s+)?{re.escape(place.name)}\b", " ", params.q).split())
-        link = query_string(params, q=words, page=1) + "&" + urlencode({"near": place.outcode})
+        link = query_string(params, q=without_place(params.q, place.name), page=1) + "&" + urlencode({"near": place.outcode})
         choices.append({"label": f"{place.name}, {place.area} ({place.outcode})", "link": link})
     return {"chips": chips, "choices": choices, "as_typed": query_string(params, as_typed=True, ignore=(), page=1)}
 

@@ -179,3 +179,17 @@ def test_distances_from_an_outcode_say_they_are_from_its_middle(client):
 
     assert "miles from the middle of BD21" in from_outcode
     assert "0.0 miles away" in from_postcode
+
+
+def test_the_api_offers_the_places_a_shared_name_could_mean(client):
+    programme("Email for beginners", postcode="LS11 5AA")
+    sync_now()
+
+    body = client.get("/api/v1/search/", {"q": "email help cottingley"}).json()
+
+    assert body["understood"] == []
+    assert {(choice["label"], choice["near"]) for choice in body["place_choices"]} == {
+        ("Cottingley, Bingley (BD16)", "BD16"),
+        ("Cottingley, Leeds (LS11)", "LS11"),
+    }
+    assert all(choice["without"] == "q=email+help" for choice in body["place_choices"])
