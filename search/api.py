@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from accounts.limits import ClientRateThrottle
 
 from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, parse
-from .service import search_opportunities, search_record, without_place
+from .service import search_opportunities, search_record
 from .suggestions import suggest
 
 
@@ -161,15 +161,15 @@ class SearchView(APIView):
             "suggestion": results.suggestion,
             "mode": results.mode,
             "understood": [
-                {"key": r.key, "label": r.label, "words": r.words, "without": params.with_changes(ignore=params.ignore + (r.key,), page=1).to_query()}
+                {"key": r.key, "label": r.label, "words": r.words, "without": results.without_reading(r.key).to_query()}
                 for r in results.understood
             ],
             "place_choices": [
-                {"label": f"{place.name}, {place.area} ({place.outcode})", "near": place.outcode, "without": params.with_changes(q=without_place(params.q, place.name), page=1).to_query()}
+                {"label": place.label, "near": place.outcode, "without": results.without_place_named(place.name).to_query()}
                 for place in results.place_choices
             ],
             "searched_words": (results.searched or params).q,
-            "as_typed": params.with_changes(as_typed=True, ignore=(), page=1).to_query(),
+            "as_typed": results.as_typed().to_query(),
         }
         return Response(body)
 

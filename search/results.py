@@ -2,18 +2,11 @@
 
 import datetime
 from dataclasses import dataclass, field
-from math import asin, cos, radians, sin, sqrt
+
+from places.distances import distance_miles
 
 from .params import SearchParams
-
-EARTH_RADIUS_MILES = 3958.8
-
-
-def distance_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
-    a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_MILES * asin(sqrt(a))
+from .understanding import without_place
 
 
 def nearest_distance(params: SearchParams, locations: list[dict]) -> float | None:
@@ -91,6 +84,17 @@ class SearchResults:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.params.page_size))
+
+    # Undoing what was read from the words: the searches behind each Remove link, the place choices and
+    # "your words as typed", on the page and in the API alike.
+    def without_reading(self, key: str) -> SearchParams:
+        return self.params.with_changes(ignore=self.params.ignore + (key,), page=1)
+
+    def without_place_named(self, name: str) -> SearchParams:
+        return self.params.with_changes(q=without_place(self.params.q, name), page=1)
+
+    def as_typed(self) -> SearchParams:
+        return self.params.with_changes(as_typed=True, ignore=(), page=1)
 
 
 def _date(value):

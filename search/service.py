@@ -88,17 +88,12 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
     )
 
 
-def _is_place_word(word: str) -> bool:
-    known = gazetteer()
-    return any(word in name.split() for name in known.names) or word in known.outcodes
-
-
 def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> str:
     """"Did you mean": each misspelt word replaced by the closest word of our own vocabulary, and a misspelt
     place by the place we read it as. A word that is part of a place name we know is never replaced."""
     corrected, changed = q, False
     for entry in raw.get("suggest", {}).get("spelling", []):
-        if entry["options"] and not _is_place_word(entry["text"].lower()):
+        if entry["options"] and entry["text"].lower() not in gazetteer().place_words:
             corrected = re.sub(rf"(?i)\b{re.escape(entry['text'])}\b", entry["options"][0]["text"], corrected, count=1)
             changed = True
     if read and read.place_correction:
@@ -167,11 +162,6 @@ WIDER = [
 ]
 
 
-def without_place(q: str, name: str) -> str:
-    """The words without a place's name (and the "in" or "near" before it)."""
-    return " ".join(re.sub(rf"(?i)\b(?:(?:in|near|around|at)\s+)?{re.escape(name)}\b", " ", q).split())
-
-
 # Fewer results than this near a place: offer a wider radius above them.
 FEW_RESULTS = 5
 
@@ -187,8 +177,8 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
     for reading in read.readings if read else ():
         if reading.key in NARROWING_READINGS:
             # Without the reading's words too: "python keighley" without Keighley is a search for python.
-            words = re.sub(rf"(?i)(?:\b(?:in|near|around|at)\s+)?\b{re.escape(reading.words)}\b", " ", understanding.fold(params.q))
-            options.append((f"Search without “{reading.label}”", params.with_changes(q=" ".join(words.split()), page=1)))
+            words = understanding.without_place(understanding.fold(params.q), reading.words)
+            options.append((f"Search without “{reading.label}”", params.with_changes(q=words, page=1)))
     if searched.near and searched.radius < 100:
         options.append(_wider_radius(params, searched))
     for name, label, change in WIDER:

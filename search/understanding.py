@@ -15,7 +15,9 @@ also an ordinary word ("Idle", "Shelf") counts only after "in", "near", "around"
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from math import asin, cos, radians, sin, sqrt
+from functools import cached_property
+
+from places.distances import distance_miles
 
 # Understanding turns these into chips the resident can remove, one key each.
 PLACE = "place"
@@ -133,13 +135,6 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9'\- ]+", " ", text).split())
 
 
-def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (lat1, lon1), (lat2, lon2) = a, b
-    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
-    h = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
-    return 2 * 3958.8 * asin(sqrt(h))
-
-
 @dataclass(frozen=True)
 class KnownPlace:
     name: str  # as the data spells it: "Keighley", "Hebden Bridge"
@@ -149,6 +144,11 @@ class KnownPlace:
     area: str = ""  # the post town, to tell two places of one name apart
     authority: str = ""  # ONS code, for a local authority's own name: searched as that area, not a radius
 
+    @property
+    def label(self) -> str:
+        """How a resident tells it from another of the same name: "Cottingley, Bingley (BD16)"."""
+        return f"{self.name}, {self.area} ({self.outcode})"
+
 
 @dataclass(frozen=True)
 class Gazetteer:
@@ -157,6 +157,11 @@ class Gazetteer:
     names: dict[str, tuple[KnownPlace, ...]]
     outcodes: frozenset[str]
     longest: int = 4  # words in the longest name
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Every word of every name, and every outcode: words "did you mean" must never replace."""
+        return frozenset(word for name in self.names for word in name.split()) | self.outcodes
 
     def lookup(self, folded: str) -> tuple[KnownPlace, ...]:
         return self.names.get(folded, ())
@@ -236,7 +241,7 @@ def _distinct_places(places: list[KnownPlace]) -> tuple[KnownPlace, ...]:
     """Districts named alike and close together are one place (the first stands for it); far apart, several."""
     distinct: list[KnownPlace] = []
     for place in places:
-        if all(miles_between((place.latitude, place.longitude), (other.latitude, other.longitude)) > SAME_PLACE_MILES for other in distinct):
+        if all(distance_miles(place.latitude, place.longitude, other.latitude, other.longitude) > SAME_PLACE_MILES for other in distinct):
             distinct.append(place)
     return tuple(distinct)
 
@@ -354,6 +359,11 @@ def _spell_intent_words(text: str) -> str:
                          and edit_distance(word, known, limit=allowed) <= allowed), word)
         words.append(word)
     return " ".join(words)
+
+
+def without_place(q: str, name: str) -> str:
+    """The words without a place's name and the "in" or "near" before it: "python in keighley" → "python"."""
+    return " ".join(re.sub(rf"(?i)\b(?:(?:in|near|around|at)\s+)?{re.escape(name)}\b", " ", q).split())
 
 
 def _cut(text: str, start: int, end: int) -> str:

@@ -20,7 +20,7 @@ from .clicks import BadClickToken, read_click_token, result_click_record, result
 from .models import SavedSearch
 from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams, parse
 from .saved import search_name
-from .service import search_opportunities, search_record, without_place
+from .service import search_opportunities, search_record
 from .suggestions import suggest
 
 TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
@@ -81,13 +81,13 @@ def understood_chips(results) -> dict | None:
         label = reading.label
         if reading.key == "place" and searched.near:
             label = f"{label} · within {searched.radius:g} miles"
-        chips.append({"label": label, "link": query_string(params, ignore=params.ignore + (reading.key,), page=1)})
-    choices = []
-    for place in results.place_choices:
+        chips.append({"label": label, "link": results.without_reading(reading.key).to_query()})
+    choices = [
         # The words without the place's name, near the district the resident picks.
-        link = query_string(params, q=without_place(params.q, place.name), page=1) + "&" + urlencode({"near": place.outcode})
-        choices.append({"label": f"{place.name}, {place.area} ({place.outcode})", "link": link})
-    return {"chips": chips, "choices": choices, "as_typed": query_string(params, as_typed=True, ignore=(), page=1)}
+        {"label": place.label, "link": results.without_place_named(place.name).to_query() + "&" + urlencode({"near": place.outcode})}
+        for place in results.place_choices
+    ]
+    return {"chips": chips, "choices": choices, "as_typed": results.as_typed().to_query()}
 
 
 def _facet_groups(results, names) -> list[dict]:

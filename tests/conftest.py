@@ -8,12 +8,14 @@ import time
 from pathlib import Path
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.cache import cache
 
 from accounts import services
 from accounts.models import User
 from tests.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.accounts.helpers import sign_in_with_totp
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,6 +34,21 @@ def employer_member(db):
 @pytest.fixture
 def moderator(db):
     return services.moderator_add(user=UserFactory(email="moderator@example.org"))
+
+
+@pytest.fixture
+def moderator_with_totp(moderator):
+    """A moderator with an authenticator app set up, and its secret to make codes from."""
+    secret = generate_totp_secret()
+    TOTP.activate(moderator, secret)
+    return moderator, secret
+
+
+@pytest.fixture
+def moderator_client(client, moderator_with_totp):
+    """A client signed in as a moderator, through both steps."""
+    sign_in_with_totp(client, *moderator_with_totp)
+    return client
 
 
 @pytest.fixture

@@ -1,33 +1,14 @@
 """Moderators reach the Wagtail admin only with two-step sign in, and verify organisations there."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from accounts.selectors import user_can_publish_for
 from tests.accounts.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.accounts.helpers import authenticator_code, sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-def authenticator_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
-def sign_in_with_totp(client, user, secret):
-    first = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
-    assert first["Location"] == reverse("mfa_authenticate")
-    second = client.post(reverse("mfa_authenticate"), {"code": authenticator_code(secret)})
-    assert second.status_code == 302, second.content.decode()
-
-
-@pytest.fixture
-def moderator_with_totp(moderator):
-    secret = generate_totp_secret()
-    TOTP.activate(moderator, secret)
-    return moderator, secret
 
 
 def test_wagtails_own_login_page_sends_people_to_the_one_sign_in(client):

@@ -4,7 +4,6 @@ someone who has just used it."""
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -12,16 +11,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from tests.accounts.factories import PASSWORD
-from tests.accounts.test_admin_access import authenticator_code, sign_in_with_totp
+from tests.accounts.helpers import authenticator_code, sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator_with_totp(moderator):
-    secret = generate_totp_secret()
-    TOTP.activate(moderator, secret)
-    return moderator, secret
 
 
 def signed_in_user_id(client):

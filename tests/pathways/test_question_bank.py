@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from pathways.models import Competence, Level, PlacementRule, Question, SkillArea, Statement, Tier
 from tests.accounts.factories import UserFactory
-from tests.accounts.test_admin_access import sign_in_with_totp
+from tests.accounts.helpers import sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from places.models import LocalAuthority, Postcode, PostcodeDistrict
 from places.postcodes import PostcodeError, locate, normalise
-from search.results import distance_miles
+from places.distances import distance_miles
 
 pytestmark = pytest.mark.django_db
 

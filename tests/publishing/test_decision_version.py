@@ -12,7 +12,7 @@ from publishing.models import Status
 from tests.courses.factories import ProgrammeFactory
 from tests.portal.data import programme_data
 from tests.publishing.helpers import member_of
-from tests.publishing.test_moderation import decide, moderator_client  # noqa: F401 (a fixture)
+from tests.publishing.test_moderation import decide
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from accounts.models import Organisation
 from publishing import checks, services
 from publishing.external_urls import UnsafeURL, browser_host
 from publishing.models import Status
-from tests.accounts.test_admin_access import moderator_with_totp, sign_in_with_totp  # noqa: F401  (a fixture)
+from tests.accounts.helpers import sign_in_with_totp
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.portal.conftest import member

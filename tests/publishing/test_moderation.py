@@ -14,20 +14,12 @@ from django.urls import reverse
 from publishing import services
 from publishing.models import EmailOptOut, Status, StatusChange
 from tests.accounts.factories import UserFactory
-from tests.accounts.test_admin_access import sign_in_with_totp
+from tests.accounts.helpers import sign_in_with_totp
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.publishing.helpers import member_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    secret = generate_totp_secret()
-    TOTP.activate(moderator, secret)
-    sign_in_with_totp(client, moderator, secret)
-    return client
 
 
 def decide(client, item, decision, **data):

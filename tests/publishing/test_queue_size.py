@@ -16,7 +16,6 @@ from tests.careers.factories import ApprenticeshipVacancyFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.portal.test_imports import csv_bytes, row
 from tests.publishing.helpers import member_of
-from tests.publishing.test_moderation import moderator_client  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 

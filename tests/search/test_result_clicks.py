@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
@@ -16,7 +15,6 @@ from publishing.models import Status
 from search.clicks import SALT, click_token
 from search.models import ResultClick, SearchRecord
 from search.tasks import delete_old_search_log_task
-from tests.accounts.test_admin_access import sign_in_with_totp
 from tests.courses.factories import ProgrammeFactory
 from tests.search.conftest import sync_now
 
@@ -30,14 +28,6 @@ def python_courses(search_indices):
     courses = [ProgrammeFactory(title=title, status=Status.PUBLISHED) for title in ("Python basics", "Python for data", "Python web apps")]
     sync_now()
     return courses
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    secret = generate_totp_secret()
-    TOTP.activate(moderator, secret)
-    sign_in_with_totp(client, moderator, secret)
-    return client
 
 
 def result_links(page) -> list[str]:

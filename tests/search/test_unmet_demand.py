@@ -11,17 +11,9 @@ from django.utils import timezone
 
 from search.models import SearchRecord
 from tests.accounts.factories import UserFactory
-from tests.accounts.test_admin_access import sign_in_with_totp
+from tests.accounts.helpers import sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    secret = generate_totp_secret()
-    TOTP.activate(moderator, secret)
-    sign_in_with_totp(client, moderator, secret)
-    return client
 
 
 def record(query, results, authority="E08000032", tier="", days_ago=1):
