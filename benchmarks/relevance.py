@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import time
+import tomllib
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -52,6 +53,8 @@ from benchmarks.relevance_judging import (  # noqa: E402
 HERE = ROOT / "benchmarks"
 REPORT = HERE / "RELEVANCE.md"
 LAST = HERE / "relevance_last.json"
+# Why a query got worse in the run being committed: written by hand, shown beside each regression.
+REASONS = HERE / "relevance_reasons.toml"
 STATE = ROOT / ".cache" / "relevance_state.json"
 PREFIX = "relevance"
 DEPTH = 50  # results read per query: the API's largest page
@@ -316,14 +319,16 @@ def searchable_ids() -> set[str]:
 
 
 def ask(client, q: str) -> tuple[int, list[str]]:
-    """The search API's total and the ids of its first DEPTH results, for the words alone."""
+    """The search API's total and the ids of its first DEPTH results, for the words alone: the results, then
+    those further away (as the page shows them) when fewer than a page were near the place."""
     response = client.get("/api/v1/search/", {"q": q, "page_size": DEPTH})
     if response.status_code != 200:
         raise SystemExit(f"The search API answered {response.status_code} to {q!r}: {response.content[:300]!r}")
     body = response.json()
     if body["mode"] != "full":
         raise SystemExit(f"The search API answered {q!r} in {body['mode']} mode: is OpenSearch at {os.environ['SEARCH_URL']} up?")
-    return body["total"], [hit["id"] for hit in body["results"]]
+    further = body["further_away"]["results"] if body["further_away"] else []
+    return body["total"], [hit["id"] for hit in body["results"] + further]
 
 
 def run(queries: list[Query], items: list[Item]) -> list[Outcome]:
@@ -408,6 +413,19 @@ def changes(outcomes: list[Outcome], previous: dict) -> tuple[list[str], list[st
     return worse, better, rejudged
 
 
+def written_reasons() -> dict[str, str]:
+    if not REASONS.exists():
+        return {}
+    with open(REASONS, "rb") as file:
+        return tomllib.load(file)
+
+
+def reason_for(line: str, reasons: dict[str, str]) -> str:
+    """The written reason for a regression line (which starts with the query's repr), or a flag that none is."""
+    reason = next((why for q, why in reasons.items() if line.startswith(repr(q))), None)
+    return f"Why: {reason}" if reason else "**No written reason** (add one to `benchmarks/relevance_reasons.toml`)."
+
+
 def git_state() -> str:
     def git(*words):
         return subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -457,7 +475,9 @@ def report(outcomes: list[Outcome], items: list[Item], previous: dict, *, setup:
         f"Data: the demo data (`manage.py load_demo_data`), {len(items)} searchable opportunities "
         f"({kinds['programme']} programmes, {kinds['apprenticeship']} apprenticeship vacancies, {kinds['sponsored']} "
         f"sponsored opportunities). Judged set: `benchmarks/relevance_queries.toml`, {len(outcomes)} queries, each "
-        f"sent as the words alone (`q`, {DEPTH} results), as a resident types them in the one search box; "
+        f"sent as the words alone (`q`, {DEPTH} results), as a resident types them in the one search box, and read "
+        f"as the page shows them: the results (related ones included), then those *further away* when fewer than "
+        f"a page were near a place; "
         f"{len(answerable)} have relevant items in the data, {len(nothing)} have none.",
         "",
         "## Summary",
@@ -497,7 +517,8 @@ def report(outcomes: list[Outcome], items: list[Item], previous: dict, *, setup:
     else:
         lines.append(f"Against the run of {previous.get('run', {}).get('date', 'unknown date')} ({previous.get('run', {}).get('git', '')}).")
         lines.append("")
-        lines += [f"- Regression: {line}" for line in worse] or ["- No regressions."]
+        reasons = written_reasons()
+        lines += [f"- Regression: {line}. {reason_for(line, reasons)}" for line in worse] or ["- No regressions."]
         lines += [f"- Better: {line}" for line in better] or ["- No query improved."]
         added = [o.query.q for o in outcomes if o.query.q not in previous.get("queries", {})]
         if added or rejudged:

@@ -47,6 +47,9 @@ class HitSerializer(serializers.Serializer):
     local_authorities = serializers.ListField(child=serializers.CharField())
     distance = serializers.FloatField(allow_null=True, help_text="Miles to the nearest place it happens, when `near` is given")
     highlights = serializers.DictField(child=serializers.CharField(), help_text="HTML-escaped fragments with <mark> around matches")
+    related = serializers.BooleanField(
+        help_text="Found because it is in a skill area the best matches for `q` share, not by the words; ranked below good matches"
+    )
 
     def get_url(self, hit) -> str:
         return self.context["request"].build_absolute_uri(hit.url)
@@ -81,6 +84,11 @@ class PlaceChoiceSerializer(serializers.Serializer):
     without = serializers.CharField(help_text="Query string of the words without the place's name")
 
 
+class FurtherAwaySerializer(serializers.Serializer):
+    within_miles = serializers.FloatField(help_text="The wider radius these come from")
+    results = HitSerializer(many=True, help_text="Nearest and best first; none of them is counted in `total`")
+
+
 class SearchResponseSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -96,6 +104,9 @@ class SearchResponseSerializer(serializers.Serializer):
     place_choices = PlaceChoiceSerializer(many=True, help_text="Places a name in `q` could mean, when two share it")
     searched_words = serializers.CharField(help_text="The words left to match after reading `q`")
     as_typed = serializers.CharField(help_text="Query string of the same search with `q` matched exactly as typed")
+    further_away = FurtherAwaySerializer(
+        allow_null=True, help_text="When fewer than a page were found near `near` (first page only): more from a wider radius, to show after `results`"
+    )
 
 
 def _list(name, description, choices=None):
@@ -170,6 +181,11 @@ class SearchView(APIView):
             ],
             "searched_words": (results.searched or params).q,
             "as_typed": results.as_typed().to_query(),
+            "further_away": (
+                {"within_miles": results.further_radius, "results": HitSerializer(results.further, many=True, context={"request": request}).data}
+                if results.further
+                else None
+            ),
         }
         return Response(body)
 

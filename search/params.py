@@ -89,8 +89,13 @@ class SearchParams:
     degree: bool = False
     prefer_kind: tuple[str, ...] = ()
     prefer_type: tuple[str, ...] = ()
+    prefer_skill: tuple[str, ...] = ()  # skill area codes ranked first
     prefer_words: tuple[str, ...] = ()
     prefer_schedule: tuple[str, ...] = ()  # "evening", "weekend": when it runs, as providers write it
+    # Set by the search service from what the index knows of the words (search.service), never from the URL:
+    related_skills: tuple[str, ...] = ()  # skill areas the best matches share
+    best_score: float = 0.0  # the best match's score for the words alone
+    misspelt: tuple[str, ...] | None = None  # words our vocabulary lacks, the only ones forgiven; None: all
     extra: dict = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes) -> "SearchParams":

@@ -4,6 +4,10 @@ Facets count with every filter except their own: the filters go in post_filter, 
 aggregation applies all the others. Sponsored items' score is multiplied by SPONSORED_FACTOR (1.1) and they
 are always labelled; preferred tiers, kinds and types multiply the score too; a known location multiplies it by a
 distance decay. None of them leaves anything out.
+
+When the best matches for the words share a skill area, the rest of that skill area is found too, below them
+and marked related ("ethical hacking" also shows the other cyber security courses): the search service reads
+the skill areas from best_matches_search() and sets SearchParams.related_skills.
 """
 
 import datetime
@@ -13,6 +17,7 @@ from elasticsearch_dsl import Q, Search
 
 from .documents import CAMPAIGN, OPPORTUNITIES, alias_for
 from .params import SearchParams
+from .understanding import GENERIC_WORDS
 
 SPONSORED_FACTOR = 1.1  # sponsored items: a small lift, always labelled
 # Preferences multiply the score, so they reorder items that match about as well and never lift a poor
@@ -20,14 +25,23 @@ SPONSORED_FACTOR = 1.1  # sponsored items: a small lift, always labelled
 TIER_PREFERENCE_FACTOR = 3.0  # a pathway plan's tier, or "beginner" in the words
 KIND_PREFERENCE_FACTOR = 2.0  # "job", "course", "help"
 TYPE_PREFERENCE_FACTOR = 1.5  # "placement", "bootcamp"
-WORD_PREFERENCE_BOOST = 0.5  # "computer", "beginner": adds for items that say so
+SKILL_PREFERENCE_FACTOR = 3.0  # "computer course for beginners": foundation skills first
+WORD_PREFERENCE_BOOST = 0.5  # "beginner", "bootcamp", "computer": adds for items that say so
+# An intent's word in a title ("… bootcamp", "… for beginners") says more than one in a long description.
+PREFERRED_WORD_FIELDS = ["title^2", "summary", "schedule", "body"]
 SCHEDULE_PREFERENCE_BOOST = 3.0  # "evening", "weekend": what the resident can make
 # Every field a resident's words may be found in, across fields: "excel spreadsheet" matches an Excel
 # course whose summary says spreadsheets.
 TEXT_FIELDS = ["title^4", "standard_title^3", "skill_area_titles^2", "summary^2", "organisation_name", "body", "funding"]
+# Our own vocabulary, unstemmed: titles, skill areas and standards (documents' `spelling`). A word in it is
+# not a typo; "did you mean" offers only words from it.
+VOCABULARY_FIELD = "spelling"
 # Typos are forgiven against unstemmed words ("secuirty" is two letters from "security", but five from its
 # stem "secur"): titles, and our vocabulary of titles, skill areas and standards.
-FUZZY_FIELDS = ["title.plain^2", "spelling", "summary", "body"]
+# A match through a synonym ("software development" for "coding") counts this much of a match of the words.
+SYNONYM_WEIGHT = 0.5
+EXACT_ANALYZER = "english_index"  # the index's own analysis: stemmed, no synonyms
+FUZZY_FIELDS = ["title.plain^2", VOCABULARY_FIELD, "summary", "body"]
 MAX_FUZZY_WORDS = 8  # a fuzzy query per word: a pasted paragraph must not cost a hundred
 # One or two words must all match (in any fields); from three words, most of them: a sentence's stray word
 # ("grandkids") must not empty the results.
@@ -38,6 +52,12 @@ MINIMUM_SHOULD_MATCH = "2<-1 4<75%"
 DISTANCE_FLOOR = 0.25
 NO_PLACE_FACTOR = 0.45
 FACET_SIZE = 25
+# Related items (in the skill areas the best matches share, without the words) score this share of the best
+# match's score for the words: above weak matches (a word in a long description), below good ones. Chosen with
+# benchmarks/relevance.py.
+RELATED_WEIGHT = 0.4
+# Named parts of the query: a hit whose matched_queries lack WORDS was found only as related.
+WORDS, RELATED = "words", "related"
 
 FACET_FIELDS = {
     "kind": "kind",
@@ -60,35 +80,59 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def text_query(q: str) -> Q:
+def text_query(q: str, misspelt: tuple[str, ...] | None = None) -> Q:
     """The resident's remaining words, matched forgivingly: across fields, most words required, typos
     tolerated, phrases and words close together ranked first."""
     if not q:
         return Q("match_all")
     return Q(
         "bool",
+        _name=WORDS,
         should=[
-            Q("multi_match", query=q, fields=TEXT_FIELDS, type="cross_fields", operator="or", minimum_should_match=MINIMUM_SHOULD_MATCH),
+            # The words as typed (stemmed), then with their synonyms at a lower weight: "coding" ranks a course
+            # called "Introduction to coding" above one called "software development".
+            Q("multi_match", query=q, fields=TEXT_FIELDS, type="cross_fields", operator="or", minimum_should_match=MINIMUM_SHOULD_MATCH, analyzer=EXACT_ANALYZER),
+            Q("multi_match", query=q, fields=TEXT_FIELDS, type="cross_fields", operator="or", minimum_should_match=MINIMUM_SHOULD_MATCH, boost=SYNONYM_WEIGHT),
             Q("multi_match", query=q, fields=["title^3", "summary", "body"], type="phrase", slop=2, boost=2),
-            forgiving_typos(q),
+            forgiving_typos(q, misspelt),
         ],
         minimum_should_match=1,
     )
 
 
-def forgiving_typos(q: str) -> Q:
-    """Each word may be misspelt ("pyhton", "compter") and found in a different field from the others."""
+def forgiving_typos(q: str, misspelt: tuple[str, ...] | None = None) -> Q:
+    """Each word may be misspelt ("pyhton", "compter") and found in a different field from the others.
+    `misspelt`: the words our vocabulary lacks, the only ones forgiven (None: forgive every word); the others
+    must be as typed, so a word we know ("tablet") is not read as another we know ("tables")."""
     words = q.split()[:MAX_FUZZY_WORDS]
-    per_word = [Q("multi_match", query=word, fields=FUZZY_FIELDS, fuzziness="AUTO", prefix_length=1) for word in words]
+    per_word = [
+        Q("multi_match", query=word, fields=FUZZY_FIELDS, fuzziness="AUTO" if misspelt is None or word.lower() in misspelt else 0, prefix_length=1)
+        for word in words
+    ]
     return Q("bool", should=per_word, minimum_should_match=MINIMUM_SHOULD_MATCH, boost=0.5)
+
+
+def matching(params: SearchParams) -> Q:
+    """What an item must match: the words, or (below them) a skill area the best matches share."""
+    words = text_query(params.q, params.misspelt)
+    if not params.related_skills:
+        return words
+    weight = RELATED_WEIGHT * params.best_score
+    related = Q("constant_score", filter=Q("terms", skill_areas=list(params.related_skills)), boost=weight, _name=RELATED)
+    return Q("bool", should=[words, related], minimum_should_match=1)
 
 
 def preferences(params: SearchParams) -> list[Q]:
     """Additive boosts: words that say when or for whom."""
     boosts = []
-    if params.prefer_words:
-        words = " ".join(params.prefer_words)
-        boosts.append(Q("multi_match", query=words, fields=["title", "summary", "schedule", "body"], boost=WORD_PREFERENCE_BOOST))
+    intent_words = [word for word in params.prefer_words if word not in GENERIC_WORDS]
+    generic_words = [word for word in params.prefer_words if word in GENERIC_WORDS]
+    if intent_words:
+        boosts.append(Q("multi_match", query=" ".join(intent_words), fields=PREFERRED_WORD_FIELDS, boost=WORD_PREFERENCE_BOOST))
+    if generic_words:
+        # Without synonyms: "computer help" means help with computing, not a laptop to borrow.
+        generic = " ".join(generic_words)
+        boosts.append(Q("multi_match", query=generic, fields=["title", "summary", "schedule", "body"], analyzer=EXACT_ANALYZER, boost=WORD_PREFERENCE_BOOST))
     if params.prefer_schedule:
         when = " ".join(params.prefer_schedule)
         boosts.append(Q("multi_match", query=when, fields=["schedule^2", "title", "summary"], boost=SCHEDULE_PREFERENCE_BOOST))
@@ -96,12 +140,15 @@ def preferences(params: SearchParams) -> list[Q]:
 
 
 def preferred_first(query: Q, params: SearchParams) -> Q:
-    """Sponsorship and the tier, kind and type the resident prefers multiply the score; nothing is left out."""
+    """Sponsorship and the tier, kind, type and skill area the resident prefers multiply the score; nothing is
+    left out."""
     functions = [{"filter": Q("term", sponsored=True), "weight": SPONSORED_FACTOR}]
     if params.prefer_tier:
         functions.append({"filter": Q("term", tier=params.prefer_tier), "weight": TIER_PREFERENCE_FACTOR})
     if params.prefer_kind:
         functions.append({"filter": Q("terms", kind=list(params.prefer_kind)), "weight": KIND_PREFERENCE_FACTOR})
+    if params.prefer_skill:
+        functions.append({"filter": Q("terms", skill_areas=list(params.prefer_skill)), "weight": SKILL_PREFERENCE_FACTOR})
     if params.prefer_type:
         functions.append({"filter": Q("terms", opportunity_type=list(params.prefer_type)), "weight": TYPE_PREFERENCE_FACTOR})
     return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
@@ -200,8 +247,11 @@ def sort_clause(params: SearchParams) -> list:
     return ["_score", {"published_at": {"order": "desc"}}]
 
 
-def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Search:
-    query = Q("bool", must=[text_query(params.q)], filter=base_filters(params), should=preferences(params))
+def opportunity_search(params: SearchParams, *, with_facets: bool = True, leave_out: tuple[str, ...] = ()) -> Search:
+    """The result page's search. `leave_out`: ids already shown (the nearest, above a "further away" list)."""
+    query = Q("bool", must=[matching(params)], filter=base_filters(params), should=preferences(params))
+    if leave_out:
+        query = Q("bool", must=[query], must_not=[Q("ids", values=list(leave_out))])
     query = nearer_first(preferred_first(query, params), params)
     chosen = facet_filters(params)
     search = Search(index=alias_for(OPPORTUNITIES)).query(query).sort(*sort_clause(params))
@@ -214,7 +264,7 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Sea
     search = search.highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
     if params.q:
         # Corrections only from our own vocabulary (titles, skill areas, standards): never an English word we do not use.
-        search = search.suggest("spelling", params.q, term={"field": "spelling", "suggest_mode": "missing", "min_word_length": 4})
+        search = search.suggest("spelling", params.q, term={"field": VOCABULARY_FIELD, "suggest_mode": "missing", "min_word_length": 4})
     if with_facets:
         for name, field in FACET_FIELDS.items():
             others = [clause for other, clause in chosen.items() if other != name]
@@ -227,6 +277,19 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True) -> Sea
             probes = {str(amount): facet_filters(params.with_changes(**{name: amount}))[name] for amount in ranges}
             bucket.bucket("ranges", "filters", filters=probes)
     return search
+
+
+def best_matches_search(params: SearchParams, *, size: int) -> Search:
+    """The items that match the words best, by the words alone (no preferences, no distance, the same filters):
+    their skill areas say what the words are about, and their score what a good match scores."""
+    query = Q("bool", must=[text_query(params.q)], filter=base_filters(params) + list(facet_filters(params).values()))
+    return Search(index=alias_for(OPPORTUNITIES)).query(query).source(["skill_areas"])[:size]
+
+
+def vocabulary_check(q: str) -> dict:
+    """A term vectors request for the words against our vocabulary: each word comes back with how many items'
+    titles, skill areas or standards hold it (no doc_freq: none do)."""
+    return {"doc": {VOCABULARY_FIELD: q}, "fields": [VOCABULARY_FIELD], "term_statistics": True, "field_statistics": False, "positions": False, "offsets": False}
 
 
 def autocomplete_search(prefix: str, *, size: int = 8) -> Search:

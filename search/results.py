@@ -46,6 +46,7 @@ class Hit:
     distance: float | None = None  # miles, when the search was near a place
     published_at: datetime.datetime | None = None
     highlights: dict[str, str] = field(default_factory=dict)  # HTML-escaped, with <mark> around matches
+    related: bool = False  # found in a skill area the best matches share, not by the words
 
 
 @dataclass
@@ -80,6 +81,15 @@ class SearchResults:
     understood: tuple = ()
     place_choices: tuple = ()
     searched: SearchParams | None = None
+    # Fewer than a page near the place: the nearest of the rest, within further_radius miles, shown after.
+    further: list[Hit] = field(default_factory=list)
+    further_radius: float | None = None
+    further: list = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Hit]:
+        """Every hit on the page, in order: the results, then those further away."""
+        return self.hits + self.further
 
     @property
     def pages(self) -> int:
@@ -105,7 +115,7 @@ def _datetime(value):
     return datetime.datetime.fromisoformat(value) if value else None
 
 
-def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights: dict | None = None) -> Hit:
+def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights: dict | None = None, *, related: bool = False) -> Hit:
     return Hit(
         id=doc_id,
         kind=source["kind"],
@@ -136,4 +146,5 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         distance=nearest_distance(params, source.get("locations") or []),
         published_at=_datetime(source.get("published_at")),
         highlights={name: fragments[0] for name, fragments in (highlights or {}).items() if fragments},
+        related=related,
     )

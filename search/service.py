@@ -2,11 +2,16 @@
 the API all call it; nothing else outside this app talks to the engine.
 
 If the engine cannot be reached, a basic database search answers instead (mode "basic"): never a 500.
+
+Besides what the words match, a result page may hold two kinds of help, each labelled: items related to the
+best matches (the rest of the skill area they share, below them: with_related) and, when fewer than a page are
+near the place, the nearest of the rest from a wider radius after them (further_away).
 """
 
 import dataclasses
 import logging
 import re
+from collections import Counter
 from functools import lru_cache
 
 from django.db import DatabaseError
@@ -17,8 +22,9 @@ from places.postcodes import PostcodeError
 from . import queries, understanding
 from .basic import basic_search
 from .connection import EngineError, EngineUnavailable, get_client
+from .documents import OPPORTUNITIES, alias_for
 from .models import SearchRecord
-from .params import SearchParams, location_for
+from .params import MAX_RADIUS_MILES, SearchParams, location_for
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
 from .suggestions import suggest
 
@@ -69,10 +75,50 @@ def interpret(params: SearchParams) -> tuple[SearchParams, understanding.Underst
     return params.with_changes(**changes), read
 
 
+# Related items: the skill areas shared by at least two of the best RELATED_FROM matches for the words, counting
+# only strong ones (at least STRONG_MATCH of the best score), so one stray match never pulls in a skill area.
+RELATED_FROM = 5
+STRONG_MATCH = 0.7
+
+
+def with_misspelt_words(searched: SearchParams) -> SearchParams:
+    """The search with the words our own vocabulary (titles, skill areas, standards) lacks: only those are
+    matched with typo tolerance, so "tablet" is never read as "tables" but "compter" still finds computers."""
+    if not searched.q:
+        return searched
+    alias = alias_for(OPPORTUNITIES)
+    known = get_client(timeout=ENGINE_TIMEOUT).termvectors(index=alias, body=queries.vocabulary_check(searched.q))
+    terms = known.get("term_vectors", {}).get(queries.VOCABULARY_FIELD, {}).get("terms", {})
+    return searched.with_changes(misspelt=tuple(sorted(term for term, figures in terms.items() if not figures.get("doc_freq"))))
+
+
+def with_related(searched: SearchParams) -> SearchParams:
+    """The search with the skill areas its best matches share, so the rest of them is found too, below the
+    matches ("ethical hacking" → the other cyber security courses). Only for words ranked by relevance."""
+    if not searched.q or searched.sort != "relevance":
+        return searched
+    search = queries.best_matches_search(searched, size=RELATED_FROM)
+    raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
+    scored = [(hit["_score"], hit["_source"].get("skill_areas") or []) for hit in raw["hits"]["hits"]]
+    skills = shared_skill_areas(scored)
+    return searched.with_changes(related_skills=skills, best_score=scored[0][0]) if skills else searched
+
+
+def shared_skill_areas(scored: list[tuple[float, list[str]]]) -> tuple[str, ...]:
+    """The skill areas at least two strong matches share (and at least half of them), from (score, skill
+    areas) pairs best first."""
+    if not scored:
+        return ()
+    strong = [areas for score, areas in scored if score >= STRONG_MATCH * scored[0][0]]
+    counts = Counter(code for areas in strong for code in set(areas))
+    return tuple(sorted(code for code, count in counts.items() if count >= max(2, len(strong) / 2)))
+
+
 def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool) -> SearchResults:
+    searched = with_related(with_misspelt_words(searched))
     search = queries.opportunity_search(searched, with_facets=with_facets)
     raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
-    hits = [hit_from_source(hit["_id"], hit["_source"], searched, hit.get("highlight")) for hit in raw["hits"]["hits"]]
+    hits = [_hit(hit, searched) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
         facets = {}
@@ -86,6 +132,29 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
     return SearchResults(
         params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion, searched=searched
     )
+
+
+def _hit(hit: dict, searched: SearchParams):
+    related = bool(searched.related_skills) and queries.WORDS not in hit.get("matched_queries", ())
+    return hit_from_source(hit["_id"], hit["_source"], searched, hit.get("highlight"), related=related)
+
+
+def further_away(results: SearchResults) -> None:
+    """Fewer than a page near the place (the first page, by any order): the rest of the page from a wider
+    radius, nearest and best first, in results.further. "Apprenticeships in Skipton" finds two in Skipton,
+    then those within 25 miles."""
+    searched = results.searched
+    if results.mode != "full" or not searched.near or searched.page != 1 or results.total >= searched.page_size:
+        return
+    if searched.radius >= MAX_RADIUS_MILES:
+        return
+    wider = searched.with_changes(radius=wider_radius(searched.radius), page_size=searched.page_size - len(results.hits))
+    search = queries.opportunity_search(wider, with_facets=False, leave_out=tuple(hit.id for hit in results.hits))
+    body = search.to_dict()
+    body.pop("suggest", None)
+    raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=body)
+    results.further = [_hit(hit, wider) for hit in raw["hits"]["hits"]]
+    results.further_radius = wider.radius
 
 
 def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> str:
@@ -115,9 +184,13 @@ def search_opportunities(params: SearchParams, *, with_facets: bool = True, with
         results.understood, results.place_choices = read.readings, read.place_choices
     if with_campaign and params.q:
         results.campaign = campaign_content(searched.q or params.q)
+    try:
+        further_away(results)
+    except (*EngineUnavailable, EngineError):
+        pass  # the nearest are shown; the rest can wait for the wider-radius link
     if results.total == 0 and results.mode == "full":
         results.widenings = widenings(params, searched, read)
-    elif results.total < FEW_RESULTS and searched.near and searched.radius < 100 and results.mode == "full":
+    elif results.total < FEW_RESULTS and searched.near and searched.radius < MAX_RADIUS_MILES and results.mode == "full":
         results.widenings = _counted([_wider_radius(params, searched)])
     return results
 
@@ -179,7 +252,7 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
             # Without the reading's words too: "python keighley" without Keighley is a search for python.
             words = understanding.without_place(understanding.fold(params.q), reading.words)
             options.append((f"Search without “{reading.label}”", params.with_changes(q=words, page=1)))
-    if searched.near and searched.radius < 100:
+    if searched.near and searched.radius < MAX_RADIUS_MILES:
         options.append(_wider_radius(params, searched))
     for name, label, change in WIDER:
         if name == "words":
@@ -191,8 +264,13 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
     return _counted(options[:8])
 
 
+def wider_radius(radius: float) -> float:
+    """The next radius to try: three times as far, at least 25 miles, at most the largest we search."""
+    return min(float(MAX_RADIUS_MILES), max(radius * 3, 25.0))
+
+
 def _wider_radius(params: SearchParams, searched: SearchParams) -> tuple[str, SearchParams]:
-    radius = min(100.0, max(searched.radius * 3, 25.0))
+    radius = wider_radius(searched.radius)
     return f"Search within {radius:g} miles", params.with_changes(radius=radius, page=1)
 
 

@@ -28,7 +28,7 @@ FILLER_PHRASES = [
     "looking for", "where can i", "where do i", "how can i", "how do i", "how to", "can i", "is there",
     "are there", "help me", "help with", "help to", "help using", "help", "learn about", "learn to", "learn",
     "learning", "teach me", "show me", "get better at", "get started with", "get started", "find out about",
-    "near me", "nearby", "near by", "close to me", "local", "please", "something", "anything",
+    "use", "using", "near me", "nearby", "near by", "close to me", "local", "please", "something", "anything",
     "change career", "change careers", "career change", "changing career", "changing careers", "new career",
     "switch career", "switch careers", "move into", "get into", "break into", "retrain", "retraining", "become a",
     "become an", "with no experience", "i have no experience", "no experience", "but",
@@ -45,6 +45,8 @@ STOP_WORDS = frozenset(
 GENERIC_WORDS = frozenset(
     "tech technology technologies digital skills computer computers computing career careers library libraries".split()
 )
+# The Essential Digital Skills framework's foundation skills (pathways reference data): a beginner's first step.
+FOUNDATION_SKILLS = ("EDS-F",)
 # Prepositions that make a following name a place even when it is also an ordinary word.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "around", "at", "from"})
 
@@ -324,6 +326,10 @@ def understand(q: str, gazetteer: Gazetteer, *, place_given: bool = False, ignor
         # "Computer help", "help with my phone": courses and help sessions first, the first tier when
         # nothing more precise is asked. Not a chip: it only orders results.
         preferences = {"prefer_kind": ("programme",)} if words else {"prefer_kind": ("programme",), "prefer_tier": "inclusion"}
+    if not words and any(reading.key == "beginner" for reading in readings):
+        # "Computer course for beginners", "never used a computer": a beginner with no topic needs the
+        # foundation skills (turning on a device, using a mouse and keyboard) first.
+        preferences = {**preferences, "prefer_skill": FOUNDATION_SKILLS}
     # Boost intents never leave nothing to rank by: their words stay as optional terms.
     return Understanding(
         words=" ".join(words),
@@ -416,11 +422,11 @@ def _read_place(text: str, gazetteer: Gazetteer, is_known_word) -> tuple[str, Re
             return rest, _place_reading(places[0], name), (), ""
 
     # A misspelt place ("hudersfield"): a word that is no word of ours, close to one place's name. Short
-    # words only where residents put places: after "in" or "near", or last.
+    # words only where residents put places: after "in" or "near", first or last.
     for index, token in enumerate(tokens):
         if token in STOP_WORDS or is_known_word(token):
             continue
-        where_places_go = index == len(tokens) - 1 or (index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS)
+        where_places_go = index in (0, len(tokens) - 1) or (index > 0 and tokens[index - 1] in PLACE_PREPOSITIONS)
         if len(token) < 8 and not where_places_go:
             continue
         name = gazetteer.closest_name(token)

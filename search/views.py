@@ -140,20 +140,21 @@ def search_page(request):
         results=results,
         facet_groups=_facet_groups(results, names),
         names=names,
-        map=results_map.result_points(results.hits, params.near) if results.hits else None,
+        map=results_map.result_points(results.shown, params.near) if results.shown else None,
         previous_page=query_string(params, page=params.page - 1) if params.page > 1 else None,
         next_page=query_string(params, page=params.page + 1) if params.page < results.pages else None,
         widenings=[(widening, query_string(widening.params)) for widening in results.widenings],
         suggestion_link=query_string(params, q=results.suggestion, page=1) if results.suggestion else None,
         understood=understood_chips(results),
         first_number=(params.page - 1) * params.page_size + 1,
+        further_first_number=(params.page - 1) * params.page_size + 1 + len(results.hits),
         save_query=query_string(params, page=1),
         save_name=search_name(params, names),
         save_frequencies=SavedSearch.Frequency.choices,
     )
     # Result links go through result_click below, so the report can count them; straight to the item if the search
     # was not recorded.
-    context["result_links"] = result_links(record, results.hits, first_position=context["first_number"])
+    context["result_links"] = result_links(record, results.shown, first_position=context["first_number"])
     return render(request, "search/search.html", context)
 
 

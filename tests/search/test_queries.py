@@ -1,7 +1,8 @@
 """The query the engine receives, read with to_dict(): forgiving matching, nearer first, preferences as boosts."""
 
 from search.params import Location, SearchParams
-from search.queries import MINIMUM_SHOULD_MATCH, opportunity_search
+from search.queries import MINIMUM_SHOULD_MATCH, RELATED_WEIGHT, SYNONYM_WEIGHT, forgiving_typos, opportunity_search, vocabulary_check
+from search.service import shared_skill_areas
 
 KEIGHLEY = Location("BD21", 53.867, -1.911, "E08000032")
 
@@ -83,3 +84,63 @@ def test_did_you_mean_draws_on_our_own_vocabulary():
     query = opportunity_search(SearchParams(q="spreadsheat"), with_facets=False).to_dict()
 
     assert query["suggest"]["spelling"]["term"]["field"] == "spelling"
+
+
+def test_the_words_as_typed_count_more_than_their_synonyms():
+    cross = [clause for clause in clauses(body(q="coding"), "multi_match") if clause.get("type") == "cross_fields"]
+
+    as_typed = [clause for clause in cross if clause.get("analyzer") == "english_index"]
+    with_synonyms = [clause for clause in cross if "analyzer" not in clause]
+    assert len(as_typed) == 1 and as_typed[0].get("boost", 1) == 1
+    assert len(with_synonyms) == 1 and with_synonyms[0]["boost"] == SYNONYM_WEIGHT < 1
+
+
+def test_only_the_words_our_vocabulary_lacks_are_forgiven_typos():
+    per_word = forgiving_typos("tablet lesons", misspelt=("lesons",)).to_dict()["bool"]["should"]
+
+    fuzziness = {clause["multi_match"]["query"]: clause["multi_match"]["fuzziness"] for clause in per_word}
+    assert fuzziness == {"tablet": 0, "lesons": "AUTO"}
+    # Not checked (the service could not ask the engine): every word is forgiven, as before.
+    assert {clause["multi_match"]["fuzziness"] for clause in forgiving_typos("tablet lesons").to_dict()["bool"]["should"]} == {"AUTO"}
+
+
+def test_the_vocabulary_check_asks_how_many_items_hold_each_word():
+    check = vocabulary_check("tablet lesons")
+
+    assert check["doc"] == {"spelling": "tablet lesons"} and check["term_statistics"] is True
+
+
+def test_a_skill_area_the_best_matches_share_is_found_too_below_them_and_named():
+    query = body(q="ethical hacking", related_skills=("ADV-CYBER",), best_score=20.0)
+
+    related = clauses(query, "constant_score")
+    assert related == [{"filter": {"terms": {"skill_areas": ["ADV-CYBER"]}}, "boost": RELATED_WEIGHT * 20.0, "_name": "related"}]
+    assert any(clause.get("_name") == "words" for clause in clauses(query, "bool"))
+    assert clauses(body(q="ethical hacking"), "constant_score") == []
+
+
+def test_shared_skill_areas_need_two_strong_matches():
+    assert shared_skill_areas([(10.0, ["ADV-CYBER"]), (9.0, ["ADV-CYBER", "ADV-CLOUD"]), (8.0, ["ADV-CYBER"])]) == ("ADV-CYBER",)
+    # One strong match, and weak ones sharing another area: nothing is pulled in.
+    assert shared_skill_areas([(10.0, ["ADV-CYBER"]), (3.0, ["EDS-H"]), (2.0, ["EDS-H"])]) == ()
+    assert shared_skill_areas([]) == ()
+
+
+def test_generic_words_rank_without_synonyms_and_intent_words_count_double_in_titles():
+    should = body(q="", prefer_words=("computer", "bootcamp"))["query"]["function_score"]["query"]["bool"]["should"]
+
+    by_query = {clause["multi_match"]["query"]: clause["multi_match"] for clause in should}
+    assert by_query["computer"]["analyzer"] == "english_index"  # "computer" is not "laptop to borrow"
+    assert "title^2" in by_query["bootcamp"]["fields"] and "analyzer" not in by_query["bootcamp"]
+
+
+def test_a_preferred_skill_area_multiplies_the_score():
+    functions = body(q="", prefer_skill=("EDS-F",))["query"]["function_score"]["functions"]
+
+    assert {"filter": {"terms": {"skill_areas": ["EDS-F"]}}, "weight": 3.0} in functions
+
+
+def test_items_already_shown_can_be_left_out():
+    query = opportunity_search(SearchParams(q="python"), with_facets=False, leave_out=("programme-1", "programme-2")).to_dict()
+
+    assert [{"ids": {"values": ["programme-1", "programme-2"]}}] in clauses(query, "must_not")

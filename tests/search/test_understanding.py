@@ -74,7 +74,10 @@ def test_a_name_shared_by_two_places_is_not_guessed_but_offered():
     assert understanding.words == "email"
 
 
-@pytest.mark.parametrize("q, outcode, spelt", [("Hudersfield computer help", "HD1", "Huddersfield"), ("excel in Wakefeild", "", "Wakefield")])
+@pytest.mark.parametrize(
+    "q, outcode, spelt",
+    [("Hudersfield computer help", "HD1", "Huddersfield"), ("excel in Wakefeild", "", "Wakefield"), ("Barnsly digital skills course", "", "Barnsley")],
+)
 def test_a_misspelt_place_is_read_as_the_place_and_offered_spelt_right(q, outcode, spelt):
     understanding = read(q)
 
@@ -136,7 +139,7 @@ def test_words_that_say_when_rank_what_runs_then():
 @pytest.mark.parametrize(
     "q, words",
     [
-        ("where can I learn to use my phone", "use phone"),
+        ("where can I learn to use my phone", "phone"),
         ("I want help with email near me", "email"),
         ("how do i video call my grandkids", "video call grandkids"),
     ],
@@ -181,3 +184,13 @@ def test_a_misspelt_intent_word_is_still_read(q, key):
 
 def test_ages_and_career_change_words_are_not_required():
     assert read("I'm 45 and want to change career into data").words == "data"
+
+
+@pytest.mark.parametrize("q", ["computer course for beginners", "never used a computer", "beginners computer course Barnsley"])
+def test_a_beginner_with_no_topic_gets_the_foundation_skills_first(q):
+    assert read(q).preferences["prefer_skill"] == ("EDS-F",)
+
+
+@pytest.mark.parametrize("q", ["coding for beginners", "spreadsheets for beginners", "computer help"])
+def test_a_beginner_with_a_topic_or_no_beginner_words_gets_no_skill_preference(q):
+    assert "prefer_skill" not in read(q).preferences
