@@ -27,7 +27,7 @@ def open_vacancies() -> QuerySet[ApprenticeshipVacancy]:
         .select_related(
             "employer__organisation",
             "standard",
-            "training_provider__organisation",
+            "training_provider__provider",
             "tier",
             "local_authority",
             "sponsor_campaign",
@@ -89,7 +89,7 @@ class ApprenticeshipSerializer(serializers.ModelSerializer):
     standard = ApprenticeshipStandardSerializer(help_text="The apprenticeship standard it trains for")
     employer = OrganisationReferenceSerializer(help_text="The employer")
     training_provider = VerifiedOrganisationReferenceSerializer(
-        allow_null=True, help_text="The training provider, if named and verified"
+        source="training_provider.provider", allow_null=True, help_text="The training provider, if named and verified"
     )
     location = LocationSerializer(source="*", help_text="Where the job is")
     sponsor_campaign = SponsorCampaignReferenceSerializer(allow_null=True, help_text="The campaign it is part of")

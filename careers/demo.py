@@ -296,7 +296,7 @@ def load(*, today: datetime.date | None = None) -> dict[str, int]:
     employers = _employers_sync(written)
     campaign = _campaign_sync(today, employers, written)
     providers = {
-        provider.organisation.slug: provider.pk
+        provider.organisation.slug: provider.organisation_id
         for provider in Provider.objects.select_related("organisation").filter(
             organisation__slug__in=[provider.slug for provider in courses_content.PROVIDERS]
         )

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from courses.models import Provider
+from accounts.models import Organisation
 from pathways.models import SkillArea, Tier
 from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
 from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
@@ -55,7 +55,8 @@ class ApprenticeshipVacancyForm(PostingForm):
     }
     standard = forms.ModelChoiceField(queryset=ApprenticeshipStandard.objects.all(), label="Apprenticeship standard")
     training_provider = forms.ModelChoiceField(
-        queryset=Provider.objects.filter(organisation__verified_at__isnull=False).select_related("organisation"),
+        # Verified training providers with a profile here, by their organisation.
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.PROVIDER, verified_at__isnull=False, provider__isnull=False).order_by("name"),
         required=False,
         label="Training provider",
     )

@@ -12,7 +12,7 @@ from .structured_data import employer_json_ld, opportunity_json_ld, vacancy_json
 def _visible_vacancy(request, slug) -> ApprenticeshipVacancy:
     vacancy = get_object_or_404(
         ApprenticeshipVacancy.objects.select_related(
-            "employer__organisation", "standard", "training_provider__organisation", "tier", "local_authority"
+            "employer__organisation", "standard", "training_provider__provider", "tier", "local_authority"
         ),
         slug=slug,
     )

@@ -150,7 +150,7 @@ def programme_document(programme: Programme) -> dict:
 def vacancy_queryset() -> QuerySet:
     return (
         ApprenticeshipVacancy.objects.public()
-        .select_related("employer__organisation", "standard", "tier", "local_authority", "sponsor_campaign", "training_provider__organisation")
+        .select_related("employer__organisation", "standard", "tier", "local_authority", "sponsor_campaign", "training_provider__provider")
         .prefetch_related("skill_areas")
     )
 
@@ -165,7 +165,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
         "body": " ".join(filter(None, [_text(vacancy.description), vacancy.standard.title])),
         "organisation_name": vacancy.employer.name,
         "employer": vacancy.employer.slug,
-        "provider": vacancy.training_provider.slug if vacancy.training_provider else None,
+        "provider": vacancy.training_provider.slug if vacancy.training_provider else None,  # the organisation's slug
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
         "tier": vacancy.tier.code,

@@ -132,8 +132,15 @@ class ApprenticeshipVacancy(Publishable, Located):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="vacancies")
     reference = models.CharField(max_length=60, blank=True, help_text="Your own reference")
     standard = models.ForeignKey(ApprenticeshipStandard, on_delete=models.PROTECT, related_name="vacancies")
+    # The organisation that trains the apprentice, named by organisation so that careers needs nothing of
+    # courses (its provider profile, when it has one, is `training_provider.provider`).
     training_provider = models.ForeignKey(
-        "courses.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="apprenticeships"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"kind": Organisation.Kind.PROVIDER},
+        related_name="apprenticeships_trained",
     )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -177,7 +184,8 @@ class ApprenticeshipVacancy(Publishable, Located):
     def own_websites(self) -> list[str]:
         websites = [self.employer.organisation.website, self.employer.website]
         if self.training_provider_id:
-            websites += [self.training_provider.organisation.website, self.training_provider.website]
+            profile = getattr(self.training_provider, "provider", None)  # the provider profile, if it has one
+            websites += [self.training_provider.website] + ([profile.website] if profile else [])
         return websites
 
     def completeness_items(self) -> list[tuple[int, bool, str]]:

@@ -396,7 +396,7 @@ class _Generator:
                 employer=employer,
                 reference=slug,
                 standard=standard,
-                training_provider=rng.choice(self.pool.providers),
+                training_provider=rng.choice(self.pool.providers).organisation,
                 title=f"{role.title} in {place.town}",
                 slug=slug,
                 summary=f"Train as a {role.title.lower()} with {employer.organisation.name} in {place.town}, "
@@ -561,7 +561,7 @@ def digest(*, seed: int) -> str:
             "description",
             "employer__organisation__slug",
             "standard__title",
-            "training_provider__organisation__slug",
+            "training_provider__slug",
             "tier__code",
             "postcode",
             "latitude",

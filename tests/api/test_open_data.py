@@ -156,9 +156,9 @@ def test_an_opportunity_closing_today_is_still_listed(client):
 
 
 def test_a_training_provider_that_is_not_verified_is_not_named(client):
-    published(ApprenticeshipVacancyFactory, training_provider=ProviderFactory(verified=False))
+    published(ApprenticeshipVacancyFactory, training_provider=ProviderFactory(verified=False).organisation)
     verified = ProviderFactory()
-    published(ApprenticeshipVacancyFactory, training_provider=verified)
+    published(ApprenticeshipVacancyFactory, training_provider=verified.organisation)
 
     providers = [item["training_provider"] for item in results(client, "apprenticeships/")]
 
@@ -197,7 +197,7 @@ def test_no_personal_data_in_any_response(client):
     programme = published(ProgrammeFactory, provider=provider, status_reason="MODERATOR-NOTE-7731")
     programme.venues.add(VenueFactory(provider=provider))
     vacancy = published(
-        ApprenticeshipVacancyFactory, employer=employer, training_provider=provider, status_reason="MODERATOR-NOTE-7731"
+        ApprenticeshipVacancyFactory, employer=employer, training_provider=provider.organisation, status_reason="MODERATOR-NOTE-7731"
     )
     opportunity = published(SponsoredOpportunityFactory, sponsor=employer, status_reason="MODERATOR-NOTE-7731")
     for item in (programme, vacancy, opportunity):
@@ -524,7 +524,7 @@ def rich_data():
             title=f'Course {n}, with "quotes"; and commas',
         )
         programme.venues.add(*venues)
-    published(ApprenticeshipVacancyFactory, training_provider=provider)
+    published(ApprenticeshipVacancyFactory, training_provider=provider.organisation)
     published(ApprenticeshipVacancyFactory, sponsor_campaign=SponsorCampaignFactory())
     published(SponsoredOpportunityFactory, is_remote=True)
     published(SponsoredOpportunityFactory)
@@ -692,7 +692,7 @@ def test_a_full_page_costs_a_fixed_number_of_queries(client, django_assert_max_n
         )
         programme.venues.add(*venues)
         VenueFactory(provider=programme.provider)
-        published(ApprenticeshipVacancyFactory, training_provider=provider, sponsor_campaign=campaign)
+        published(ApprenticeshipVacancyFactory, training_provider=provider.organisation, sponsor_campaign=campaign)
         published(SponsoredOpportunityFactory, sponsor_campaign=campaign)
 
     for fmt in ("json", "csv"):
