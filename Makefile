@@ -40,6 +40,7 @@ test: install
 	scripts/services.sh browser
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/production_check.py
 	$(TEST_ENV) $(PY) -m pytest
 
