@@ -43,7 +43,8 @@ INSTALLED_APPS = [
     "careers",
     "search",
     "api",
-    "skills_site.home",
+    "home",
+    "skills_site.home",  # the demo commands until the demo app takes them
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
