@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
 PERIODS = {"second": 1, "minute": 60, "hour": 60 * 60, "day": 24 * 60 * 60}
 
@@ -101,3 +101,8 @@ class ClientRateThrottle(SimpleRateThrottle):
         else:
             ident = f"address:{network(self.get_ident(request))}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class ScopedClientRateThrottle(ClientRateThrottle, ScopedRateThrottle):
+    """The default throttle (REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]): a view names its rate with
+    `throttle_scope`, as with DRF's ScopedRateThrottle, and is not throttled without one."""

@@ -4,11 +4,9 @@
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from skills_site.api import (
+from api.serializers import (
     COMMON_HELP,
     LocationSerializer,
-    OpenDataViewSet,
-    OpportunityFilterSet,
     OrganisationReferenceSerializer,
     PublicPageURLField,
     VerifiedOrganisationReferenceSerializer,
@@ -16,6 +14,8 @@ from skills_site.api import (
     skill_area_codes_field,
     tier_code_field,
 )
+from api.views import OpenDataViewSet
+from pathways.filters import OpportunityFilterSet
 
 from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsorCampaign, SponsoredOpportunity
 

@@ -4,19 +4,19 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from rest_framework import serializers
 
-from careers.api import SponsorCampaignReferenceSerializer
-from skills_site.api import (
+from api.serializers import (
     COMMON_HELP,
     LocationSerializer,
-    OpenDataViewSet,
-    OpportunityFilterSet,
     OrganisationReferenceSerializer,
     PublicPageURLField,
     help_texts,
-    local_authority_filter,
     skill_area_codes_field,
     tier_code_field,
 )
+from api.views import OpenDataViewSet
+from careers.api import SponsorCampaignReferenceSerializer
+from pathways.filters import OpportunityFilterSet
+from places.filters import local_authority_filter
 
 from .models import Programme, ProgrammeRun, Provider, Venue
 

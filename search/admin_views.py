@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from api.spreadsheets import safe_cell
 from places.models import LocalAuthority
-from skills_site.spreadsheets import safe_cell
 
 from .selectors import ALL, LITTLE, LOW_RESULTS, NOTHING, UNCLICKED, unmet_demand
 

@@ -42,7 +42,9 @@ INSTALLED_APPS = [
     "courses",
     "careers",
     "search",
-    "skills_site.home",
+    "api",
+    "home",
+    "skills_site.home",  # the demo commands until the demo app takes them
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -236,14 +238,16 @@ CELERY_BEAT_SCHEDULE = {
 
 # ---------------------------------------------------------------------------------------------------------------
 # The public API (/api/v1/): Django REST framework and its OpenAPI schema (drf-spectacular).
-# Open-data views set their own renderers, pagination and throttle (skills_site/api.py); these are defaults.
+# Open-data views set their own renderers, pagination and throttle (api/views.py); these are defaults.
 
 REST_FRAMEWORK = {
     # No HTTP Basic: it would let anyone try passwords without allauth's rate limits.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Per signed-in person, or per client address for anyone else (accounts.limits.ClientRateThrottle).
+    # Per signed-in person, or per client address for anyone else (accounts.limits.ClientRateThrottle), at the
+    # rate a view names with `throttle_scope`; views that name none are not throttled.
+    "DEFAULT_THROTTLE_CLASSES": ["accounts.limits.ScopedClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"open_data": "120/minute", "search": "120/minute", "pathways": "30/minute"},
 }
 
@@ -273,7 +277,7 @@ SPECTACULAR_SETTINGS = {
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "PREPROCESSING_HOOKS": ["skills_site.api.public_api_endpoints"],
+    "PREPROCESSING_HOOKS": ["api.schema.public_api_endpoints"],
     # The kinds of search result, shared by the search API and pathway plans: one name in the schema.
     "ENUM_NAME_OVERRIDES": {"ResultKindEnum": ["programme", "apprenticeship", "sponsored"]},
 }

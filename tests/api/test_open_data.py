@@ -13,7 +13,6 @@ from django.utils import timezone
 from careers.models import SponsoredOpportunity
 from courses.models import Programme
 from publishing.models import Status, StatusChange
-from skills_site.api import OpenDataAnonThrottle
 from tests.accounts.factories import MembershipFactory, UserFactory
 from tests.careers.factories import (
     ApprenticeshipVacancyFactory,
@@ -618,8 +617,9 @@ def test_anyone_may_read_it_from_another_site(client):
     assert get(client, "programmes/")["Access-Control-Allow-Origin"] == "*"
 
 
-def test_anonymous_use_is_throttled(client, monkeypatch):
-    monkeypatch.setattr(OpenDataAnonThrottle, "rate", "3/minute", raising=False)
+def test_anonymous_use_is_throttled(client, settings):
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "open_data": "3/minute"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
 
     statuses = [get(client, "employers/").status_code for _ in range(4)]
     refused = get(client, "employers/", format="csv")

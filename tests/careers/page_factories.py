@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from careers.models import CampaignPage, CareerProfilePage, EventPage, StoryPage
-from skills_site.home.models import HomePage
+from home.models import HomePage
 
 
 class PageFactory(factory.django.DjangoModelFactory):

@@ -26,8 +26,8 @@ from careers.models import (
     StoryPage,
 )
 from careers.selectors import featured_opportunities
+from home.models import HomePage
 from publishing.models import Status
-from skills_site.home.models import HomePage
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.careers.factories import (
     ApprenticeshipVacancyFactory,

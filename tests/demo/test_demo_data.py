@@ -28,11 +28,11 @@ from careers.models import (
 from courses import demo as courses_demo
 from courses.demo import demo_programmes, demo_providers, plan_programmes
 from courses.models import Programme, ProgrammeRun, Provider
+from home.models import HomePage
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 from publishing.models import Status
 from publishing.rich_text import clean_rich_text
-from skills_site.home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -101,6 +101,6 @@ def test_a_formula_typed_into_search_is_exported_as_text_not_run_by_a_spreadshee
     ],
 )
 def test_spreadsheet_cells_that_could_be_formulas_are_quoted(value, written):
-    from skills_site.spreadsheets import safe_cell
+    from api.spreadsheets import safe_cell
 
     assert safe_cell(value) == written

@@ -2,8 +2,7 @@
 
 import os
 
-from skills_site.celery import app
-from skills_site.tasks import worker_echo
+from skills_site.celery import app, worker_echo
 
 
 def test_a_task_sent_through_redis_is_run_by_a_separate_worker(celery_worker_process):

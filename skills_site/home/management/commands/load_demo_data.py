@@ -8,7 +8,7 @@ from django.db import transaction
 
 from careers import demo as careers_demo
 from courses import demo as courses_demo
-from skills_site.home.models import HomePage
+from home.models import HomePage
 
 
 class Command(BaseCommand):

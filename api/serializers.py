@@ -1,0 +1,81 @@
+"""The representations open-data items share: organisations, places, links, tiers and skill areas."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PublicPageURLField(serializers.Field):
+    """The absolute address of the item's page on the site."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Its public page on this site")
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value.get_absolute_url())
+
+
+class OrganisationReferenceSerializer(serializers.Serializer):
+    """A provider or an employer, as other items refer to it."""
+
+    name = serializers.CharField(help_text="The organisation's name")
+    slug = serializers.SlugField(help_text="Its identifier here: /providers/<slug>/ or /employers/<slug>/")
+    url = PublicPageURLField()
+
+
+class VerifiedOrganisationReferenceSerializer(OrganisationReferenceSerializer):
+    """A reference shown only while the organisation is verified (null otherwise)."""
+
+    def get_attribute(self, instance):
+        profile = super().get_attribute(instance)
+        return profile if profile is not None and profile.organisation.is_verified else None
+
+
+class LocalAuthoritySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ONS local authority code, e.g. E08000035")
+    name = serializers.CharField(help_text="e.g. Leeds")
+
+
+class LocationSerializer(serializers.Serializer):
+    """Where something happens. The coordinates are its postcode's point (about 15 addresses), or the centre of
+    the postcode district when we do not hold the full postcode."""
+
+    town = serializers.CharField(help_text="Town or city")
+    postcode = serializers.CharField(help_text="Full postcode, e.g. LS1 4AP")
+    local_authority = LocalAuthoritySerializer(allow_null=True, help_text="The local authority it is in, if known")
+    latitude = serializers.FloatField(allow_null=True, help_text="WGS84 latitude of the postcode (or its district's centre)")
+    longitude = serializers.FloatField(allow_null=True, help_text="WGS84 longitude of the postcode (or its district's centre)")
+
+
+def help_texts(**texts: str) -> dict:
+    """ModelSerializer extra_kwargs giving each named field its schema description."""
+    return {name: {"help_text": text} for name, text in texts.items()}
+
+
+COMMON_HELP = {
+    "slug": "Its identifier here; the detail endpoint is <list endpoint>/<slug>/",
+    "title": "Title",
+    "summary": "One or two plain sentences",
+    "description": "Description as HTML, limited to headings, paragraphs, emphasis, lists and links",
+    "updated_at": "When it last changed (ISO 8601)",
+    "published_at": "When it was published (ISO 8601)",
+    "is_demo": "Demonstration content, not a real offer",
+    "how_to_apply": "How to apply, in plain text",
+}
+
+
+def tier_code_field() -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="Tier code: inclusion, general or advanced"
+    )
+
+
+def skill_area_codes_field() -> serializers.ManyRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        many=True,
+        help_text="Skill area codes (UK Essential Digital Skills, DigComp 2.2, advanced specialisms)",
+    )

@@ -1,0 +1,34 @@
+"""The read-only viewset every open-data endpoint under /api/v1/ plugs into."""
+
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+
+from .pagination import OpenDataPagination
+from .renderers import CSVRenderer
+from .schema import OpenDataSchema
+
+
+class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
+    """Anonymous and read-only; JSON or CSV (`?format=csv` or `Accept: text/csv`); errors are always JSON."""
+
+    # Open data does not depend on who asks: no sessions or passwords here, and everyone is throttled alike.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    # The throttle is the project's default (REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]), at this scope's rate.
+    throttle_scope = "open_data"
+    renderer_classes = [JSONRenderer, CSVRenderer]
+    pagination_class = OpenDataPagination
+    filter_backends = [DjangoFilterBackend]
+    schema = OpenDataSchema()
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and isinstance(response.accepted_renderer, CSVRenderer):
+            response.accepted_renderer, response.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        # Anyone's page may read open data; nothing here uses cookies or credentials.
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
