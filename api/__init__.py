@@ -1,2 +1,3 @@
-"""The open-data API under /api/v1/: the parts its endpoints share (pagination, CSV, filters, schema, the
-read-only viewset), which know no domain app, and the URL wiring of the domain apps' API views (urls.py)."""
+"""The parts the open-data API's endpoints share (pagination, CSV, filters, schema, the read-only viewset). It
+knows no app of ours, so every app may use it; the URL wiring of the apps' API views is configuration
+(skills_site/api_urls.py)."""

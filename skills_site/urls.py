@@ -18,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("api/v1/", include("api.urls")),
+    path("api/v1/", include("skills_site.api_urls")),
     path("search/", include("search.urls")),
     path("pathways/", include("pathways.urls")),
     path("portal/provider/", include("courses.portal_urls")),

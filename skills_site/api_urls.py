@@ -1,4 +1,5 @@
-"""The public API under /api/v1/: open data (read-only, JSON or CSV) and its OpenAPI schema."""
+"""The public API under /api/v1/: open data (read-only, JSON or CSV), search and pathway plans, and the OpenAPI
+schema. Configuration: it wires the apps' API views together; their shared parts are the `api` app."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
