@@ -53,7 +53,6 @@ TEXT_COLUMNS = [
     "enquiry_phone", "other_languages",
 ]  # fmt: skip
 BOOLEAN_COLUMNS = ["starts_any_time", "free_device_loan", "free_data", "step_free_access", "drop_in"]
-VENUE_COLUMNS = ["venue_name", "venue_address", "venue_town", "venue_postcode", "venue_step_free_access"]
 EMPTY_MESSAGES = {
     "reference": "Give each programme your own reference, so a re-import updates it instead of adding a copy.",
     "skill_areas": "Give at least one skill area code, such as EDS-C or ADV-DATA.",

@@ -216,12 +216,6 @@ def item_withdraw(*, item: Publishable, by) -> Publishable:
     return _move(item, Status.WITHDRAWN, by=by)
 
 
-@transaction.atomic
-def item_archive(*, item: Publishable, by) -> Publishable:
-    _require_member_or_moderator(item, by)
-    return _move(item, Status.ARCHIVED, by=by)
-
-
 # Copies and slugs ---------------------------------------------------------------------------------
 
 
