@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import Organisation
-from publishing import checks, services
+from publishing import posting_checks as checks
+from publishing import services
 from publishing.external_urls import UnsafeURL, browser_host
 from publishing.models import Status
 from tests.accounts.helpers import sign_in_with_totp
