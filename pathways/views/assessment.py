@@ -14,7 +14,7 @@ SESSION_ANSWERS = "pathways_answers"
 NONE_LABELS = {Question.Kind.STATEMENTS: "None of these yet", Question.Kind.INTERESTS: "None of these right now"}
 
 
-def answers_data(request) -> dict:
+def _answers_data(request) -> dict:
     data = request.session.get(SESSION_ANSWERS)
     if not isinstance(data, dict) or not isinstance(data.get("skills"), dict):
         return {"skills": {}}
@@ -35,7 +35,7 @@ def question_url(page: flow.QuestionPage, *, change: bool = False) -> str:
 @require_GET
 def start(request):
     bank = selectors.question_bank()
-    data = answers_data(request)
+    data = _answers_data(request)
     found = flow.pages(bank, data)
     started = bool(data["skills"])
     return render(
@@ -86,7 +86,7 @@ def _record(data: dict, page: flow.QuestionPage, value) -> None:
 @require_http_methods(["GET", "POST"])
 def question(request, code):
     bank = selectors.question_bank()
-    data = answers_data(request)
+    data = _answers_data(request)
     found = flow.pages(bank, data)
     index = next((number for number, page in enumerate(found) if page.code == code), None)
     if index is None:
@@ -144,17 +144,19 @@ def _answer_text(page: flow.QuestionPage, bank, data: dict) -> list[str]:
     return [dict(page.optional.options).get(str(value), str(value))]
 
 
-def complete_or_redirect(bank, data):
+def completed_answers(request):
+    """The question bank, the session's answers and the questions asked; and, while a question everyone is
+    asked has no answer, the redirect to it."""
+    bank = selectors.question_bank()
+    data = _answers_data(request)
     found = flow.pages(bank, data)
     missing = flow.first_unanswered(found, data, skills_only=True)
-    return found, (redirect(question_url(missing)) if missing else None)
+    return bank, data, found, (redirect(question_url(missing)) if missing else None)
 
 
 @require_GET
 def check(request):
-    bank = selectors.question_bank()
-    data = answers_data(request)
-    found, incomplete = complete_or_redirect(bank, data)
+    bank, data, found, incomplete = completed_answers(request)
     if incomplete:
         return incomplete
     rows = [(page, _answer_text(page, bank, data), question_url(page, change=True)) for page in found]

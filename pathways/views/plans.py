@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import selectors, services
+from .. import services
 from ..answers import Answers
 from ..forms import KeepForm
 from ..planning import build_plan
-from .assessment import answers_data, complete_or_redirect
+from .assessment import completed_answers
 
 
 def private(response):
@@ -32,18 +32,14 @@ def _render_session_plan(request, bank, data, *, keep_form=None, status=200):
 
 @require_GET
 def plan(request):
-    bank = selectors.question_bank()
-    data = answers_data(request)
-    _, incomplete = complete_or_redirect(bank, data)
+    bank, data, _, incomplete = completed_answers(request)
     return incomplete or _render_session_plan(request, bank, data)
 
 
 @login_required
 @require_POST
 def plan_save(request):
-    bank = selectors.question_bank()
-    data = answers_data(request)
-    _, incomplete = complete_or_redirect(bank, data)
+    bank, data, _, incomplete = completed_answers(request)
     if incomplete:
         return incomplete
     answers = Answers.from_dict(data)
@@ -54,9 +50,7 @@ def plan_save(request):
 
 @require_POST
 def plan_keep(request):
-    bank = selectors.question_bank()
-    data = answers_data(request)
-    _, incomplete = complete_or_redirect(bank, data)
+    bank, data, _, incomplete = completed_answers(request)
     if incomplete:
         return incomplete
     form = KeepForm(request.POST)
