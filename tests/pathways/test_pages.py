@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from pathways.views.assessment import SESSION_ANSWERS
-from tests.pathways.conftest import ESSENTIAL_AREAS, FOUNDATION
+from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION
 
 pytestmark = pytest.mark.django_db
 
