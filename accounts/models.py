@@ -66,7 +66,7 @@ class Organisation(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     website = models.URLField(blank=True)
     # A member's new website for the organisation's public profile waits here until a moderator approves it:
-    # postings may link to the profile's website without a moderator looking (publishing.checks.links), so
+    # postings may link to the profile's website without a moderator looking (publishing.posting_checks.links), so
     # until then the approved one stays in force.
     website_requested = models.URLField("new website waiting for a moderator", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

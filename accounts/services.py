@@ -104,7 +104,7 @@ def organisation_verify(*, organisation: Organisation, by: User) -> Organisation
 def profile_website_hold(*, profile) -> bool:
     """Keep a member's new website for the organisation's profile waiting for a moderator; True if it waits.
 
-    Postings may link to the profile's website without a moderator looking (publishing.checks.links), so a
+    Postings may link to the profile's website without a moderator looking (publishing.posting_checks.links), so a
     new one must not take effect until a moderator approves it: until then the saved one stays on the profile.
     Saving the approved website again withdraws the request; removing the website needs no moderator.
     Call it with the profile as the form left it, before saving the profile."""

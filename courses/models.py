@@ -219,7 +219,7 @@ class ProgrammeRun(models.Model):
 
 
 class ProgrammeImport(models.Model):
-    """One upload of a CSV or JSON file of programmes (courses/imports.py does the work, in a Celery task).
+    """One upload of a CSV or JSON file of programmes (courses/imports/ does the work, in a Celery task).
 
     The file is kept only until the import has run; the result (counts, and errors by line and column)
     stays for the provider to read.

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import checks, registry, selectors, services
+from . import posting_checks, registry, selectors, services
 
 
 class ModeratorRequiredMixin:
@@ -50,7 +50,7 @@ class PostingQueueView(ModerationPageMixin, TemplateView):
                 "label": registry.label_of(item),
                 "kind": item._meta.verbose_name,
                 "organisation": item.owner_organisation,
-                "report": checks.run_checks(item),
+                "report": posting_checks.run_checks(item),
                 "history": list(selectors.history(item=item)[:5]),
                 "version": item.content_version(),
             }

@@ -61,7 +61,7 @@ class Publishable(models.Model):
     # The lookup from this model to its Organisation ("provider__organisation"), so the moderation queue
     # and the portals can ask the same questions of every kind of posting.
     organisation_field = ""
-    # What the automated checks (publishing/checks.py) read: words for the language check, URLs for the
+    # What the automated checks (publishing/posting_checks.py) read: words for the language check, URLs for the
     # links check. Rich-text fields are read without their tags.
     checked_text_fields = ("title", "summary", "description", "how_to_apply")
     checked_link_fields: tuple[str, ...] = ()

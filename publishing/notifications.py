@@ -47,10 +47,6 @@ def absolute(path: str) -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
-def is_opted_out(*, user, topic: str) -> bool:
-    return EmailOptOut.objects.filter(user=user, topic=topic).exists()
-
-
 def opt_out(*, user, topic: str) -> None:
     EmailOptOut.objects.get_or_create(user=user, topic=topic)
 

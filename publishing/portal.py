@@ -21,7 +21,7 @@ from django.views.generic import TemplateView, View
 from accounts.models import Organisation
 from accounts.selectors import is_active_member, organisations_of
 
-from . import checks, selectors, services
+from . import posting_checks, selectors, services
 from .models import Publishable, Status
 
 
@@ -171,7 +171,7 @@ class PostingDetailView(PostingMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         item = self.get_item()
-        report = checks.run_checks(item)
+        report = posting_checks.run_checks(item)
         context.update(
             item=item,
             report=report,

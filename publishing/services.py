@@ -1,6 +1,6 @@
 """Moving an item between statuses. Every change is checked against who is asking, and recorded.
 
-Publishing runs the automated checks first (publishing/checks.py). An item then goes live at once only
+Publishing runs the automated checks first (publishing/posting_checks.py). An item then goes live at once only
 when its organisation is verified and trusted (something of theirs has been public before) and no check
 flagged it; otherwise it waits in the moderators' queue, and the poster sees why.
 """
@@ -20,7 +20,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.selectors import is_active_member
 
-from . import checks, registry
+from . import posting_checks, registry
 from .models import ClosingReminder, PostingActivity, Publishable, Status, StatusChange
 
 logger = logging.getLogger(__name__)
@@ -79,12 +79,12 @@ def _move(item: Publishable, to_status: str, *, by, reason: str = "", held: bool
     return item
 
 
-def _require_no_problems(report: checks.CheckReport) -> None:
+def _require_no_problems(report: posting_checks.CheckReport) -> None:
     if report.problems:
         raise ValidationError(report.problem_messages)
 
 
-def review_reasons(item: Publishable, report: checks.CheckReport) -> list[str]:
+def review_reasons(item: Publishable, report: posting_checks.CheckReport) -> list[str]:
     """Why a member's item must wait for a moderator; none when it may go live at once."""
     held = [HELD_REASON] if item.held_by_moderator else []
     organisation = item.owner_organisation
@@ -111,7 +111,7 @@ def item_publish_from_feed(*, item: Publishable) -> Publishable:
 def _publish_or_queue(item: Publishable, by) -> Publishable:
     if item.status not in PUBLISHABLE_FROM:
         raise ValidationError(f"A {item.get_status_display().lower()} item cannot be published")
-    report = checks.run_checks(item)
+    report = posting_checks.run_checks(item)
     _require_no_problems(report)
     if is_moderator(by):
         return _move(item, Status.PUBLISHED, by=by, held=False)
@@ -144,7 +144,7 @@ def item_edited(*, item: Publishable, by) -> Publishable:
     rolled back if not), and a newly flagged one goes back to the moderators."""
     if item.status != Status.PUBLISHED:
         return item
-    report = checks.run_checks(item)
+    report = posting_checks.run_checks(item)
     _require_no_problems(report)
     if report.flags and not is_moderator(by):
         return _move(item, Status.PENDING_REVIEW, by=by, reason=" ".join(report.flag_messages))
@@ -177,7 +177,7 @@ def item_approve(*, item: Publishable, by, version: str | None = None) -> Publis
     if item.status != Status.PENDING_REVIEW:
         raise ValidationError("Only an item waiting for review can be approved")
     _require_unchanged(item, version)
-    _require_no_problems(checks.run_checks(item))
+    _require_no_problems(posting_checks.run_checks(item))
     _move(item, Status.PUBLISHED, by=by, held=False)
     _tell_organisation(item)
     return item
@@ -214,12 +214,6 @@ def item_withdraw(*, item: Publishable, by) -> Publishable:
     if item.status in {Status.WITHDRAWN, Status.ARCHIVED}:
         return item
     return _move(item, Status.WITHDRAWN, by=by)
-
-
-@transaction.atomic
-def item_archive(*, item: Publishable, by) -> Publishable:
-    _require_member_or_moderator(item, by)
-    return _move(item, Status.ARCHIVED, by=by)
 
 
 # Copies and slugs ---------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from functools import reduce
 from django.db.models import Q
 from django.utils import timezone
 
+from careers.models import DISABILITY_CONFIDENT_LEVELS
+
 from .documents import OPPORTUNITIES
 from .params import SearchParams
 from .results import SearchResults, hit_from_source, nearest_distance
@@ -44,7 +46,7 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
         (params.degree, lambda: document.get("degree")),
         (params.sponsored, lambda: document["sponsored"]),
         (params.campaign, lambda: document.get("sponsor_campaign") == params.campaign),
-        (params.disability_confident, lambda: document.get("disability_confident") in {"committed", "employer", "leader"}),
+        (params.disability_confident, lambda: document.get("disability_confident") in DISABILITY_CONFIDENT_LEVELS),
         (params.provider, lambda: document.get("provider") == params.provider),
         (params.employer, lambda: document.get("employer") == params.employer),
         (params.help, lambda: set(params.help) <= set(document.get("help_to_start", []))),

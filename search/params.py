@@ -23,7 +23,6 @@ SORTS = {
     "newest": "Newest",
     "wage": "Highest wage",
 }
-DISABILITY_CONFIDENT = ["committed", "employer", "leader"]
 # "Help to get started": what makes a first step possible for someone with no device, no data, another
 # language, a wheelchair or no way to book. Values of the documents' help_to_start field.
 HELP_TO_START = {

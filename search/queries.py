@@ -15,6 +15,8 @@ import datetime
 from django.utils import timezone
 from elasticsearch_dsl import Q, Search
 
+from careers.models import DISABILITY_CONFIDENT_LEVELS
+
 from .documents import CAMPAIGN, OPPORTUNITIES, alias_for
 from .params import SearchParams
 from .understanding import GENERIC_WORDS
@@ -191,7 +193,7 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
     if params.campaign:
         filters["campaign"] = Q("term", sponsor_campaign=params.campaign)
     if params.disability_confident:
-        filters["disability_confident"] = Q("terms", disability_confident=["committed", "employer", "leader"])
+        filters["disability_confident"] = Q("terms", disability_confident=DISABILITY_CONFIDENT_LEVELS)
     if params.provider:
         filters["provider"] = Q("term", provider=params.provider)
     if params.employer:

@@ -1,4 +1,5 @@
 from .records import (  # noqa: F401
+    DISABILITY_CONFIDENT_LEVELS,
     ApprenticeshipStandard,
     ApprenticeshipVacancy,
     Employer,

@@ -53,6 +53,10 @@ class Employer(OrganisationProfile):
         return reverse("careers:employer", kwargs={"slug": self.slug})
 
 
+# The levels that count as signed up, for the "Disability Confident employers" filter.
+DISABILITY_CONFIDENT_LEVELS = [level for level in Employer.DisabilityConfident.values if level != Employer.DisabilityConfident.NONE]
+
+
 class Sponsor(models.Model):
     """A business that backs the campaign; shown with its logo."""
 

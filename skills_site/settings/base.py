@@ -193,7 +193,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # and Wagtail editors' longest pages fit. Django answers a bigger post with a 400 page, never a 500
 # (https://docs.djangoproject.com/en/5.2/ref/settings/#data-upload-max-memory-size).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-# Programme imports (courses/imports.py): a bigger upload is refused with a message before it is read.
+# Programme imports (courses/imports/): a bigger upload is refused with a message before it is read.
 IMPORT_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # How many postings an organisation that is not verified yet may have waiting for a moderator at once, so
 # one unknown sign-up cannot bury the moderators' queue (publishing.services).

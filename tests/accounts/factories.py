@@ -41,3 +41,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role=User.Role.EMPLOYER)
     organisation = factory.SubFactory(OrganisationFactory)
     status = Membership.Status.ACTIVE
+
+
+def member(profile, **kwargs):
+    return MembershipFactory(organisation=profile.organisation, **kwargs).user

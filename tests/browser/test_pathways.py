@@ -5,7 +5,7 @@ import pytest
 
 from courses.models import Programme
 from tests.browser.conftest import serious_violations, tab_to
-from tests.pathways.test_plans import help_to_get_online
+from tests.courses.factories import help_to_get_online
 from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

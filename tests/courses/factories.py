@@ -1,4 +1,6 @@
+import csv
 import datetime
+import io
 
 import factory
 from django.utils import timezone
@@ -6,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from courses.models import Programme, ProgrammeRun, Provider, Venue
 from pathways.models import SkillArea, Tier
+from publishing.models import Status
 from tests.accounts.factories import OrganisationFactory
 
 
@@ -87,3 +90,48 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         dates = extracted if extracted is not None else [(today + datetime.timedelta(weeks=3), today + datetime.timedelta(weeks=9))]
         for starts_on, ends_on in dates:
             ProgrammeRun.objects.create(programme=programme, starts_on=starts_on, ends_on=ends_on)
+
+
+def help_to_get_online(title, *, postcode=None, cost=Programme.Cost.FREE, areas=("EDS-F",), tier_code="inclusion", **fields):
+    """A published programme that helps people get online: online, or in person at a venue in the postcode."""
+    programme = ProgrammeFactory(
+        title=title,
+        status=Status.PUBLISHED,
+        tier=tier(tier_code),
+        skill_areas=[skill_area(code) for code in areas],
+        cost=cost,
+        cost_amount=40 if cost == Programme.Cost.PAID else None,
+        delivery_mode=Programme.DeliveryMode.IN_PERSON if postcode else Programme.DeliveryMode.ONLINE,
+        **fields,
+    )
+    if postcode:
+        programme.venues.add(VenueFactory(provider=programme.provider, postcode=postcode))
+    return programme
+
+
+# Import files ---------------------------------------------------------------------------------------
+
+
+def row(**values) -> dict:
+    """One row of an import file, valid unless the values given make it otherwise."""
+    return {
+        "reference": "R1",
+        "title": "Email for beginners",
+        "summary": "Set up an email account and send your first email.",
+        "tier": "inclusion",
+        "skill_areas": "EDS-C",
+        "delivery_mode": "online",
+        "cost": "free",
+        "how_to_apply": "Book at the library desk.",
+        "starts_any_time": "yes",
+        **values,
+    }
+
+
+def csv_bytes(rows: list[dict], *, encoding="utf-8") -> bytes:
+    columns = list(dict.fromkeys(name for item in rows for name in item))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Programme
-from tests.pathways.conftest import skills
-from tests.pathways.test_plans import help_to_get_online
+from tests.pathways.factories import skills
+from tests.courses.factories import help_to_get_online
 from tests.search.conftest import sync_now
 
 API = "/api/v1/pathways/plan"

@@ -4,8 +4,8 @@ questions only for those past the start, and clear messages for bad answers (nev
 import pytest
 from django.urls import reverse
 
-from pathways.views import SESSION_ANSWERS
-from tests.pathways.conftest import ESSENTIAL_AREAS, FOUNDATION
+from pathways.views.assessment import SESSION_ANSWERS
+from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION
 
 pytestmark = pytest.mark.django_db
 

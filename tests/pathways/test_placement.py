@@ -6,7 +6,7 @@ import pytest
 from pathways.models import PlacementRule, Tier
 from pathways.placement import effective_skills, place
 from pathways.selectors import question_bank
-from tests.pathways.conftest import ESSENTIAL_AREAS, FOUNDATION, skills, statements_at, with_foundation
+from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION, skills, statements_at, with_foundation
 
 pytestmark = pytest.mark.django_db
 

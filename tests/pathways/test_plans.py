@@ -10,29 +10,14 @@ from pathways.planning import build_plan
 from publishing.models import Status
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory
 from tests.careers.page_factories import CareerProfilePageFactory
-from tests.courses.factories import ProgrammeFactory, VenueFactory, skill_area, tier
-from tests.pathways.conftest import ESSENTIAL_AREAS, FOUNDATION, skills, statements_at
+from tests.courses.factories import help_to_get_online, skill_area, tier
+from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION, skills, statements_at
 from tests.search.conftest import sync_now
 
 pytestmark = pytest.mark.usefixtures("search_indices")
 
 BEGINNER = skills()  # answered everything, ticked nothing
 
-
-def help_to_get_online(title, *, postcode=None, cost=Programme.Cost.FREE, areas=("EDS-F",), tier_code="inclusion", **fields):
-    programme = ProgrammeFactory(
-        title=title,
-        status=Status.PUBLISHED,
-        tier=tier(tier_code),
-        skill_areas=[skill_area(code) for code in areas],
-        cost=cost,
-        cost_amount=40 if cost == Programme.Cost.PAID else None,
-        delivery_mode=Programme.DeliveryMode.IN_PERSON if postcode else Programme.DeliveryMode.ONLINE,
-        **fields,
-    )
-    if postcode:
-        programme.venues.add(VenueFactory(provider=programme.provider, postcode=postcode))
-    return programme
 
 
 def first_step(plan):

@@ -18,8 +18,8 @@ from pathways.planning import build_plan
 from pathways.tasks import delete_forgotten_plans_task, refresh_plans_task
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import reauthenticate
-from tests.pathways.conftest import skills
-from tests.pathways.test_plans import help_to_get_online
+from tests.pathways.factories import skills
+from tests.courses.factories import help_to_get_online
 from tests.search.conftest import sync_now
 
 pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")

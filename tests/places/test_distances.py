@@ -14,7 +14,7 @@ from search.params import parse
 from search.service import search_opportunities
 from tests.careers.factories import ApprenticeshipVacancyFactory
 from tests.courses.factories import ProgrammeFactory, VenueFactory, skill_area, tier
-from tests.pathways.conftest import skills
+from tests.pathways.factories import skills
 from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fresh OpenSearch indices)
 
 # Three real postcodes in LS6 (data/reference/postcodes_lcr.csv). The middle of LS6 is nearer Headingley, but a

@@ -7,7 +7,7 @@ import pytest
 from accounts.models import Organisation
 from accounts.services import moderator_add
 from courses.models import ProgrammeImport
-from tests.accounts.factories import MembershipFactory, UserFactory
+from tests.accounts.factories import UserFactory, member
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory
 
@@ -22,10 +22,6 @@ class Portal:
     c: object
     people: dict  # role → user, or None for anonymous
     items: dict  # name → object of organisation A
-
-
-def member(profile, **kwargs):
-    return MembershipFactory(organisation=profile.organisation, **kwargs).user
 
 
 def _people(a, b, c):

@@ -6,9 +6,8 @@ from django.urls import reverse
 
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from publishing.models import PostingActivity, Status
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, member
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
-from tests.portal.conftest import member
 from tests.portal.data import opportunity_data, vacancy_data
 from tests.publishing.helpers import established
 

@@ -8,11 +8,10 @@ from django.urls import reverse
 from courses import imports
 from courses.models import Programme, ProgrammeImport
 from publishing.rich_text import LONG_TEXT_MAX_CHARACTERS
+from tests.accounts.factories import member
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
-from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.conftest import member
+from tests.courses.factories import ProgrammeFactory, ProviderFactory, csv_bytes, row
 from tests.portal.data import opportunity_data, programme_data, vacancy_data
-from tests.portal.test_imports import csv_bytes, row
 
 pytestmark = pytest.mark.django_db
 

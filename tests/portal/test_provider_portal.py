@@ -7,10 +7,9 @@ from django.urls import reverse
 from courses.models import Programme
 from publishing import services as publishing
 from publishing.models import Status
-from tests.accounts.factories import OrganisationFactory
+from tests.accounts.factories import OrganisationFactory, member
 from tests.careers.factories import in_days
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.conftest import member
 from tests.portal.data import programme_data
 from tests.publishing.helpers import established
 

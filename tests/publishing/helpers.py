@@ -1,5 +1,6 @@
-"""Arranging organisations for publishing tests."""
+"""Arranging organisations for publishing tests, and deciding on postings as a moderator does."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from publishing.models import Status
@@ -24,3 +25,11 @@ def established(item):
     else:
         SponsoredOpportunityFactory(sponsor=item.sponsor, **published)
     return item
+
+
+def decide(client, item, decision, **data):
+    """Post a decision as the queue's forms do, about the posting as it is now unless told otherwise."""
+    label = item._meta.label_lower
+    if decision in {"approve", "reject"}:
+        data.setdefault("version", item.content_version())
+    return client.post(reverse("publishing_posting_decision", args=[label, item.pk, decision]), data, follow=True)

@@ -11,8 +11,7 @@ from publishing import services
 from publishing.models import Status
 from tests.courses.factories import ProgrammeFactory
 from tests.portal.data import programme_data
-from tests.publishing.helpers import member_of
-from tests.publishing.test_moderation import decide
+from tests.publishing.helpers import decide, member_of
 
 pytestmark = pytest.mark.django_db
 

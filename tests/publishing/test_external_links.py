@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import Organisation
-from publishing import checks, services
+from publishing import posting_checks as checks
+from publishing import services
 from publishing.external_urls import UnsafeURL, browser_host
 from publishing.models import Status
+from tests.accounts.factories import member
 from tests.accounts.helpers import sign_in_with_totp
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.conftest import member
 from tests.portal.data import programme_data
 from tests.publishing.helpers import established, member_of
 

@@ -17,17 +17,10 @@ from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import sign_in_with_totp
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.publishing.helpers import member_of
+from tests.publishing.helpers import decide, member_of
 
 pytestmark = pytest.mark.django_db
 
-
-def decide(client, item, decision, **data):
-    """Post a decision as the queue's forms do, about the posting as it is now unless told otherwise."""
-    label = item._meta.label_lower
-    if decision in {"approve", "reject"}:
-        data.setdefault("version", item.content_version())
-    return client.post(reverse("publishing_posting_decision", args=[label, item.pk, decision]), data, follow=True)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from courses import imports
 from courses.models import ProgrammeImport
 from publishing import services
 from publishing.models import Status
-from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.test_imports import csv_bytes, row
+from tests.courses.factories import ProgrammeFactory, ProviderFactory, csv_bytes, row
 from tests.publishing.helpers import established, member_of
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,7 @@ from courses.models import ProgrammeImport
 from publishing import services
 from publishing.models import Status
 from tests.careers.factories import ApprenticeshipVacancyFactory
-from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.test_imports import csv_bytes, row
+from tests.courses.factories import ProgrammeFactory, ProviderFactory, csv_bytes, row
 from tests.publishing.helpers import member_of
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,6 @@
 """Bulk import of programmes from CSV and JSON: good files, re-imports, every kind of bad file, all or
 nothing, progress while it runs, and the management command for scheduled feeds."""
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -15,38 +14,14 @@ from django.urls import reverse
 from courses import imports
 from courses.models import Programme, ProgrammeImport
 from publishing.models import Status
-from tests.careers.factories import in_days
-from tests.courses.factories import ProgrammeFactory, ProviderFactory
-from tests.portal.conftest import member
+from tests.accounts.factories import member
+from tests.courses.factories import ProgrammeFactory, ProviderFactory, csv_bytes, row
 from tests.publishing.helpers import established
 
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = Path(settings.BASE_DIR) / "courses" / "static" / "courses" / "import"
 
-
-def row(**values) -> dict:
-    return {
-        "reference": "R1",
-        "title": "Email for beginners",
-        "summary": "Set up an email account and send your first email.",
-        "tier": "inclusion",
-        "skill_areas": "EDS-C",
-        "delivery_mode": "online",
-        "cost": "free",
-        "how_to_apply": "Book at the library desk.",
-        "starts_any_time": "yes",
-        **values,
-    }
-
-
-def csv_bytes(rows: list[dict], *, encoding="utf-8") -> bytes:
-    columns = list(dict.fromkeys(name for item in rows for name in item))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode(encoding)
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from publishing import checks, services
+from publishing import posting_checks as checks
+from publishing import services
 from publishing.models import Status
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
 from tests.courses.factories import ProgrammeFactory
