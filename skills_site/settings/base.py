@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "courses",
     "careers",
     "search",
+    "demo",
     "skills_site.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
