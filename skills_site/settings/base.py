@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "home",
-    "skills_site.home",  # the demo commands until the demo app takes them
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -13,9 +13,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from careers import demo as careers_demo
-from careers.demo import demo_employers, demo_opportunities, demo_vacancies
-from careers.demo_content import APPRENTICE_MINIMUM_HOURLY
 from careers.models import (
     ApprenticeshipStandard,
     ApprenticeshipVacancy,
@@ -25,9 +22,11 @@ from careers.models import (
     SponsoredOpportunity,
     StoryPage,
 )
-from courses import demo as courses_demo
-from courses.demo import demo_programmes, demo_providers, plan_programmes
 from courses.models import Programme, ProgrammeRun, Provider
+from demo import employers as careers_demo
+from demo import providers as courses_demo
+from demo.employers import APPRENTICE_MINIMUM_HOURLY, demo_employers, demo_opportunities, demo_vacancies
+from demo.providers import demo_programmes, demo_providers, plan_programmes
 from home.models import HomePage
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
@@ -242,3 +241,10 @@ def test_campaign_pages_career_profiles_and_stories_are_live(demo):
     )
 
     assert pages >= 12
+
+
+def test_the_demo_data_has_drop_ins_but_device_loans_need_arranging():
+    plans = [plan for plan in plan_programmes(timezone.localdate()) if plan.course.kind == Programme.Kind.INCLUSION_SUPPORT]
+
+    assert any(plan.values["drop_in"] for plan in plans)
+    assert not any(plan.values["drop_in"] for plan in plans if plan.course.key == "DROPIN-DEVICES")

@@ -6,10 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from careers.demo_content import APPRENTICE_MINIMUM_HOURLY
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from courses.models import Programme
-from skills_site.home import synthetic
+from demo import synthetic
+from demo.employers import APPRENTICE_MINIMUM_HOURLY
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from courses import imports
-from courses.demo import plan_programmes
 from courses.models import Programme, ProgrammeImport
 from publishing.models import Status
 from search.params import parse
@@ -132,9 +130,3 @@ def test_a_provider_says_people_can_drop_in_and_residents_find_it(client, db):
     assert not Programme.objects.get(provider=provider, reference="WEB-ONLINE-1").drop_in
     assert titles(client.get("/api/v1/search/", {"help": "drop_in"}).json()) == {drop_in.title}
 
-
-def test_the_demo_data_has_drop_ins_but_device_loans_need_arranging():
-    plans = [plan for plan in plan_programmes(timezone.localdate()) if plan.course.kind == Programme.Kind.INCLUSION_SUPPORT]
-
-    assert any(plan.values["drop_in"] for plan in plans)
-    assert not any(plan.values["drop_in"] for plan in plans if plan.course.key == "DROPIN-DEVICES")

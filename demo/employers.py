@@ -1,28 +1,23 @@
-"""Demo employers, their apprenticeship vacancies and sponsored opportunities, built from careers/demo_content.py.
+"""Demo employers, their apprenticeship vacancies and sponsored opportunities, from demo/data/employers.yaml.
 
-Needs the demo training providers (courses.demo.load) first. Like courses.demo, it plans everything from a fixed
-seed and today's date, then writes only what differs, so running it again changes nothing.
+Needs the demo training providers (demo.providers.load) first. Like demo.providers, it plans everything from a
+fixed seed and today's date, then writes only what differs, so running it again changes nothing.
 """
 
 import datetime
 import random
 import re
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation
-from courses import demo_content as courses_content
-from courses.demo import html, next_monday, organisation_sync, sync_fields
-from courses.models import Provider
-from pathways.models import SkillArea, Tier
-from publishing.models import Status
-
-from . import demo_content as content
-from .models import (
+from careers.models import (
     ApprenticeshipStandard,
     ApprenticeshipVacancy,
     Employer,
@@ -30,13 +25,103 @@ from .models import (
     SponsorCampaign,
     SponsoredOpportunity,
 )
+from courses.models import Provider
+from pathways.models import SkillArea, Tier
+from publishing.models import Status
+
+from .loading import html, next_monday, organisation_sync, read, sync_fields
+from .providers import read_providers
 
 SEED = 20250602
 
+# The apprentice rate of the National Minimum Wage from 1 April 2025: £7.55 an hour, for apprentices under 19
+# or in the first year of their apprenticeship (https://www.gov.uk/national-minimum-wage-rates). No demo
+# vacancy pays less. Check the figure each April.
+APPRENTICE_MINIMUM_HOURLY = Decimal("7.55")
+
 # Pay for apprentices by the standard's level, in pounds an hour; every band starts at or above the
-# apprentice minimum (content.APPRENTICE_MINIMUM_HOURLY).
+# apprentice minimum (APPRENTICE_MINIMUM_HOURLY).
 HOURLY_PAY = {3: (7.55, 10.50), 4: (9.00, 12.60), 6: (10.50, 14.50), 7: (13.00, 17.50)}
 HOURS = (Decimal("30"), Decimal("35"), Decimal("36"), Decimal("37"), Decimal("37.5"), Decimal("40"))
+
+
+@dataclass(frozen=True)
+class Site:
+    address: str
+    town: str
+    postcode: str
+
+
+@dataclass(frozen=True)
+class DemoEmployer:
+    slug: str
+    name: str
+    sector: str
+    size: str
+    disability_confident: str
+    about: str
+    description: str
+    sites: tuple[Site, ...]
+    teams: tuple[str, ...]
+    standards: tuple[str, ...]  # standard titles it recruits apprentices for, most wanted first
+
+    @property
+    def website(self) -> str:
+        return f"https://{self.slug}.example"
+
+
+@dataclass(frozen=True)
+class Role:
+    """What an apprentice on a standard does, and which skill areas and tier that is."""
+
+    title: str
+    skill_areas: tuple[str, ...]
+    duties: tuple[str, ...]
+    looking_for: tuple[str, ...]
+    tier: str = "advanced"
+
+
+@dataclass(frozen=True)
+class DemoOpportunity:
+    employer: str  # slug
+    kind: str
+    title: str
+    tier: str
+    skill_areas: tuple[str, ...]
+    pay: str
+    summary: str
+    offers: tuple[str, ...]
+    remote: bool = False
+    in_campaign: bool = False
+
+
+@cache
+def read_employers() -> tuple[DemoEmployer, ...]:
+    data = read("employers.yaml")
+    return tuple(
+        DemoEmployer(
+            **{name: value for name, value in row.items() if name != "sites"},
+            description=f"{row['about']} {data['fictional']}",
+            sites=tuple(Site(**site) for site in row["sites"]),
+        )
+        for row in data["employers"]
+    )
+
+
+@cache
+def read_roles() -> dict[str, Role]:
+    """What an apprentice does, by the title of the apprenticeship standard."""
+    return {standard: Role(**role) for standard, role in read("employers.yaml")["roles"].items()}
+
+
+@cache
+def read_opportunities() -> tuple[DemoOpportunity, ...]:
+    return tuple(DemoOpportunity(**row) for row in read("employers.yaml")["opportunities"])
+
+
+def texts(name: str) -> dict:
+    """One table of wording from demo/data/employers.yaml: `campaign`, `opportunity_kinds`, `disability_confident`."""
+    return read("employers.yaml")[name]
 
 
 def postcode_area(postcode: str) -> str:
@@ -47,13 +132,13 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def introduction(employer: content.DemoEmployer) -> str:
+def introduction(employer: DemoEmployer) -> str:
     """The about text ("A start-up in Skipton ...") as a sentence that names the employer."""
     return f"{employer.name} is {employer.about[0].lower()}{employer.about[1:]}"
 
 
 def demo_employers():
-    return Employer.objects.filter(organisation__slug__in=[employer.slug for employer in content.EMPLOYERS])
+    return Employer.objects.filter(organisation__slug__in=[employer.slug for employer in read_employers()])
 
 
 def demo_vacancies():
@@ -88,19 +173,20 @@ def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStan
     """Every demo vacancy as field values (plus `_employer`, `_provider`, `_skill_areas`), from the seed."""
     rng = random.Random(SEED)
     slug_for = _Slugs()
+    disability_confident = texts("disability_confident")
     plans = []
-    for employer in content.EMPLOYERS:
+    for employer in read_employers():
         wanted = list(employer.standards)
         if employer.size == Employer.Size.LARGE:
             wanted += wanted[:2]
         for number, standard_title in enumerate(wanted):
-            standard, role = standards[standard_title], content.ROLES[standard_title]
+            standard, role = standards[standard_title], read_roles()[standard_title]
             team = employer.teams[number % len(employer.teams)]
             site = employer.sites[number % len(employer.sites)]
             title = f"{role.title}, {team}"
 
             kinds = ("university",) if standard.level >= 6 else ("fe_college", "independent")
-            eligible = [provider for provider in courses_content.PROVIDERS if provider.kind in kinds]
+            eligible = [provider for provider in read_providers() if provider.kind in kinds]
             nearby = [
                 provider
                 for provider in eligible
@@ -110,7 +196,7 @@ def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStan
 
             hours = rng.choice(HOURS)
             low, high = HOURLY_PAY[standard.level]
-            hourly = max(Decimal(str(round(rng.uniform(low, high), 2))), content.APPRENTICE_MINIMUM_HOURLY)
+            hourly = max(Decimal(str(round(rng.uniform(low, high), 2))), APPRENTICE_MINIMUM_HOURLY)
             weekly = (hourly * hours).quantize(Decimal("0.01"))
             closing = today + datetime.timedelta(days=rng.randint(7, 70))
             starts = next_monday(closing + datetime.timedelta(days=rng.randint(14, 60)))
@@ -137,7 +223,7 @@ def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStan
                         f"around {months} months.",
                         ("We are looking for:", role.looking_for),
                         f"You will work {hours.normalize()} hours a week, Monday to Friday, and earn £{weekly:,.2f} "
-                        f"a week. {content.DISABILITY_CONFIDENT[employer.disability_confident]}".strip(),
+                        f"a week. {disability_confident[employer.disability_confident]}".strip(),
                     ),
                     "_tier": role.tier,
                     "address": site.address,
@@ -159,10 +245,11 @@ def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStan
 def plan_opportunities(today: datetime.date) -> list[dict]:
     rng = random.Random(SEED + 1)
     slug_for = _Slugs()
-    employers = {employer.slug: employer for employer in content.EMPLOYERS}
+    kinds, disability_confident = texts("opportunity_kinds"), texts("disability_confident")
+    employers = {employer.slug: employer for employer in read_employers()}
     numbers = Counter()
     plans = []
-    for opportunity in content.OPPORTUNITIES:
+    for opportunity in read_opportunities():
         employer = employers[opportunity.employer]
         numbers[employer.slug] += 1
         site = employer.sites[(numbers[employer.slug] - 1) % len(employer.sites)]
@@ -186,10 +273,11 @@ def plan_opportunities(today: datetime.date) -> list[dict]:
                 "slug": slug,
                 "summary": opportunity.summary,
                 "description": html(
-                    f"{content.KIND_INTRO[opportunity.kind].format(employer=employer.name)} {introduction(employer)}",
+                    kinds[opportunity.kind]["introduction"].format(employer=employer.name)
+                    + f" {introduction(employer)}",
                     ("What you get:", opportunity.offers),
                     f"Pay: {opportunity.pay}. {where}",
-                    content.DISABILITY_CONFIDENT[employer.disability_confident],
+                    disability_confident[employer.disability_confident],
                 ),
                 "is_remote": opportunity.remote,
                 "address": "" if opportunity.remote else site.address,
@@ -198,7 +286,7 @@ def plan_opportunities(today: datetime.date) -> list[dict]:
                 "pay": opportunity.pay,
                 "closing_date": closing,
                 "starts_on": starts,
-                "how_to_apply": content.HOW_TO_APPLY[opportunity.kind],
+                "how_to_apply": kinds[opportunity.kind]["how_to_apply"],
                 "apply_url": f"{employer.website}/opportunities/{slug}",
             }
         )
@@ -207,7 +295,7 @@ def plan_opportunities(today: datetime.date) -> list[dict]:
 
 def _employers_sync(written: Counter) -> dict[str, Employer]:
     employers = {}
-    for demo in content.EMPLOYERS:
+    for demo in read_employers():
         organisation = organisation_sync(
             slug=demo.slug, name=demo.name, kind=Organisation.Kind.EMPLOYER, website=demo.website
         )
@@ -228,18 +316,17 @@ def _employers_sync(written: Counter) -> dict[str, Employer]:
 
 
 def _campaign_sync(today: datetime.date, employers: dict[str, Employer], written: Counter) -> SponsorCampaign:
-    campaign = SponsorCampaign.objects.filter(slug=content.CAMPAIGN["slug"]).first() or SponsorCampaign(
-        slug=content.CAMPAIGN["slug"]
-    )
+    planned = texts("campaign")
+    campaign = SponsorCampaign.objects.filter(slug=planned["slug"]).first() or SponsorCampaign(slug=planned["slug"])
     changed = sync_fields(
         campaign,
-        name=content.CAMPAIGN["name"],
-        description=content.CAMPAIGN["description"],
+        name=planned["name"],
+        description=planned["description"],
         starts_on=today - datetime.timedelta(days=60),
         ends_on=today + datetime.timedelta(days=240),
     )
     sponsors = []
-    for slug in dict.fromkeys(opportunity.employer for opportunity in content.OPPORTUNITIES if opportunity.in_campaign):
+    for slug in dict.fromkeys(opportunity.employer for opportunity in read_opportunities() if opportunity.in_campaign):
         employer = employers[slug]
         sponsor = Sponsor.objects.filter(employer=employer).first() or Sponsor(employer=employer)
         if sync_fields(sponsor, name=employer.organisation.name, website=employer.website):
@@ -298,7 +385,7 @@ def load(*, today: datetime.date | None = None) -> dict[str, int]:
     providers = {
         provider.organisation.slug: provider.organisation_id
         for provider in Provider.objects.select_related("organisation").filter(
-            organisation__slug__in=[provider.slug for provider in courses_content.PROVIDERS]
+            organisation__slug__in=[provider.slug for provider in read_providers()]
         )
     }
     standards = {standard.title: standard for standard in ApprenticeshipStandard.objects.all()}

@@ -1,10 +1,10 @@
-"""Bulk synthetic opportunities for load tests and benchmarks; see skills_site/home/synthetic.py."""
+"""Bulk synthetic opportunities for load tests and benchmarks; see demo/synthetic.py."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skills_site.home import synthetic
+from demo import synthetic
 
 
 class Command(BaseCommand):

@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation
-from careers.demo_content import APPRENTICE_MINIMUM_HOURLY, ROLES
 from careers.models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun, Provider, Venue
 from pathways.models import SkillArea, Tier
@@ -34,85 +33,43 @@ from places.models import PostcodeDistrict
 from publishing.models import Status
 from publishing.rich_text import clean_rich_text
 
+from .employers import APPRENTICE_MINIMUM_HOURLY, read_roles
+from .loading import read
+
 BATCH = 2000
 SHARES = {"programmes": 0.70, "vacancies": 0.15}  # the rest are sponsored opportunities
 
-TOPICS = {
-    "EDS-F": ("computer basics", "using a smartphone", "tablets for beginners", "getting online"),
-    "EDS-C": ("email and video calls", "messaging and social media", "online meetings"),
-    "EDS-H": ("spreadsheets", "managing files and folders", "finding information online"),
-    "EDS-T": ("online banking", "online forms and services", "shopping online safely"),
-    "EDS-P": ("fixing everyday tech problems", "troubleshooting your devices"),
-    "EDS-S": ("staying safe online", "spotting scams", "passwords and privacy"),
-    "DC-1": ("data literacy", "judging online information", "using data at work"),
-    "DC-2": ("online collaboration", "working together online", "digital citizenship"),
-    "DC-3": ("digital content creation", "photo and video editing", "making a website"),
-    "DC-4": ("protecting your devices", "digital wellbeing", "privacy and personal data"),
-    "DC-5": ("solving problems with technology", "choosing the right digital tools"),
-    "ADV-SOFTWARE": (
-        "Python programming",
-        "web development",
-        "JavaScript",
-        "software testing",
-        "mobile app development",
-    ),
-    "ADV-DATA": ("data analysis", "SQL", "data visualisation", "business intelligence"),
-    "ADV-CYBER": ("cyber security", "ethical hacking", "security operations", "network security"),
-    "ADV-CLOUD": ("cloud computing", "DevOps", "Linux administration", "infrastructure as code"),
-    "ADV-AI": ("machine learning", "artificial intelligence", "natural language processing", "responsible AI"),
-    "ADV-DESIGN": ("UX design", "interface design", "service design", "accessible design"),
-    "ADV-MARKETING": ("digital marketing", "search engine optimisation", "content marketing", "social media marketing"),
-    "ADV-IT-SUPPORT": ("IT support", "computer networking", "help desk skills", "systems administration"),
-}
-FOUNDATION_AREAS = tuple(code for code in TOPICS if not code.startswith("ADV-"))
-SPECIALIST_AREAS = tuple(code for code in TOPICS if code.startswith("ADV-"))
-
-# (title pattern, level or None for any level of the tier)
-TITLES = {
-    Tier.INCLUSION: (("{Topic}", None), ("{Topic} for beginners", None), ("Introduction to {topic}", None)),
-    Tier.GENERAL: (
-        ("{Topic} for work", None),
-        ("{Topic}: next steps", None),
-        ("Level 1 award in {topic}", "1"),
-        ("Level 2 certificate in {topic}", "2"),
-        ("Improve your {topic} skills", None),
-    ),
-    Tier.ADVANCED: (
-        ("{Topic} bootcamp", None),
-        ("Level 3 diploma in {topic}", "3"),
-        ("{Topic} for career changers", None),
-        ("Professional certificate in {topic}", "4"),
-        ("Advanced {topic}", None),
-    ),
-}
-LEVELS = {Tier.INCLUSION: ("entry",), Tier.GENERAL: ("entry", "1", "2"), Tier.ADVANCED: ("3", "4", "5", "6")}
-WEEKS = (1, 2, 4, 6, 8, 10, 12, 16, 24, 36)
-ELIGIBILITY = (
-    "Free if you are 19 or over and do not already have a level 2 qualification",
-    "Free if you are 19 or over and earn less than £25,000 a year",
-    "Free if you are unemployed or receive Universal Credit",
-    "Free if you are 19 or over and live or work in West Yorkshire (Skills Bootcamp)",
-)
-LANGUAGES = ("Urdu, Punjabi", "Polish", "Arabic", "Romanian", "Bengali", "Ukrainian")
-STREETS = ("High Street", "Market Street", "Station Road", "Church Lane", "Mill Lane", "Park Road", "Bridge Street")
 PROVIDER_KINDS = tuple(Provider.Kind.values)
-OPPORTUNITY_TITLES = {
-    SponsoredOpportunity.Kind.PAID_ROLE: ("Junior {topic} role", "Trainee in {topic}", "Entry-level {topic} job"),
-    SponsoredOpportunity.Kind.BOOTCAMP_PLACE: ("Funded {topic} bootcamp place", "Sponsored place on a {topic} course"),
-    SponsoredOpportunity.Kind.PLACEMENT: ("{Topic} placement", "Work experience in {topic}"),
-    SponsoredOpportunity.Kind.RETURNER: ("Returners programme in {topic}", "Back to work in {topic}"),
-    SponsoredOpportunity.Kind.SCHOLARSHIP: ("Scholarship in {topic}", "{Topic} study bursary"),
-}
-SECTORS = (
-    "Financial services",
-    "Health technology",
-    "Retail",
-    "Public sector digital",
-    "Games",
-    "Legal technology",
-    "Logistics",
-    "Media",
-)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the generator picks among, from demo/data/synthetic.yaml."""
+
+    topics: dict[str, tuple[str, ...]]  # by skill area code
+    titles: dict[str, tuple[tuple[str, str | None], ...]]  # by tier: (pattern, level or None for any level)
+    levels: dict[str, tuple[str, ...]]  # by tier
+    weeks: tuple[int, ...]
+    eligibility: tuple[str, ...]
+    languages: tuple[str, ...]
+    streets: tuple[str, ...]
+    opportunity_titles: dict[str, tuple[str, ...]]  # by kind of sponsored opportunity
+    sectors: tuple[str, ...]
+
+    @property
+    def foundation_areas(self) -> tuple[str, ...]:
+        return tuple(code for code in self.topics if not code.startswith("ADV-"))
+
+    @property
+    def specialist_areas(self) -> tuple[str, ...]:
+        return tuple(code for code in self.topics if code.startswith("ADV-"))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = read("synthetic.yaml")
+    titles = {tier: tuple((row["pattern"], row["level"]) for row in rows) for tier, rows in data["titles"].items()}
+    return Vocabulary(**{**data, "titles": titles})
 
 
 def weeks_text(weeks: int) -> str:
@@ -205,7 +162,7 @@ class Pool:
                 venue = Venue(
                     provider=provider,
                     name=f"{organisation.name}, {place.town} centre {number + 1}",
-                    address=f"{rng.randint(1, 200)} {rng.choice(STREETS)}",
+                    address=f"{rng.randint(1, 200)} {rng.choice(vocabulary().streets)}",
                     town=place.town,
                     step_free_access=rng.random() < 0.8,
                 )
@@ -227,7 +184,7 @@ class Pool:
             new.append(
                 Employer(
                     organisation=organisation,
-                    sector=rng.choice(SECTORS),
+                    sector=rng.choice(vocabulary().sectors),
                     size=rng.choice(Employer.Size.values),
                     disability_confident=rng.choice(Employer.DisabilityConfident.values),
                     description=f"{organisation.name} is synthetic test data, not a real employer.",
@@ -259,6 +216,7 @@ class _Generator:
     def __init__(self, *, seed: int, count: int, today: datetime.date):
         self.seed, self.today = seed, today
         self.rng = random.Random(seed)
+        self.words = vocabulary()
         self.pool = Pool(providers=max(10, count // 250), employers=max(5, count // 500))
         self.tiers = {tier.code: tier.pk for tier in Tier.objects.all()}
         self.areas = {area.code: area.pk for area in SkillArea.objects.all()}
@@ -272,17 +230,21 @@ class _Generator:
     def slug(self, number: int) -> str:
         return f"{prefix(self.seed)}{number:06d}"
 
+    def topic_areas(self, tier: str) -> tuple[str, ...]:
+        return self.words.specialist_areas if tier == Tier.ADVANCED else self.words.foundation_areas
+
     def title_and_level(self, tier: str, topic: str) -> tuple[str, str]:
-        pattern, level = self.rng.choice(TITLES[tier])
-        return pattern.format(topic=topic, Topic=capitalised(topic)), level or self.rng.choice(LEVELS[tier])
+        pattern, level = self.rng.choice(self.words.titles[tier])
+        title = pattern.format(topic=topic, Topic=capitalised(topic))
+        return title, level or self.rng.choice(self.words.levels[tier])
 
     def programmes(self, numbers: range) -> None:
         rng = self.rng
         programmes, areas, venues, runs = [], [], [], []
         for number in numbers:
             tier = rng.choice((Tier.INCLUSION, Tier.GENERAL, Tier.ADVANCED))
-            codes = rng.sample(SPECIALIST_AREAS if tier == Tier.ADVANCED else FOUNDATION_AREAS, rng.choice((1, 1, 2)))
-            topic = rng.choice(TOPICS[codes[0]])
+            codes = rng.sample(self.topic_areas(tier), rng.choice((1, 1, 2)))
+            topic = rng.choice(self.words.topics[codes[0]])
             provider = rng.choice(self.pool.providers)
             provider_venues = self.pool.venues[provider.pk]
             support = tier == Tier.INCLUSION and rng.random() < 0.3
@@ -298,7 +260,7 @@ class _Generator:
             elif places and rng.random() < 0.5:
                 title = f"{title} in {places[0].town}"
             cost = Programme.Cost.FREE if support else rng.choice(Programme.Cost.values)
-            weeks = rng.choice(WEEKS)
+            weeks = rng.choice(self.words.weeks)
             anytime = support or rng.random() < 0.1
             where = f"in {places[0].town}" if places else "online"
             slug = self.slug(number)
@@ -318,7 +280,7 @@ class _Generator:
                 delivery_mode=mode,
                 cost=cost,
                 cost_amount=Decimal(rng.randrange(20, 3000, 5)) if cost == Programme.Cost.PAID else None,
-                funding_eligibility=rng.choice(ELIGIBILITY) if cost == Programme.Cost.FUNDED else "",
+                funding_eligibility=rng.choice(self.words.eligibility) if cost == Programme.Cost.FUNDED else "",
                 duration="Drop in any time" if anytime else weeks_text(weeks),
                 hours_per_week=Decimal(rng.choice((2, 3, 6, 12, 20))),
                 starts_any_time=anytime,
@@ -326,7 +288,7 @@ class _Generator:
                 enquiry_url=f"{provider.website}/courses/{slug}",
                 free_device_loan=rng.random() < (0.4 if tier == Tier.INCLUSION else 0.05),
                 free_data=rng.random() < (0.3 if tier == Tier.INCLUSION else 0.02),
-                other_languages=rng.choice(LANGUAGES) if rng.random() < 0.15 else "",
+                other_languages=rng.choice(self.words.languages) if rng.random() < 0.15 else "",
                 step_free_access=bool(places) and all(place.step_free_access for place in places),
                 status=Status.PUBLISHED,
                 published_at=self.published(),
@@ -385,7 +347,7 @@ class _Generator:
         vacancies, areas = [], []
         for number in numbers:
             standard = rng.choice(self.standards)
-            role = ROLES[standard.title]
+            role = read_roles()[standard.title]
             employer = rng.choice(self.pool.employers)
             hours = Decimal(rng.choice((30, 35, 37, 37.5, 40)))
             hourly = max(Decimal(rng.randrange(755, 1600)) / 100, APPRENTICE_MINIMUM_HOURLY)
@@ -405,7 +367,7 @@ class _Generator:
                 + points(role.duties)
                 + paragraph(f"You will study for the level {standard.level} {standard.title} apprenticeship."),
                 tier_id=self.tiers[role.tier],
-                address=f"{rng.randint(1, 200)} {rng.choice(STREETS)}",
+                address=f"{rng.randint(1, 200)} {rng.choice(self.words.streets)}",
                 town=place.town,
                 weekly_wage=(hourly * hours).quantize(Decimal("0.01")),
                 hours_per_week=hours,
@@ -438,13 +400,13 @@ class _Generator:
         for number in numbers:
             kind = rng.choice(SponsoredOpportunity.Kind.values)
             tier = rng.choice((Tier.GENERAL, Tier.ADVANCED, Tier.ADVANCED, Tier.ADVANCED))
-            codes = rng.sample(SPECIALIST_AREAS if tier == Tier.ADVANCED else FOUNDATION_AREAS, rng.choice((1, 2)))
-            topic = rng.choice(TOPICS[codes[0]])
+            codes = rng.sample(self.topic_areas(tier), rng.choice((1, 2)))
+            topic = rng.choice(self.words.topics[codes[0]])
             employer = rng.choice(self.pool.employers)
             remote = rng.random() < 0.25
             closing = self.today + datetime.timedelta(days=rng.randint(7, 90))
             slug = self.slug(number)
-            title = rng.choice(OPPORTUNITY_TITLES[kind]).format(topic=topic, Topic=capitalised(topic))
+            title = rng.choice(self.words.opportunity_titles[kind]).format(topic=topic, Topic=capitalised(topic))
             opportunity = SponsoredOpportunity(
                 sponsor=employer,
                 kind=kind,

@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from careers import demo as careers_demo
-from courses import demo as courses_demo
+from demo import employers, providers
 from home.models import HomePage
 
 
@@ -19,12 +18,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Imported when run, so listing commands (make run probes with `help load_demo_data`) never needs it.
-        from careers.demo_campaign import load_campaign_pages
+        from demo.campaign import load_campaign_pages
 
         started = time.monotonic()
         try:
             with transaction.atomic():
-                written = courses_demo.load() | careers_demo.load()
+                written = providers.load() | employers.load()
                 problems = self.publication_problems()
                 if problems:
                     raise CommandError("Demo items that could not be published:\n" + "\n".join(problems))
@@ -32,7 +31,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
 
-        totals = courses_demo.totals() | careers_demo.totals()
+        totals = providers.totals() | employers.totals()
         for name, count in [*totals.items(), *pages.items()]:
             self.stdout.write(f"{name.replace('_', ' ')}: {count}")
         changed = ", ".join(f"{count} {name}" for name, count in written.items()) or "nothing"
@@ -42,8 +41,8 @@ class Command(BaseCommand):
 
     def publication_problems(self) -> list[str]:
         items = [
-            *courses_demo.demo_programmes(),
-            *careers_demo.demo_vacancies(),
-            *careers_demo.demo_opportunities(),
+            *providers.demo_programmes(),
+            *employers.demo_vacancies(),
+            *employers.demo_opportunities(),
         ]
         return [f"{item.slug}: {problem}" for item in items for problem in item.publication_problems()]

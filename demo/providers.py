@@ -1,4 +1,4 @@
-"""Demo providers, venues and programmes, built from courses/demo_content.py.
+"""Demo training providers, their venues and programmes, from demo/data/providers.yaml and programmes.yaml.
 
 `plan_programmes()` decides everything from a fixed seed (and today's date, so runs stay in the future);
 `load()` makes the database match that plan, writing only what differs, so running it again changes nothing.
@@ -9,80 +9,138 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation
+from courses.models import Programme, ProgrammeRun, Provider, Venue
 from pathways.models import SkillArea, Tier
 from publishing.models import Status
-from publishing.rich_text import clean_rich_text
 
-from . import demo_content as content
-from .models import Programme, ProgrammeRun, Provider, Venue
+from .loading import html, next_monday, organisation_sync, read, sync_fields
 
 SEED = 20250601
 
-
-def sync_fields(obj, **values) -> bool:
-    """Set each field that differs from `values`; True if the object is new or anything changed."""
-    changed = obj._state.adding
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    return changed
+# Provider kinds that help people in their own rooms: they hold the drop-ins, and teach in person when they can.
+COMMUNITY = ("library", "community_centre", "charity")
 
 
-def organisation_sync(*, slug: str, name: str, kind: str, website: str) -> Organisation:
-    """A verified demo organisation, found by its slug."""
-    organisation = Organisation.objects.filter(slug=slug).first() or Organisation(slug=slug)
-    changed = sync_fields(organisation, name=name, kind=kind, website=website)
-    if organisation.verified_at is None:
-        organisation.verified_at = timezone.now()
-        changed = True
-    if changed:
-        organisation.save()
-    return organisation
+@dataclass(frozen=True)
+class DemoVenue:
+    name: str
+    address: str
+    town: str
+    postcode: str
+    step_free_access: bool = True
 
 
-def html(*blocks) -> str:
-    """Simple rich text from blocks: a string is a paragraph, a (heading, points) pair a list under a line."""
-    parts = []
-    for block in blocks:
-        if isinstance(block, str):
-            if block:
-                parts.append(f"<p>{escape(block, quote=False)}</p>")
-        else:
-            heading, points = block
-            parts.append(f"<p>{escape(heading, quote=False)}</p>")
-            parts.append("<ul>" + "".join(f"<li>{escape(point, quote=False)}</li>" for point in points) + "</ul>")
-    return clean_rich_text("".join(parts))
+@dataclass(frozen=True)
+class DemoProvider:
+    slug: str
+    name: str
+    kind: str
+    description: str
+    phone: str
+    venues: tuple[DemoVenue, ...]
+
+    @property
+    def website(self) -> str:
+        return f"https://{self.slug}.example"
+
+    @property
+    def email(self) -> str:
+        return f"courses@{self.slug}.example"
+
+
+@dataclass(frozen=True)
+class DemoCourse:
+    """One kind of course or help session; several providers may run it."""
+
+    key: str
+    tier: str
+    areas: tuple[str, ...]
+    titles: tuple[str, ...]
+    summary: str
+    intro: str
+    learn: tuple[str, ...]
+    providers: tuple[str, ...]
+    levels: tuple[str, ...] = ("entry",)
+    modes: tuple[str, ...] = ("in_person",)
+    costs: tuple[str, ...] = ("free",)
+    price: tuple[int, int] = (0, 0)
+    weeks: int = 6
+    hours: str = "2"
+    kind: str = "course"
+    device_loan: float = 0.0
+    free_data: float = 0.0
+    languages: float = 0.0
+    self_paced: bool = False
+    drop_in: bool = False  # people come along without booking
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What the providers teach, and the wording the plan picks from (demo/data/programmes.yaml)."""
+
+    inclusion_support: tuple[DemoCourse, ...]
+    courses: tuple[DemoCourse, ...]  # the drop-in help first, then the courses of every tier
+    targets: dict[str, int]  # how many programmes of each tier
+    inclusion_support_count: int  # how many of the inclusion tier are drop-in help
+    funding_rules: dict[str, tuple[str, ...]]
+    languages: tuple[str, ...]
+    drop_in_times: tuple[str, ...]
+    class_times: dict[str, tuple[str, ...]]
+    who_for: dict[str, tuple[str, ...]]
+    how_to_apply: dict[str, str]
+
+
+@cache
+def read_providers() -> tuple[DemoProvider, ...]:
+    data = read("providers.yaml")
+    return tuple(
+        DemoProvider(
+            slug=row["slug"],
+            name=row["name"],
+            kind=row["kind"],
+            description=f"{row['about']} {data['fictional']}",
+            phone=row["phone"],
+            venues=tuple(DemoVenue(**venue) for venue in row["venues"]),
+        )
+        for row in data["providers"]
+    )
+
+
+@cache
+def read_catalogue() -> Catalogue:
+    data = read("programmes.yaml")
+    inclusion_support = tuple(DemoCourse(**row) for row in data["inclusion_support"])
+    return Catalogue(
+        inclusion_support=inclusion_support,
+        courses=inclusion_support + tuple(DemoCourse(**row) for row in data["courses"]),
+        **{name: data[name] for name in Catalogue.__dataclass_fields__ if name not in {"inclusion_support", "courses"}},
+    )
 
 
 @dataclass(frozen=True)
 class ProgrammePlan:
-    provider: content.DemoProvider
-    course: content.DemoCourse
+    provider: DemoProvider
+    course: DemoCourse
     reference: str
-    venues: tuple[content.DemoVenue, ...]
+    venues: tuple[DemoVenue, ...]
     areas: tuple[str, ...]
-    runs: tuple[tuple[datetime.date, datetime.date, content.DemoVenue | None, str], ...]
+    runs: tuple[tuple[datetime.date, datetime.date, DemoVenue | None, str], ...]
     values: dict
 
 
-def next_monday(day: datetime.date) -> datetime.date:
-    return day + datetime.timedelta(days=-day.weekday() % 7)
-
-
-def address_of(venue: content.DemoVenue) -> str:
+def address_of(venue: DemoVenue) -> str:
     street = "" if venue.address in venue.name else f", {venue.address}"
     return f"{venue.name}{street}, {venue.town}"
 
 
-def duration_text(course: content.DemoCourse) -> str:
+def duration_text(course: DemoCourse) -> str:
     if course.kind == Programme.Kind.INCLUSION_SUPPORT:
         return "Drop in: no need to book"
     if course.self_paced:
@@ -94,8 +152,8 @@ def duration_text(course: content.DemoCourse) -> str:
     return f"{course.weeks} weeks"
 
 
-def funding_rule(rng: random.Random, course: content.DemoCourse, provider: content.DemoProvider, level: str) -> str:
-    rules = content.FUNDING_RULES[course.tier]
+def funding_rule(rng: random.Random, course: DemoCourse, provider: DemoProvider, level: str) -> str:
+    rules = read_catalogue().funding_rules[course.tier]
     if course.tier != "advanced":
         return rng.choice(rules)
     if level == "3" and provider.kind == "fe_college":
@@ -148,20 +206,21 @@ class _Planner:
     def __init__(self, today: datetime.date):
         self.today = today
         self.rng = random.Random(SEED)
+        self.catalogue = read_catalogue()
         self.load = Counter()
         self.venue_use = Counter()
         self.references = Counter()
         self.slugs = set()
         self.plans: list[ProgrammePlan] = []
 
-    def slug_for(self, title: str, provider: content.DemoProvider) -> str:
+    def slug_for(self, title: str, provider: DemoProvider) -> str:
         candidates = [slugify(title)[:200], slugify(f"{title} {provider.name}")[:200]]
         candidates += [f"{candidates[1]}-{n}" for n in range(2, 100)]
         slug = next(candidate for candidate in candidates if candidate not in self.slugs)
         self.slugs.add(slug)
         return slug
 
-    def venues_for(self, provider: content.DemoProvider, mode: str) -> tuple[content.DemoVenue, ...]:
+    def venues_for(self, provider: DemoProvider, mode: str) -> tuple[DemoVenue, ...]:
         if mode == Programme.DeliveryMode.ONLINE:
             return ()
         ranked = sorted(provider.venues, key=lambda venue: self.venue_use[venue])
@@ -169,14 +228,14 @@ class _Planner:
         count = 2 if provider.kind == "fe_college" and len(ranked) > 1 and self.rng.random() < 0.2 else 1
         return tuple(ranked[:count])
 
-    def mode_for(self, course: content.DemoCourse, provider: content.DemoProvider) -> str:
+    def mode_for(self, course: DemoCourse, provider: DemoProvider) -> str:
         if provider.kind == "online":
             return Programme.DeliveryMode.ONLINE
-        if provider.kind in content.COMMUNITY and "in_person" in course.modes:
+        if provider.kind in COMMUNITY and "in_person" in course.modes:
             return Programme.DeliveryMode.IN_PERSON
         return self.rng.choice(course.modes)
 
-    def add(self, course: content.DemoCourse, provider: content.DemoProvider, venue=None) -> None:
+    def add(self, course: DemoCourse, provider: DemoProvider, venue=None) -> None:
         rng = self.rng
         mode = self.mode_for(course, provider)
         venues = (venue,) if venue else self.venues_for(provider, mode)
@@ -203,13 +262,13 @@ class _Planner:
         free_data = rng.random() < course.free_data or special_devices
         languages = ""
         if rng.random() < course.languages or provider.slug == "open-doors-digital":
-            languages = rng.choice(content.LANGUAGES)
+            languages = rng.choice(self.catalogue.languages)
         step_free = bool(venues) and all(used.step_free_access for used in venues)
 
         runs = ()
         drop_in = course.kind == Programme.Kind.INCLUSION_SUPPORT
         starts_any_time = drop_in or course.self_paced
-        when = rng.choice(content.DROP_IN_TIMES) if drop_in else rng.choice(content.CLASS_TIMES[mode])
+        when = rng.choice(self.catalogue.drop_in_times) if drop_in else rng.choice(self.catalogue.class_times[mode])
         if not starts_any_time:
             long_course = course.weeks >= 30
             start = next_monday(
@@ -239,7 +298,7 @@ class _Planner:
                     "description": programme_description(
                         course=course,
                         venues=venues,
-                        who=rng.choice(content.WHO_FOR[course.tier]),
+                        who=rng.choice(self.catalogue.who_for[course.tier]),
                         when=when if drop_in else "",
                         device_loan=device_loan,
                         free_data=free_data,
@@ -256,7 +315,7 @@ class _Planner:
                     "duration": duration_text(course),
                     "hours_per_week": Decimal(course.hours),
                     "starts_any_time": starts_any_time,
-                    "how_to_apply": content.HOW_TO_APPLY[provider.kind],
+                    "how_to_apply": self.catalogue.how_to_apply[provider.kind],
                     "enquiry_url": f"{provider.website}/courses/{slug}",
                     "enquiry_email": provider.email,
                     "enquiry_phone": provider.phone,
@@ -273,33 +332,36 @@ class _Planner:
 def plan_programmes(today: datetime.date) -> list[ProgrammePlan]:
     """Every demo programme, decided from the seed: drop-in help first, then courses tier by tier."""
     planner = _Planner(today)
+    catalogue = planner.catalogue
     places = [
         (provider, venue)
-        for provider in content.PROVIDERS
-        if provider.kind in content.COMMUNITY
+        for provider in read_providers()
+        if provider.kind in COMMUNITY
         for venue in provider.venues
     ]
     offered = set()
     for provider, venue in places + planner.rng.sample(places, len(places)):
-        if len(planner.plans) == content.INCLUSION_SUPPORT_COUNT:
+        if len(planner.plans) == catalogue.inclusion_support_count:
             break
         choices = [
             course
-            for course in content.INCLUSION_SUPPORT
+            for course in catalogue.inclusion_support
             if provider.kind in course.providers and (venue, course.key) not in offered
         ]
         course = planner.rng.choice(choices)
         offered.add((venue, course.key))
         planner.add(course, provider, venue)
 
-    for tier, target in content.TARGETS.items():
-        courses = [course for course in content.COURSES if course.tier == tier and course.kind == Programme.Kind.COURSE]
+    for tier, target in catalogue.targets.items():
+        courses = [
+            course for course in catalogue.courses if course.tier == tier and course.kind == Programme.Kind.COURSE
+        ]
         made = sum(1 for plan in planner.plans if plan.course.tier == tier)
         for number in range(target - made):
             course = courses[number % len(courses)]
             eligible = [
                 provider
-                for provider in content.PROVIDERS
+                for provider in read_providers()
                 if provider.kind in course.providers and (provider.kind != "online" or "online" in course.modes)
             ]
             least = min(planner.load[provider.slug] for provider in eligible)
@@ -308,7 +370,7 @@ def plan_programmes(today: datetime.date) -> list[ProgrammePlan]:
 
 
 def demo_providers():
-    return Provider.objects.filter(organisation__slug__in=[provider.slug for provider in content.PROVIDERS])
+    return Provider.objects.filter(organisation__slug__in=[provider.slug for provider in read_providers()])
 
 
 def demo_programmes():
@@ -324,7 +386,7 @@ def totals() -> dict[str, int]:
     }
 
 
-def _provider_sync(demo: content.DemoProvider, written: Counter) -> tuple[Provider, dict[str, Venue]]:
+def _provider_sync(demo: DemoProvider, written: Counter) -> tuple[Provider, dict[str, Venue]]:
     organisation = organisation_sync(
         slug=demo.slug, name=demo.name, kind=Organisation.Kind.PROVIDER, website=demo.website
     )
@@ -369,7 +431,7 @@ def load(*, today: datetime.date | None = None) -> dict[str, int]:
     areas = {area.code: area.pk for area in SkillArea.objects.all()}
     written = Counter()
     providers, venues = {}, {}
-    for demo in content.PROVIDERS:
+    for demo in read_providers():
         providers[demo.slug], provider_venues = _provider_sync(demo, written)
         venues.update({(demo.slug, name): venue for name, venue in provider_venues.items()})
 
