@@ -21,8 +21,8 @@ from publishing.portal import (
     PostingDetailView,
     PostingFormView,
     PostingType,
+    ProfileView,
 )
-from publishing.views import profile_saved_message
 
 from . import imports, services
 from .forms import ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
@@ -33,6 +33,7 @@ class ProviderPortalMixin(PortalMixin):
     kind = Organisation.Kind.PROVIDER
     namespace = "provider_portal"
     profile_model = Provider
+    profile_form = ProviderForm
     nav_items = [("Programmes", "dashboard"), ("Import", "imports"), ("Venues", "venues"), ("Profile", "profile")]
 
 
@@ -56,28 +57,8 @@ class DashboardView(ProviderPortalMixin, TemplateView):
         return context
 
 
-class ProfileView(ProviderPortalMixin, TemplateView):
-    """Create (the first time) or change the provider's public profile."""
-
-    template_name = "publishing/portal/profile.html"
-    profile_required = False
-
-    def _form(self, data=None):
-        instance = self.profile or services.provider_profile_new(organisation=self.organisation)
-        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
-        waiting = self.organisation.website_requested
-        return ProviderForm(data, instance=instance, initial={"website": waiting} if waiting else None)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self._form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        saved = services.provider_profile_save(provider=form.save(commit=False), by=request.user)
-        messages.success(request, profile_saved_message(saved))
-        return redirect(self.portal_url("dashboard"))
+class ProviderProfileView(ProviderPortalMixin, ProfileView):
+    pass
 
 
 class VenueListView(ProviderPortalMixin, TemplateView):
@@ -115,11 +96,7 @@ PROGRAMMES = PostingType(
     model=Programme,
     form_class=ProgrammeForm,
     url_name="programme",
-    owner_field="provider",
-    save=lambda item, by, form: services.programme_save(
-        programme=item, by=by, skill_areas=form.cleaned_data["skill_areas"], venues=form.cleaned_data["venues"]
-    ),
-    copy=lambda item, by: services.programme_duplicate(programme=item, by=by),
+    duplicate=lambda item, by: services.programme_duplicate(programme=item, by=by),
     detail_template="courses/portal/programme_detail.html",
 )
 
