@@ -8,21 +8,13 @@ from django.views.generic import TemplateView
 
 from accounts.models import Organisation
 from publishing import selectors as publishing_selectors
-from publishing.portal import (
-    PortalHomeView,
-    PortalMixin,
-    PostingActionView,
-    PostingDetailView,
-    PostingFormView,
-    PostingType,
-    ProfileView,
-)
+from publishing import portal
 
 from .forms import ApprenticeshipVacancyForm, EmployerForm, SponsoredOpportunityForm
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 
 
-class EmployerPortalMixin(PortalMixin):
+class EmployerPortalMixin(portal.PortalMixin):
     kind = Organisation.Kind.EMPLOYER
     namespace = "employer_portal"
     profile_model = Employer
@@ -30,7 +22,7 @@ class EmployerPortalMixin(PortalMixin):
     nav_items = [("Postings", "dashboard"), ("Profile", "profile")]
 
 
-class HomeView(PortalHomeView):
+class HomeView(portal.PortalHomeView):
     kind = Organisation.Kind.EMPLOYER
     namespace = "employer_portal"
 
@@ -50,33 +42,22 @@ class DashboardView(EmployerPortalMixin, TemplateView):
         return context
 
 
-class EmployerProfileView(EmployerPortalMixin, ProfileView):
+class EmployerProfileView(EmployerPortalMixin, portal.ProfileView):
     pass
 
 
-VACANCIES = PostingType(model=ApprenticeshipVacancy, form_class=ApprenticeshipVacancyForm, url_name="apprenticeship")
-OPPORTUNITIES = PostingType(model=SponsoredOpportunity, form_class=SponsoredOpportunityForm, url_name="opportunity")
+VACANCIES = portal.PostingType(model=ApprenticeshipVacancy, form_class=ApprenticeshipVacancyForm, url_name="apprenticeship")
+OPPORTUNITIES = portal.PostingType(model=SponsoredOpportunity, form_class=SponsoredOpportunityForm, url_name="opportunity")
 
 
-class VacancyFormView(EmployerPortalMixin, PostingFormView):
-    posting_type = VACANCIES
+# One set of posting views for both kinds: the URLs give each its PostingType.
+class PostingFormView(EmployerPortalMixin, portal.PostingFormView):
+    pass
 
 
-class VacancyDetailView(EmployerPortalMixin, PostingDetailView):
-    posting_type = VACANCIES
+class PostingDetailView(EmployerPortalMixin, portal.PostingDetailView):
+    pass
 
 
-class VacancyActionView(EmployerPortalMixin, PostingActionView):
-    posting_type = VACANCIES
-
-
-class OpportunityFormView(EmployerPortalMixin, PostingFormView):
-    posting_type = OPPORTUNITIES
-
-
-class OpportunityDetailView(EmployerPortalMixin, PostingDetailView):
-    posting_type = OPPORTUNITIES
-
-
-class OpportunityActionView(EmployerPortalMixin, PostingActionView):
-    posting_type = OPPORTUNITIES
+class PostingActionView(EmployerPortalMixin, portal.PostingActionView):
+    pass

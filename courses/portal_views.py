@@ -14,22 +14,14 @@ from django.views.generic import TemplateView, View
 
 from accounts.models import Organisation
 from publishing import selectors as publishing_selectors
-from publishing.portal import (
-    PortalHomeView,
-    PortalMixin,
-    PostingActionView,
-    PostingDetailView,
-    PostingFormView,
-    PostingType,
-    ProfileView,
-)
+from publishing import portal
 
 from . import imports, services
 from .forms import ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
 from .models import Programme, ProgrammeImport, ProgrammeRun, Provider, Venue
 
 
-class ProviderPortalMixin(PortalMixin):
+class ProviderPortalMixin(portal.PortalMixin):
     kind = Organisation.Kind.PROVIDER
     namespace = "provider_portal"
     profile_model = Provider
@@ -37,7 +29,7 @@ class ProviderPortalMixin(PortalMixin):
     nav_items = [("Programmes", "dashboard"), ("Import", "imports"), ("Venues", "venues"), ("Profile", "profile")]
 
 
-class HomeView(PortalHomeView):
+class HomeView(portal.PortalHomeView):
     kind = Organisation.Kind.PROVIDER
     namespace = "provider_portal"
 
@@ -57,7 +49,7 @@ class DashboardView(ProviderPortalMixin, TemplateView):
         return context
 
 
-class ProviderProfileView(ProviderPortalMixin, ProfileView):
+class ProviderProfileView(ProviderPortalMixin, portal.ProfileView):
     pass
 
 
@@ -92,7 +84,7 @@ class VenueFormView(ProviderPortalMixin, TemplateView):
         return redirect(self.portal_url("venues"))
 
 
-PROGRAMMES = PostingType(
+PROGRAMMES = portal.PostingType(
     model=Programme,
     form_class=ProgrammeForm,
     url_name="programme",
@@ -101,11 +93,11 @@ PROGRAMMES = PostingType(
 )
 
 
-class ProgrammeFormView(ProviderPortalMixin, PostingFormView):
+class ProgrammeFormView(ProviderPortalMixin, portal.PostingFormView):
     posting_type = PROGRAMMES
 
 
-class ProgrammeDetailView(ProviderPortalMixin, PostingDetailView):
+class ProgrammeDetailView(ProviderPortalMixin, portal.PostingDetailView):
     posting_type = PROGRAMMES
 
     def get_context_data(self, **kwargs):
@@ -114,7 +106,7 @@ class ProgrammeDetailView(ProviderPortalMixin, PostingDetailView):
         return context
 
 
-class ProgrammeActionView(ProviderPortalMixin, PostingActionView):
+class ProgrammeActionView(ProviderPortalMixin, portal.PostingActionView):
     posting_type = PROGRAMMES
 
 

@@ -145,7 +145,7 @@ def posting_url(namespace: str, posting_type: PostingType, item, suffix: str = "
 
 
 class PostingMixin(PortalMixin):
-    posting_type: PostingType
+    posting_type: PostingType | None = None  # a subclass's, or as_view(posting_type=...)
 
     def get_item(self):
         model = self.posting_type.model
