@@ -257,7 +257,7 @@ def item_archive(*, item: Publishable, by) -> Publishable:
     return _move(item, Status.ARCHIVED, by=by)
 
 
-# Copies and slugs ---------------------------------------------------------------------------------
+# Saving and copying -------------------------------------------------------------------------------
 
 
 @transaction.atomic
