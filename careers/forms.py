@@ -4,8 +4,9 @@ from django import forms
 
 from accounts.models import Organisation
 from pathways.models import SkillArea, Tier
+from publishing import forms as publishing_forms
 from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
-from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
+from publishing.rich_text import validate_long_text
 
 from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsoredOpportunity
 
@@ -25,7 +26,7 @@ class EmployerForm(GovukFormMixin, forms.ModelForm):
         self.fields["description"].validators.append(validate_long_text)
 
 
-class PostingForm(GovukFormMixin, forms.ModelForm):
+class PostingForm(publishing_forms.PostingForm):
     """What vacancies and sponsored opportunities share."""
 
     tier = forms.ModelChoiceField(
@@ -34,15 +35,6 @@ class PostingForm(GovukFormMixin, forms.ModelForm):
     skill_areas = SkillAreaChoiceField(
         queryset=SkillArea.objects.all(), widget=forms.CheckboxSelectMultiple, required=False, label="Skill areas"
     )
-
-    def __init__(self, *args, profile: Employer, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.profile = profile
-        # Before clean_description: a huge description is refused without being parsed.
-        self.fields["description"].validators.append(validate_rich_text_input)
-
-    def clean_description(self):
-        return rich_text_from_input(self.cleaned_data["description"])
 
 
 class ApprenticeshipVacancyForm(PostingForm):

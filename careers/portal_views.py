@@ -4,35 +4,25 @@ and per-posting counts of views and apply clicks. Every page is for the organisa
 
 from itertools import chain
 
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from accounts.models import Organisation
 from publishing import selectors as publishing_selectors
-from publishing.portal import (
-    PortalHomeView,
-    PortalMixin,
-    PostingActionView,
-    PostingDetailView,
-    PostingFormView,
-    PostingType,
-)
-from publishing.views import profile_saved_message
+from publishing import portal
 
-from . import services
 from .forms import ApprenticeshipVacancyForm, EmployerForm, SponsoredOpportunityForm
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 
 
-class EmployerPortalMixin(PortalMixin):
+class EmployerPortalMixin(portal.PortalMixin):
     kind = Organisation.Kind.EMPLOYER
     namespace = "employer_portal"
     profile_model = Employer
+    profile_form = EmployerForm
     nav_items = [("Postings", "dashboard"), ("Profile", "profile")]
 
 
-class HomeView(PortalHomeView):
+class HomeView(portal.PortalHomeView):
     kind = Organisation.Kind.EMPLOYER
     namespace = "employer_portal"
 
@@ -52,68 +42,22 @@ class DashboardView(EmployerPortalMixin, TemplateView):
         return context
 
 
-class ProfileView(EmployerPortalMixin, TemplateView):
-    template_name = "publishing/portal/profile.html"
-    profile_required = False
-
-    def _form(self, data=None):
-        instance = self.profile or services.employer_profile_new(organisation=self.organisation)
-        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
-        waiting = self.organisation.website_requested
-        return EmployerForm(data, instance=instance, initial={"website": waiting} if waiting else None)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self._form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        saved = services.employer_profile_save(employer=form.save(commit=False), by=request.user)
-        messages.success(request, profile_saved_message(saved))
-        return redirect(self.portal_url("dashboard"))
+class EmployerProfileView(EmployerPortalMixin, portal.ProfileView):
+    pass
 
 
-VACANCIES = PostingType(
-    model=ApprenticeshipVacancy,
-    form_class=ApprenticeshipVacancyForm,
-    url_name="apprenticeship",
-    owner_field="employer",
-    save=lambda item, by, form: services.vacancy_save(vacancy=item, by=by, skill_areas=form.cleaned_data["skill_areas"]),
-    copy=lambda item, by: services.vacancy_duplicate(vacancy=item, by=by),
-)
-
-OPPORTUNITIES = PostingType(
-    model=SponsoredOpportunity,
-    form_class=SponsoredOpportunityForm,
-    url_name="opportunity",
-    owner_field="sponsor",
-    save=lambda item, by, form: services.opportunity_save(
-        opportunity=item, by=by, skill_areas=form.cleaned_data["skill_areas"]
-    ),
-    copy=lambda item, by: services.opportunity_duplicate(opportunity=item, by=by),
-)
+VACANCIES = portal.PostingType(model=ApprenticeshipVacancy, form_class=ApprenticeshipVacancyForm, url_name="apprenticeship")
+OPPORTUNITIES = portal.PostingType(model=SponsoredOpportunity, form_class=SponsoredOpportunityForm, url_name="opportunity")
 
 
-class VacancyFormView(EmployerPortalMixin, PostingFormView):
-    posting_type = VACANCIES
+# One set of posting views for both kinds: the URLs give each its PostingType.
+class PostingFormView(EmployerPortalMixin, portal.PostingFormView):
+    pass
 
 
-class VacancyDetailView(EmployerPortalMixin, PostingDetailView):
-    posting_type = VACANCIES
+class PostingDetailView(EmployerPortalMixin, portal.PostingDetailView):
+    pass
 
 
-class VacancyActionView(EmployerPortalMixin, PostingActionView):
-    posting_type = VACANCIES
-
-
-class OpportunityFormView(EmployerPortalMixin, PostingFormView):
-    posting_type = OPPORTUNITIES
-
-
-class OpportunityDetailView(EmployerPortalMixin, PostingDetailView):
-    posting_type = OPPORTUNITIES
-
-
-class OpportunityActionView(EmployerPortalMixin, PostingActionView):
-    posting_type = OPPORTUNITIES
+class PostingActionView(EmployerPortalMixin, portal.PostingActionView):
+    pass

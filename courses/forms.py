@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 
 from pathways.models import SkillArea, Tier
-from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
-from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
+from publishing.forms import DateInput, GovukFormMixin, PostingForm, SkillAreaChoiceField, formfield
+from publishing.rich_text import validate_long_text
 
 from .models import Programme, ProgrammeRun, Provider, Venue
 
@@ -32,7 +32,7 @@ class VenueForm(GovukFormMixin, forms.ModelForm):
         fields = ["name", "address", "town", "postcode", "step_free_access"]
 
 
-class ProgrammeForm(GovukFormMixin, forms.ModelForm):
+class ProgrammeForm(PostingForm):
     narrow_fields = {
         "reference": "govuk-input--width-20",
         "cost_amount": "govuk-input--width-5",
@@ -84,11 +84,8 @@ class ProgrammeForm(GovukFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, profile: Provider, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.profile = profile
+        super().__init__(*args, profile=profile, **kwargs)
         self.fields["venues"].queryset = profile.venues.all()
-        # Before clean_description: a huge description is refused without being parsed.
-        self.fields["description"].validators.append(validate_rich_text_input)
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
@@ -96,9 +93,6 @@ class ProgrammeForm(GovukFormMixin, forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError(f"You already have a programme with the reference {reference}")
         return reference
-
-    def clean_description(self):
-        return rich_text_from_input(self.cleaned_data["description"])
 
 
 class ProgrammeRunForm(GovukFormMixin, forms.ModelForm):

@@ -14,29 +14,22 @@ from django.views.generic import TemplateView, View
 
 from accounts.models import Organisation
 from publishing import selectors as publishing_selectors
-from publishing.portal import (
-    PortalHomeView,
-    PortalMixin,
-    PostingActionView,
-    PostingDetailView,
-    PostingFormView,
-    PostingType,
-)
-from publishing.views import profile_saved_message
+from publishing import portal
 
 from . import imports, services
 from .forms import ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
 from .models import Programme, ProgrammeImport, ProgrammeRun, Provider, Venue
 
 
-class ProviderPortalMixin(PortalMixin):
+class ProviderPortalMixin(portal.PortalMixin):
     kind = Organisation.Kind.PROVIDER
     namespace = "provider_portal"
     profile_model = Provider
+    profile_form = ProviderForm
     nav_items = [("Programmes", "dashboard"), ("Import", "imports"), ("Venues", "venues"), ("Profile", "profile")]
 
 
-class HomeView(PortalHomeView):
+class HomeView(portal.PortalHomeView):
     kind = Organisation.Kind.PROVIDER
     namespace = "provider_portal"
 
@@ -56,28 +49,8 @@ class DashboardView(ProviderPortalMixin, TemplateView):
         return context
 
 
-class ProfileView(ProviderPortalMixin, TemplateView):
-    """Create (the first time) or change the provider's public profile."""
-
-    template_name = "publishing/portal/profile.html"
-    profile_required = False
-
-    def _form(self, data=None):
-        instance = self.profile or services.provider_profile_new(organisation=self.organisation)
-        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
-        waiting = self.organisation.website_requested
-        return ProviderForm(data, instance=instance, initial={"website": waiting} if waiting else None)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self._form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        saved = services.provider_profile_save(provider=form.save(commit=False), by=request.user)
-        messages.success(request, profile_saved_message(saved))
-        return redirect(self.portal_url("dashboard"))
+class ProviderProfileView(ProviderPortalMixin, portal.ProfileView):
+    pass
 
 
 class VenueListView(ProviderPortalMixin, TemplateView):
@@ -111,24 +84,20 @@ class VenueFormView(ProviderPortalMixin, TemplateView):
         return redirect(self.portal_url("venues"))
 
 
-PROGRAMMES = PostingType(
+PROGRAMMES = portal.PostingType(
     model=Programme,
     form_class=ProgrammeForm,
     url_name="programme",
-    owner_field="provider",
-    save=lambda item, by, form: services.programme_save(
-        programme=item, by=by, skill_areas=form.cleaned_data["skill_areas"], venues=form.cleaned_data["venues"]
-    ),
-    copy=lambda item, by: services.programme_duplicate(programme=item, by=by),
+    duplicate=lambda item, by: services.programme_duplicate(programme=item, by=by),
     detail_template="courses/portal/programme_detail.html",
 )
 
 
-class ProgrammeFormView(ProviderPortalMixin, PostingFormView):
+class ProgrammeFormView(ProviderPortalMixin, portal.PostingFormView):
     posting_type = PROGRAMMES
 
 
-class ProgrammeDetailView(ProviderPortalMixin, PostingDetailView):
+class ProgrammeDetailView(ProviderPortalMixin, portal.PostingDetailView):
     posting_type = PROGRAMMES
 
     def get_context_data(self, **kwargs):
@@ -137,7 +106,7 @@ class ProgrammeDetailView(ProviderPortalMixin, PostingDetailView):
         return context
 
 
-class ProgrammeActionView(ProviderPortalMixin, PostingActionView):
+class ProgrammeActionView(ProviderPortalMixin, portal.PostingActionView):
     posting_type = PROGRAMMES
 
 

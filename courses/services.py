@@ -4,24 +4,9 @@ publishing.services."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from accounts.models import Organisation
-from accounts.services import profile_website_hold
 from publishing import services as publishing
 
-from .models import Programme, ProgrammeRun, Provider, Venue
-
-
-@transaction.atomic
-def provider_profile_save(*, provider: Provider, by) -> Provider:
-    """Save the profile; a new website waits for a moderator (accounts.services.profile_website_hold)."""
-    publishing.require_member(organisation=provider.organisation, user=by)
-    profile_website_hold(profile=provider)
-    provider.save()
-    return provider
-
-
-def provider_profile_new(*, organisation: Organisation) -> Provider:
-    return Provider(organisation=organisation, website=organisation.website)
+from .models import Programme, ProgrammeRun, Venue
 
 
 @transaction.atomic
@@ -32,26 +17,9 @@ def venue_save(*, venue: Venue, by) -> Venue:
 
 
 @transaction.atomic
-def programme_save(*, programme: Programme, by, skill_areas, venues) -> Programme:
-    """Save a validated programme; a public one must still pass the checks (see publishing.item_edited)."""
-    publishing.require_member(organisation=programme.provider.organisation, user=by)
-    if not programme.slug:
-        programme.slug = publishing.unique_slug(Programme, programme.title)
-    programme.save()
-    programme.skill_areas.set(skill_areas)
-    programme.venues.set(venues)
-    return publishing.item_edited(item=programme, by=by)
-
-
-@transaction.atomic
 def programme_duplicate(*, programme: Programme, by) -> Programme:
     """A draft copy with its future runs, for the next intake or a similar course."""
-    copy = publishing.item_copy(
-        item=programme,
-        by=by,
-        many_to_many=("skill_areas", "venues"),
-        reference=publishing.copy_reference(Programme, programme.reference, provider=programme.provider),
-    )
+    copy = publishing.item_duplicate(item=programme, by=by)
     for run in programme.future_runs():
         ProgrammeRun.objects.create(
             programme=copy, starts_on=run.starts_on, ends_on=run.ends_on, venue=run.venue, note=run.note

@@ -1,5 +1,8 @@
 """The moderators' queue of postings in the Wagtail admin: approve, reject with a reason, take down."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -60,29 +63,49 @@ class PostingQueueView(ModerationPageMixin, TemplateView):
         return context
 
 
+@dataclass(frozen=True)
+class Decision:
+    decide: Callable  # (item, by, post) -> item: the service, given the form's fields
+    done: str  # what the moderator reads afterwards, formatted with item= and organisation=
+    back_to: str  # the admin page the decision was made from
+
+
+DECISIONS = {
+    # The version of the posting the moderator read (see Publishable.content_version); a take-down is about
+    # the posting as it is.
+    "approve": Decision(
+        lambda item, by, post: services.item_approve(item=item, by=by, version=post.get("version", "")),
+        "Approved “{item.title}”; {organisation.name} has been told.",
+        "publishing_posting_queue",
+    ),
+    "reject": Decision(
+        lambda item, by, post: services.item_reject(
+            item=item, by=by, reason=post.get("reason", ""), version=post.get("version", "")
+        ),
+        "Sent “{item.title}” back to {organisation.name} with your reason.",
+        "publishing_posting_queue",
+    ),
+    "take-down": Decision(
+        lambda item, by, post: services.item_take_down(item=item, by=by, reason=post.get("reason", "")),
+        "Took down “{item.title}”; {organisation.name} has been told why.",
+        "publishing_published_postings",
+    ),
+}
+
+
 class PostingDecisionView(ModeratorRequiredMixin, View):
     def post(self, request, label, pk, decision):
         item = _posting(label, pk)
+        if decision not in DECISIONS:
+            raise Http404("Unknown decision")
+        chosen = DECISIONS[decision]
         try:
-            # The version of the posting the moderator read (see Publishable.content_version).
-            version = request.POST.get("version", "")
-            if decision == "approve":
-                services.item_approve(item=item, by=request.user, version=version)
-                messages.success(request, f"Approved “{item.title}”; {item.owner_organisation.name} has been told.")
-            elif decision == "reject":
-                services.item_reject(item=item, by=request.user, reason=request.POST.get("reason", ""), version=version)
-                messages.success(request, f"Sent “{item.title}” back to {item.owner_organisation.name} with your reason.")
-            elif decision == "take-down":
-                services.item_take_down(item=item, by=request.user, reason=request.POST.get("reason", ""))
-                messages.success(request, f"Took down “{item.title}”; {item.owner_organisation.name} has been told why.")
-                return redirect("publishing_published_postings")
-            else:
-                raise Http404("Unknown decision")
+            chosen.decide(item, request.user, request.POST)
         except ValidationError as error:
             messages.error(request, f"“{item.title}”: {' '.join(error.messages)}")
-            if decision == "take-down":
-                return redirect("publishing_published_postings")
-        return redirect("publishing_posting_queue")
+        else:
+            messages.success(request, chosen.done.format(item=item, organisation=item.owner_organisation))
+        return redirect(chosen.back_to)
 
 
 class PublishedPostingsView(ModerationPageMixin, TemplateView):

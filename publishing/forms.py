@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 
 from .external_urls import validate_external_url
+from .rich_text import rich_text_from_input, validate_rich_text_input
 
 INPUT_CLASSES = {
     "textarea": "govuk-textarea",
@@ -73,3 +74,17 @@ class SkillAreaChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, area):
         return f"{area.title} ({area.code})"
+
+
+class PostingForm(GovukFormMixin, forms.ModelForm):
+    """What every kind of posting's form shares: it belongs to one organisation's profile, and its
+    description is rich text."""
+
+    def __init__(self, *args, profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        # Before clean_description: a huge description is refused without being parsed.
+        self.fields["description"].validators.append(validate_rich_text_input)
+
+    def clean_description(self):
+        return rich_text_from_input(self.cleaned_data["description"])

@@ -1,5 +1,5 @@
-"""What the provider and employer portals share: who may open an organisation's portal, and the views for
-any kind of posting (create, edit, see, duplicate, publish, withdraw).
+"""What the provider and employer portals share: who may open an organisation's portal, its profile page,
+and the views for any kind of posting (create, edit, see, duplicate, publish, withdraw).
 
 An organisation's portal exists only for its active members: to anyone else, including moderators (who
 work in the Wagtail admin), every page of it is a 404, so nobody can tell which organisations or postings
@@ -21,7 +21,7 @@ from django.views.generic import TemplateView, View
 from accounts.models import Organisation
 from accounts.selectors import is_active_member, organisations_of
 
-from . import posting_checks, selectors, services
+from . import posting_checks, registry, selectors, services
 from .models import Publishable, Status
 
 
@@ -38,9 +38,9 @@ class PortalMixin(LoginRequiredMixin):
     kind: str  # Organisation.Kind
     namespace: str  # "provider_portal" or "employer_portal"
     profile_model: type
+    profile_form: type
     profile_required = True
     nav_items: list[tuple[str, str]] = []  # (label, URL name) of the portal's own menu
-
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -87,6 +87,41 @@ class PortalHomeView(LoginRequiredMixin, TemplateView):
         )
 
 
+def profile_saved_message(profile) -> str:
+    """What a member reads after saving their organisation's profile."""
+    waiting = profile.organisation.website_requested
+    if waiting:
+        return (
+            f"Your profile is saved. Your new website, {waiting}, will show once a moderator has checked it: "
+            "until then, links to it in your postings also wait for a moderator."
+        )
+    return "Your profile is saved."
+
+
+class ProfileView(PortalMixin, TemplateView):
+    """Create (the first time) or change the organisation's public profile (a provider's or an employer's)."""
+
+    template_name = "publishing/portal/profile.html"
+    profile_required = False
+
+    def _form(self, data=None):
+        instance = self.profile or services.profile_new(model=self.profile_model, organisation=self.organisation)
+        # A new website waiting for a moderator is what the member last gave, so saving again keeps it waiting.
+        waiting = self.organisation.website_requested
+        return self.profile_form(data, instance=instance, initial={"website": waiting} if waiting else None)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self._form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        saved = services.profile_save(profile=form.save(commit=False), by=request.user)
+        messages.success(request, profile_saved_message(saved))
+        return redirect(self.portal_url("dashboard"))
+
+
 @dataclass(frozen=True)
 class PostingType:
     """One kind of posting in a portal."""
@@ -94,9 +129,7 @@ class PostingType:
     model: type[Publishable]
     form_class: type
     url_name: str  # URL names: <url_name>, <url_name>_new, <url_name>_edit, <url_name>_action
-    owner_field: str  # the model's foreign key to the provider or employer profile
-    save: Callable  # (item=, by=, form=) -> item: the service that saves a validated form
-    copy: Callable  # (item=, by=) -> item: the service that duplicates
+    duplicate: Callable = services.item_duplicate  # (item=, by=) -> the draft copy
     detail_template: str = "publishing/portal/item_detail.html"
 
     @property
@@ -112,11 +145,11 @@ def posting_url(namespace: str, posting_type: PostingType, item, suffix: str = "
 
 
 class PostingMixin(PortalMixin):
-    posting_type: PostingType
+    posting_type: PostingType | None = None  # a subclass's, or as_view(posting_type=...)
 
     def get_item(self):
-        posting_type = self.posting_type
-        return get_object_or_404(posting_type.model, pk=self.kwargs["pk"], **{posting_type.owner_field: self.profile})
+        model = self.posting_type.model
+        return get_object_or_404(model, pk=self.kwargs["pk"], **{registry.owner_field(model): self.profile})
 
     def item_url(self, item, suffix: str = "") -> str:
         return posting_url(self.namespace, self.posting_type, item, suffix)
@@ -135,7 +168,8 @@ class PostingFormView(PostingMixin, TemplateView):
     def get_instance(self):
         if "pk" in self.kwargs:
             return self.get_item()
-        return self.posting_type.model(**{self.posting_type.owner_field: self.profile})
+        model = self.posting_type.model
+        return model(**{registry.owner_field(model): self.profile})
 
     def make_form(self, instance, data=None):
         return self.posting_type.form_class(data, instance=instance, profile=self.profile)
@@ -150,7 +184,8 @@ class PostingFormView(PostingMixin, TemplateView):
         form = self.make_form(instance, request.POST)
         if form.is_valid():
             try:
-                item = self.posting_type.save(item=form.save(commit=False), by=request.user, form=form)
+                relations = {name: form.cleaned_data[name] for name in registry.many_to_many(self.posting_type.model)}
+                item = services.item_save(item=form.save(commit=False), by=request.user, relations=relations)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -175,9 +210,9 @@ class PostingDetailView(PostingMixin, TemplateView):
         context.update(
             item=item,
             report=report,
-            can_publish=item.status in services.PUBLISHABLE_FROM,
+            can_publish=services.can_publish(item),
             would_wait=bool(services.review_reasons(item, report)),
-            can_withdraw=item.status in {Status.PUBLISHED, Status.PENDING_REVIEW, Status.CLOSED},
+            can_withdraw=services.can_withdraw(item),
             activity=selectors.activity_totals([item])[(item._meta.label_lower, item.pk)],
             history=selectors.history(item=item),
             action_url=self.item_url(item, "_action"),
@@ -207,7 +242,7 @@ class PostingActionView(PostingMixin, View):
             messages.success(request, f"“{item.title}” is withdrawn: residents can no longer see it.")
         elif action == "duplicate":
             with transaction.atomic():
-                copy = self.posting_type.copy(item=item, by=request.user)
+                copy = self.posting_type.duplicate(item=item, by=request.user)
             messages.success(request, f"This is a draft copy of “{item.title}”: change what you need, then publish it.")
             return redirect(self.item_url(copy, "_edit"))
         else:

@@ -19,6 +19,15 @@ def posting_model(label: str) -> type[Publishable]:
     return model
 
 
+def owner_field(model: type[Publishable]) -> str:
+    """The model's foreign key to its organisation's profile: "provider", "employer" or "sponsor"."""
+    return model.organisation_field.split("__")[0]
+
+
+def many_to_many(model: type[Publishable]) -> list[str]:
+    return [field.name for field in model._meta.many_to_many]
+
+
 def label_of(item_or_model) -> str:
     return item_or_model._meta.label_lower
 

@@ -8,6 +8,8 @@ flagged it; otherwise it waits in the moderators' queue, and the poster sees why
 import datetime
 import logging
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +21,7 @@ from django.utils.text import slugify
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.selectors import is_active_member
+from accounts.services import profile_website_hold
 
 from . import posting_checks, registry
 from .models import ClosingReminder, PostingActivity, Publishable, Status, StatusChange
@@ -33,6 +36,16 @@ CLOSED_REASON = "The closing date passed."
 HELD_REASON = "A moderator stopped this posting before, so a moderator checks it again before it goes live."
 CHANGED_SINCE_SEEN = "It has changed since you opened it, so nothing was done. Read it again as it is now, then decide."
 PUBLISHABLE_FROM = {Status.DRAFT, Status.PENDING_REVIEW, Status.WITHDRAWN, Status.CLOSED}
+# What the portal offers to withdraw: anything residents can see or a moderator is about to read.
+WITHDRAWABLE_FROM = {Status.PUBLISHED, Status.PENDING_REVIEW, Status.CLOSED}
+
+
+def can_publish(item: Publishable) -> bool:
+    return item.status in PUBLISHABLE_FROM
+
+
+def can_withdraw(item: Publishable) -> bool:
+    return item.status in WITHDRAWABLE_FROM
 
 
 def is_moderator(user) -> bool:
@@ -109,7 +122,7 @@ def item_publish_from_feed(*, item: Publishable) -> Publishable:
 
 
 def _publish_or_queue(item: Publishable, by) -> Publishable:
-    if item.status not in PUBLISHABLE_FROM:
+    if not can_publish(item):
         raise ValidationError(f"A {item.get_status_display().lower()} item cannot be published")
     report = posting_checks.run_checks(item)
     _require_no_problems(report)
@@ -183,29 +196,51 @@ def item_approve(*, item: Publishable, by, version: str | None = None) -> Publis
     return item
 
 
+@dataclass(frozen=True)
+class Stop:
+    """A moderator stopping an item, with a reason its organisation reads; it stays held until approved."""
+
+    from_status: str
+    to_status: str
+    wrong_status: str
+    needs_reason: str
+
+
+REJECT = Stop(
+    Status.PENDING_REVIEW,
+    Status.DRAFT,
+    wrong_status="Only an item waiting for review can be rejected",
+    needs_reason="Give a reason, so the poster knows what to change",
+)
+TAKE_DOWN = Stop(
+    Status.PUBLISHED,
+    Status.WITHDRAWN,
+    wrong_status="Only a published item can be taken down",
+    needs_reason="Give a reason for taking this down",
+)
+
+
 @transaction.atomic
-def item_reject(*, item: Publishable, by, reason: str, version: str | None = None) -> Publishable:
+def item_stop(*, item: Publishable, by, stop: Stop, reason: str, version: str | None = None) -> Publishable:
     _require_moderator(by)
     if not reason.strip():
-        raise ValidationError("Give a reason, so the poster knows what to change")
-    if item.status != Status.PENDING_REVIEW:
-        raise ValidationError("Only an item waiting for review can be rejected")
+        raise ValidationError(stop.needs_reason)
+    if item.status != stop.from_status:
+        raise ValidationError(stop.wrong_status)
     _require_unchanged(item, version)
-    _move(item, Status.DRAFT, by=by, reason=reason.strip(), held=True)
+    _move(item, stop.to_status, by=by, reason=reason.strip(), held=True)
     _tell_organisation(item)
     return item
 
 
-@transaction.atomic
+def item_reject(*, item: Publishable, by, reason: str, version: str | None = None) -> Publishable:
+    """Send a waiting item back to its organisation as a draft."""
+    return item_stop(item=item, by=by, stop=REJECT, reason=reason, version=version)
+
+
 def item_take_down(*, item: Publishable, by, reason: str) -> Publishable:
-    _require_moderator(by)
-    if not reason.strip():
-        raise ValidationError("Give a reason for taking this down")
-    if item.status != Status.PUBLISHED:
-        raise ValidationError("Only a published item can be taken down")
-    _move(item, Status.WITHDRAWN, by=by, reason=reason.strip(), held=True)
-    _tell_organisation(item)
-    return item
+    """Withdraw a published item."""
+    return item_stop(item=item, by=by, stop=TAKE_DOWN, reason=reason)
 
 
 @transaction.atomic
@@ -216,7 +251,20 @@ def item_withdraw(*, item: Publishable, by) -> Publishable:
     return _move(item, Status.WITHDRAWN, by=by)
 
 
-# Copies and slugs ---------------------------------------------------------------------------------
+# Saving and copying -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def item_save(*, item: Publishable, by, relations: dict[str, Iterable]) -> Publishable:
+    """Create or change a validated item of any kind, for its organisation's members only. `relations` sets
+    its many-to-many fields by name. A public item must still pass the checks (see item_edited)."""
+    require_member(organisation=item.owner_organisation, user=by)
+    if not item.slug:
+        item.slug = unique_slug(type(item), item.title)
+    item.save()
+    for name, values in relations.items():
+        getattr(item, name).set(values)
+    return item_edited(item=item, by=by)
 
 
 def unique_slug(model, text: str, *, exclude_pk=None) -> str:
@@ -243,22 +291,41 @@ def copy_reference(model, reference: str, **owner) -> str:
     return candidate
 
 
-def item_copy(*, item: Publishable, by, many_to_many: tuple[str, ...], **changes) -> Publishable:
-    """A draft copy of an item (not its runs, statistics or history), for the member to edit. A copy of an
-    item a moderator stopped stays held: otherwise copying would get round the moderator."""
+@transaction.atomic
+def item_duplicate(*, item: Publishable, by) -> Publishable:
+    """A draft copy of an item with its many-to-many choices and a reference of its own (not its runs,
+    statistics or history), for the member to edit. A copy of an item a moderator stopped stays held:
+    otherwise copying would get round the moderator."""
     _require_member_or_moderator(item, by)
     model = type(item)
+    owner = registry.owner_field(model)
     copy = model.objects.get(pk=item.pk)
     copy.pk = copy.id = None
     copy._state.adding = True
     copy.status, copy.status_reason, copy.published_at, copy.is_demo = Status.DRAFT, "", None, False
-    for name, value in changes.items():
-        setattr(copy, name, value)
+    copy.reference = copy_reference(model, item.reference, **{owner: getattr(item, owner)})
     copy.slug = unique_slug(model, copy.title)
     copy.save()
-    for name in many_to_many:
+    for name in registry.many_to_many(model):
         getattr(copy, name).set(getattr(item, name).all())
     return copy
+
+
+# Organisation profiles ----------------------------------------------------------------------------
+
+
+def profile_new(*, model, organisation):
+    """An unsaved public profile (a provider's or an employer's) for an organisation that has none yet."""
+    return model(organisation=organisation, website=organisation.website)
+
+
+@transaction.atomic
+def profile_save(*, profile, by):
+    """Save the profile; a new website waits for a moderator (accounts.services.profile_website_hold)."""
+    require_member(organisation=profile.organisation, user=by)
+    profile_website_hold(profile=profile)
+    profile.save()
+    return profile
 
 
 # Statistics ---------------------------------------------------------------------------------------

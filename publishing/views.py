@@ -31,17 +31,6 @@ def leave_for(request, *, url: str, item):
     )
 
 
-def profile_saved_message(profile) -> str:
-    """What a member reads after saving their organisation's profile in either portal."""
-    waiting = profile.organisation.website_requested
-    if waiting:
-        return (
-            f"Your profile is saved. Your new website, {waiting}, will show once a moderator has checked it: "
-            "until then, links to it in your postings also wait for a moderator."
-        )
-    return "Your profile is saved."
-
-
 def _read(token: str):
     try:
         user, topic = notifications.read_unsubscribe_token(token)
