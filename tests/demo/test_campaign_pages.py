@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from careers.models import CampaignPage, CareerProfilePage, EventPage, Sponsor, SponsorCampaign, StoryPage
 from demo.campaign import load_campaign_pages
-from skills_site.home.models import HomePage
+from home.models import HomePage
 from tests.accounts.factories import UserFactory
 from tests.careers.test_campaign_pages import read, sign_in_with_totp
 
