@@ -8,7 +8,7 @@ from functools import reduce
 from django.db.models import Q
 from django.utils import timezone
 
-from .documents import OPPORTUNITIES
+from .documents import OPPORTUNITY_INDEX
 from .params import SearchParams
 from .results import SearchResults, hit_from_source, nearest_distance
 from .sources import sources_for
@@ -64,7 +64,7 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
 def basic_search(params: SearchParams) -> SearchResults:
     today = timezone.localdate()
     found = []
-    for source in sources_for(OPPORTUNITIES):
+    for source in sources_for(OPPORTUNITY_INDEX):
         queryset = source.get_queryset()
         if params.q:
             queryset = queryset.filter(_text_filter(source.label, params.q))

@@ -18,7 +18,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
-from .documents import OPPORTUNITIES
+from .documents import OPPORTUNITY_INDEX
 from .models import ResultClick, SearchRecord
 from .results import Hit
 from .sources import sources_for
@@ -74,7 +74,7 @@ def result_links(record: SearchRecord | None, hits: list[Hit], *, first_position
 def result_url(document_id: str) -> str | None:
     """The item's own page (a path on this site) from its search document id; None if the item is gone."""
     kind, _, pk = document_id.partition("-")
-    model = {source.kind: apps.get_model(source.label) for source in sources_for(OPPORTUNITIES)}.get(kind)
+    model = {source.kind: apps.get_model(source.label) for source in sources_for(OPPORTUNITY_INDEX)}.get(kind)
     item = model._default_manager.filter(pk=pk).only("slug").first() if model else None
     return item.get_absolute_url() if item else None
 

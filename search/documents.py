@@ -19,8 +19,8 @@ from elasticsearch_dsl import (
 from .analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_synonyms
 from .connection import index_name
 
-OPPORTUNITIES = "opportunities"
-CAMPAIGN = "campaign"
+OPPORTUNITY_INDEX = "opportunities"
+CAMPAIGN_INDEX = "campaign"
 
 
 def _english(**kwargs):
@@ -94,11 +94,7 @@ class CampaignDocument(Document):
     url = Keyword(index=False)
 
 
-DOCUMENTS = {OPPORTUNITIES: OpportunityDocument, CAMPAIGN: CampaignDocument}
-
-
-def alias_for(name: str) -> str:
-    return index_name(name)
+DOCUMENTS = {OPPORTUNITY_INDEX: OpportunityDocument, CAMPAIGN_INDEX: CampaignDocument}
 
 
 def index_definition(name: str, physical_name: str) -> Index:

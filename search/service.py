@@ -21,8 +21,8 @@ from places.postcodes import PostcodeError
 
 from . import queries, understanding
 from .basic import basic_search
-from .connection import EngineError, EngineUnavailable, get_client
-from .documents import OPPORTUNITIES, alias_for
+from .connection import EngineError, EngineUnavailable, get_client, index_name
+from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
 from .params import MAX_RADIUS_MILES, SearchParams, location_for
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
@@ -86,7 +86,7 @@ def with_misspelt_words(searched: SearchParams) -> SearchParams:
     matched with typo tolerance, so "tablet" is never read as "tables" but "compter" still finds computers."""
     if not searched.q:
         return searched
-    alias = alias_for(OPPORTUNITIES)
+    alias = index_name(OPPORTUNITY_INDEX)
     known = get_client(timeout=ENGINE_TIMEOUT).termvectors(index=alias, body=queries.vocabulary_check(searched.q))
     terms = known.get("term_vectors", {}).get(queries.VOCABULARY_FIELD, {}).get("terms", {})
     return searched.with_changes(misspelt=tuple(sorted(term for term, figures in terms.items() if not figures.get("doc_freq"))))

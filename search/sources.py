@@ -18,7 +18,7 @@ from django.utils import timezone
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun
 
-from .documents import CAMPAIGN, OPPORTUNITIES
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -292,10 +292,10 @@ def campaign_document(page) -> dict:
 
 
 SOURCES = [
-    Source("courses.programme", OPPORTUNITIES, "programme", programme_queryset, programme_document),
-    Source("careers.apprenticeshipvacancy", OPPORTUNITIES, "apprenticeship", vacancy_queryset, vacancy_document),
-    Source("careers.sponsoredopportunity", OPPORTUNITIES, "sponsored", sponsored_queryset, sponsored_document),
-    Source("wagtailcore.page", CAMPAIGN, "page", campaign_queryset, campaign_document),
+    Source("courses.programme", OPPORTUNITY_INDEX, "programme", programme_queryset, programme_document),
+    Source("careers.apprenticeshipvacancy", OPPORTUNITY_INDEX, "apprenticeship", vacancy_queryset, vacancy_document),
+    Source("careers.sponsoredopportunity", OPPORTUNITY_INDEX, "sponsored", sponsored_queryset, sponsored_document),
+    Source("wagtailcore.page", CAMPAIGN_INDEX, "page", campaign_queryset, campaign_document),
 ]
 SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
 

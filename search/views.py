@@ -15,7 +15,7 @@ from courses.models import Programme
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 
-from . import map as results_map
+from . import results_map
 from .clicks import BadClickToken, read_click_token, result_click_record, result_links, result_url
 from .models import SavedSearch
 from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams, parse

@@ -3,13 +3,12 @@
 import pytest
 
 from search import indexing
-from search.connection import get_client
-from search.documents import alias_for
+from search.connection import get_client, index_name
 
 
 def refresh() -> None:
     for name in indexing.INDEXES:
-        get_client().indices.refresh(index=alias_for(name))
+        get_client().indices.refresh(index=index_name(name))
 
 
 def sync_now() -> dict:
@@ -25,7 +24,7 @@ def search_indices(search_engine, db):
     for name in indexing.INDEXES:
         for physical in indexing.physical_indices(name):
             client.indices.delete(index=physical)
-        client.indices.delete(index=alias_for(name), ignore_unavailable=True)
+        client.indices.delete(index=index_name(name), ignore_unavailable=True)
     indexing.ensure_indices()
     yield
     for name in indexing.INDEXES:
