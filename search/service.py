@@ -24,7 +24,7 @@ from .basic import basic_search
 from .connection import EngineError, EngineUnavailable, get_client, index_name
 from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
-from .params import MAX_RADIUS_MILES, SearchParams, location_for
+from .params import MAX_RADIUS_MILES, Location, SearchParams  # noqa: F401 (the public function's parameters)
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
 from .suggestions import suggest
 
@@ -61,7 +61,7 @@ def interpret(params: SearchParams) -> tuple[SearchParams, understanding.Underst
     for reading in read.readings:
         if reading.near:
             try:
-                changes["near"] = location_for(reading.near)
+                changes["near"] = Location.from_place(reading.near)
             except PostcodeError:
                 continue
         else:
