@@ -13,7 +13,7 @@ from opensearchpy.helpers import bulk
 from .connection import EngineError, EngineUnavailable, get_client, index_name
 from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition
 from .models import IndexOutboxEntry
-from .sources import SOURCES_BY_LABEL, Source, sources_for
+from .sources import PAGE, SOURCES, SOURCES_BY_LABEL, Source, sources_for
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ BATCH_SIZE = 500
 LOAD_CHUNK = 2000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
-INDEXES = (OPPORTUNITY_INDEX, CAMPAIGN_INDEX)
+INDEXES = tuple(dict.fromkeys(source.index for source in SOURCES))  # opportunities, then campaign content
 
 
 class RebuildRefused(Exception):
@@ -196,7 +196,7 @@ def _load_all(name: str, target: str, *, since=None) -> int:
         for source in sources_for(name):
             queryset = source.get_queryset().order_by("pk")
             if since is not None:
-                field = "last_published_at" if source.label == "wagtailcore.page" else "updated_at"
+                field = "last_published_at" if source.label == PAGE else "updated_at"
                 queryset = queryset.filter(**{f"{field}__gte": since})
             chunk = []
             for obj in queryset.iterator(chunk_size=LOAD_CHUNK):

@@ -291,11 +291,17 @@ def campaign_document(page) -> dict:
     }
 
 
+# The one registry of what is indexed: the outbox labels (signals), the documents and their ids (indexing,
+# basic search, saved items, result clicks) all come from here.
+PROGRAMME = "courses.programme"
+VACANCY = "careers.apprenticeshipvacancy"
+SPONSORED = "careers.sponsoredopportunity"
+PAGE = "wagtailcore.page"
 SOURCES = [
-    Source("courses.programme", OPPORTUNITY_INDEX, "programme", programme_queryset, programme_document),
-    Source("careers.apprenticeshipvacancy", OPPORTUNITY_INDEX, "apprenticeship", vacancy_queryset, vacancy_document),
-    Source("careers.sponsoredopportunity", OPPORTUNITY_INDEX, "sponsored", sponsored_queryset, sponsored_document),
-    Source("wagtailcore.page", CAMPAIGN_INDEX, "page", campaign_queryset, campaign_document),
+    Source(PROGRAMME, OPPORTUNITY_INDEX, "programme", programme_queryset, programme_document),
+    Source(VACANCY, OPPORTUNITY_INDEX, "apprenticeship", vacancy_queryset, vacancy_document),
+    Source(SPONSORED, OPPORTUNITY_INDEX, "sponsored", sponsored_queryset, sponsored_document),
+    Source(PAGE, CAMPAIGN_INDEX, "page", campaign_queryset, campaign_document),
 ]
 SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
 

@@ -4,18 +4,7 @@ import pytest
 
 from search import indexing
 from search.connection import get_client, index_name
-
-
-def refresh() -> None:
-    for name in indexing.INDEXES:
-        get_client().indices.refresh(index=index_name(name))
-
-
-def sync_now() -> dict:
-    """Drain the outbox as the Celery task would, then make the changes visible to searches."""
-    result = indexing.drain_outbox()
-    refresh()
-    return result
+from tests.search.helpers import refresh, sync_now  # noqa: F401 (other test packages import sync_now from here)
 
 
 @pytest.fixture

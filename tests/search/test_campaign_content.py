@@ -12,9 +12,9 @@ from search.documents import CAMPAIGN_INDEX
 from search.params import parse
 from search.service import campaign_content, search_opportunities
 from tests.careers.page_factories import CareerProfilePageFactory, EventPageFactory, StoryPageFactory
-from tests.search.conftest import refresh
+from tests.search.helpers import refresh
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def found(q: str) -> set[str]:

@@ -13,9 +13,9 @@ from search.documents import OPPORTUNITY_INDEX
 from search.params import parse
 from search.service import search_opportunities
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def live_index() -> str:

@@ -19,9 +19,9 @@ from tests.careers.factories import SponsoredOpportunityFactory
 from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.publishing.helpers import established
-from tests.search.conftest import refresh, sync_now
+from tests.search.helpers import refresh, sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def found(q: str) -> set[str]:

@@ -14,6 +14,8 @@ from search.documents import OPPORTUNITY_INDEX
 from search.params import parse
 from search.service import search_opportunities
 
+pytestmark = pytest.mark.engine
+
 LINES = [[word.strip() for word in line.split(",")] for line in read_synonyms()]
 
 
