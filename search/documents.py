@@ -70,6 +70,8 @@ class OpportunityDocument(Document):
     standard_title = _english()
     degree = Boolean()
     opportunity_type = Keyword()  # sponsored: paid_role | bootcamp_place | placement | returner | scholarship
+    type_label = Keyword(index=False)  # programmes and sponsored: their own kind in words, "Course", "Paid role"
+    towns = Keyword(index=False)  # where it happens, in words: each venue's town (or postcode), for cards
     schedule = _english()  # when it runs, in the provider's words ("Tuesday evenings", "10 weeks, part-time")
     sponsored = Boolean()
     sponsor_campaign = Keyword()

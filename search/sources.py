@@ -67,6 +67,12 @@ def _help_to_start(programme: Programme, venues: list) -> list[str]:
     return [key for key, given in offered.items() if given]
 
 
+def _towns(located) -> list[str]:
+    """Where it happens, in words: the town, or the postcode when no town was given."""
+    town = located.town or located.postcode
+    return [town] if town else []
+
+
 def _point(located) -> dict | None:
     if located.latitude is None:
         return None
@@ -116,6 +122,8 @@ def programme_document(programme: Programme) -> dict:
         "body": _text(programme.description),
         "organisation_name": programme.provider.name,
         "provider": programme.provider.slug,
+        "type_label": programme.get_kind_display(),
+        "towns": sorted({venue.town or venue.postcode for venue in venues}),
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
         "tier": programme.tier.code,
@@ -165,6 +173,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
         "body": " ".join(filter(None, [_text(vacancy.description), vacancy.standard.title])),
         "organisation_name": vacancy.employer.name,
         "employer": vacancy.employer.slug,
+        "towns": _towns(vacancy),
         "provider": vacancy.training_provider.slug if vacancy.training_provider else None,
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
@@ -214,6 +223,8 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
         "body": " ".join(filter(None, [_text(opportunity.description), opportunity.get_kind_display(), opportunity.pay])),
         "organisation_name": opportunity.sponsor.name,
         "employer": opportunity.sponsor.slug,
+        "type_label": opportunity.get_kind_display(),
+        "towns": _towns(opportunity),
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
         "tier": opportunity.tier.code,
