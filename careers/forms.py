@@ -2,7 +2,6 @@
 
 from django import forms
 
-from courses.models import Provider
 from pathways.models import SkillArea, Tier
 from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
 from publishing.rich_text import rich_text_from_input, validate_long_text, validate_rich_text_input
@@ -54,8 +53,11 @@ class ApprenticeshipVacancyForm(PostingForm):
         "positions": "govuk-input--width-3",
     }
     standard = forms.ModelChoiceField(queryset=ApprenticeshipStandard.objects.all(), label="Apprenticeship standard")
+    # Providers are courses' records: reached through the foreign key the vacancy declares.
     training_provider = forms.ModelChoiceField(
-        queryset=Provider.objects.filter(organisation__verified_at__isnull=False).select_related("organisation"),
+        queryset=ApprenticeshipVacancy.training_provider.field.related_model.objects.filter(
+            organisation__verified_at__isnull=False
+        ).select_related("organisation"),
         required=False,
         label="Training provider",
     )
