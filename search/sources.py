@@ -315,6 +315,16 @@ SOURCES = [
     Source(PAGE, CAMPAIGN_INDEX, "page", campaign_queryset, campaign_document),
 ]
 SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
+SOURCES_BY_KIND = {source.kind: source for source in SOURCES}
+
+
+def parse_doc_id(doc_id: str) -> tuple[Source, int]:
+    """The source and primary key behind a document id (Source.doc_id): "programme-42" → (programmes, 42).
+    ValueError if it is not one of ours."""
+    kind, _, pk = (doc_id or "").rpartition("-")
+    if kind not in SOURCES_BY_KIND or not pk.isdigit():
+        raise ValueError(f"Not a search document id: {doc_id!r}")
+    return SOURCES_BY_KIND[kind], int(pk)
 
 
 def sources_for(index: str) -> list[Source]:
