@@ -135,11 +135,11 @@ def migrations_pending() -> bool:
 def index_fingerprint() -> str:
     """What the index would hold if rebuilt now: its definition (mapping, analysis, synonyms) and every
     document as search.sources builds it."""
-    from search.documents import OPPORTUNITIES, index_definition
+    from search.documents import OPPORTUNITY_INDEX, index_definition
     from search.sources import sources_for
 
-    digest = hashlib.sha256(json.dumps(index_definition(OPPORTUNITIES, "probe").to_dict(), sort_keys=True).encode())
-    for source in sources_for(OPPORTUNITIES):
+    digest = hashlib.sha256(json.dumps(index_definition(OPPORTUNITY_INDEX, "probe").to_dict(), sort_keys=True).encode())
+    for source in sources_for(OPPORTUNITY_INDEX):
         for record in source.get_queryset().order_by("pk"):
             digest.update(json.dumps([source.doc_id(record.pk), source.document(record)], sort_keys=True, default=str).encode())
     return digest.hexdigest()
@@ -149,12 +149,12 @@ def indexed_ids() -> set[str] | None:
     from opensearchpy import NotFoundError, helpers
 
     from search.connection import get_client
-    from search.documents import OPPORTUNITIES, alias_for
+    from search.documents import OPPORTUNITY_INDEX, index_name
 
     client = get_client(timeout=30)
     try:
-        client.indices.refresh(index=alias_for(OPPORTUNITIES))
-        return {hit["_id"] for hit in helpers.scan(client, index=alias_for(OPPORTUNITIES), query={"query": {"match_all": {}}}, _source=False)}
+        client.indices.refresh(index=index_name(OPPORTUNITY_INDEX))
+        return {hit["_id"] for hit in helpers.scan(client, index=index_name(OPPORTUNITY_INDEX), query={"query": {"match_all": {}}}, _source=False)}
     except NotFoundError:
         return None
 
@@ -164,10 +164,10 @@ def physical_index() -> str | None:
     from opensearchpy import NotFoundError
 
     from search.connection import get_client
-    from search.documents import OPPORTUNITIES, alias_for
+    from search.documents import OPPORTUNITY_INDEX, index_name
 
     try:
-        return next(iter(get_client(timeout=30).indices.get_alias(name=alias_for(OPPORTUNITIES))), None)
+        return next(iter(get_client(timeout=30).indices.get_alias(name=index_name(OPPORTUNITY_INDEX))), None)
     except NotFoundError:
         return None
 
@@ -298,21 +298,21 @@ ITEM_BUILDERS = {"programme": _programme, "apprenticeship": _vacancy, "sponsored
 
 def searchable_items() -> list[Item]:
     """Every item a resident may find, read from its record."""
-    from search.documents import OPPORTUNITIES
+    from search.documents import OPPORTUNITY_INDEX
     from search.sources import sources_for
 
     return [
         ITEM_BUILDERS[source.kind](source.doc_id(record.pk), record)
-        for source in sources_for(OPPORTUNITIES)
+        for source in sources_for(OPPORTUNITY_INDEX)
         for record in source.get_queryset()
     ]
 
 
 def searchable_ids() -> set[str]:
-    from search.documents import OPPORTUNITIES
+    from search.documents import OPPORTUNITY_INDEX
     from search.sources import sources_for
 
-    return {source.doc_id(pk) for source in sources_for(OPPORTUNITIES) for pk in source.get_queryset().values_list("pk", flat=True)}
+    return {source.doc_id(pk) for source in sources_for(OPPORTUNITY_INDEX) for pk in source.get_queryset().values_list("pk", flat=True)}
 
 
 # Asking -----------------------------------------------------------------------------------------

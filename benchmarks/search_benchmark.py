@@ -113,7 +113,8 @@ def engine_requests(args) -> dict:
     import django
 
     django.setup()
-    from search.documents import OPPORTUNITIES, alias_for
+    from search.connection import index_name
+    from search.documents import OPPORTUNITY_INDEX
     from search.params import parse
     from search.queries import autocomplete_search, opportunity_search
 
@@ -125,7 +126,7 @@ def engine_requests(args) -> dict:
             params, problems = parse(query)
             assert not problems, problems
             search = opportunity_search(params)
-        requests[name] = (f"/{alias_for(OPPORTUNITIES)}/_search", json.dumps(search.to_dict(), default=str).encode())
+        requests[name] = (f"/{index_name(OPPORTUNITY_INDEX)}/_search", json.dumps(search.to_dict(), default=str).encode())
     return requests
 
 

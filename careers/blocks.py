@@ -1,7 +1,5 @@
 """StreamField blocks for campaign pages: what editors put together, pointing at records, never copying them."""
 
-from urllib.parse import urlencode
-
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -10,6 +8,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 from publishing.rich_text import FEATURES
+from search.service import SearchParams
 
 from . import selectors
 
@@ -21,11 +20,14 @@ PREVIEW_TEMPLATE = "careers/blocks/preview.html"
 def search_url(*, query: str = "", tier: str = "", skill_area: str = "", kind: str = "", local_authority: str = "") -> str:
     """The search page, filtered: /search/?q=…&tier=…&skill=…&kind=…&authority=… (empty ones left out).
 
-    The parameter names are the search page's own (search/params.py), so the link opens exactly that search.
+    Written by the search's own parameters (SearchParams.to_query), so the link opens exactly that search.
     """
-    parameters = {"q": query, "tier": tier, "skill": skill_area, "kind": kind, "authority": local_authority}
-    filled = {name: value.strip() for name, value in parameters.items() if value and value.strip()}
-    return f"{SEARCH_PATH}?{urlencode(filled)}" if filled else SEARCH_PATH
+    def chosen(value: str) -> tuple[str, ...]:
+        return (value.strip(),) if value and value.strip() else ()
+
+    params = SearchParams(q=(query or "").strip(), tier=chosen(tier), skill=chosen(skill_area), kind=chosen(kind), authority=chosen(local_authority))
+    query_string = params.to_query()
+    return f"{SEARCH_PATH}?{query_string}" if query_string else SEARCH_PATH
 
 
 # Choices are read when an editor opens the form, never at import time.

@@ -1,13 +1,14 @@
-"""Reads for the careers campaign pages: the opportunities a page may show to residents."""
+"""Reads for the careers campaign pages: the opportunities a page may show to residents.
+
+Opportunities come from the platform's one public query function (search.service.search_opportunities),
+the one thing of search that careers uses; programmes are courses' records, reached only through it or
+through the foreign keys careers' pages declare.
+"""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models.functions import Coalesce
-
-from courses.models import Programme
-
-from .models.records import ApprenticeshipVacancy, SponsoredOpportunity
+from search.service import SearchParams, search_opportunities
 
 # The kinds residents filter by; the search page's `kind` parameter takes the same codes.
 PROGRAMME = "programme"
@@ -32,7 +33,7 @@ class OpportunityCard:
     organisation_name: str
     where: str
     closing_date: datetime.date | None
-    newest_at: datetime.datetime
+    newest_at: datetime.datetime | None
 
     @property
     def is_sponsored(self) -> bool:
@@ -53,101 +54,46 @@ def featured_opportunities(
     APPRENTICESHIP or SPONSORED) and an ONS local authority code ("E08000035"). A local authority matches
     where the opportunity happens, so online programmes and remote opportunities match none.
 
-    This reads the database directly for now; the search issue swaps the body for the public search query
-    function, keeping this signature and the OpportunityCard it returns.
+    The search holds only what residents may see (open, of a verified organisation), so what it finds may
+    be shown as it is.
     """
     if limit < 1:
         return []
-    cards = []
-    if kind in (None, "", PROGRAMME):
-        cards += _programme_cards(_filtered(_open_programmes(), tier, skill_area, local_authority, "venues__"), limit)
-    if kind in (None, "", APPRENTICESHIP):
-        vacancies = ApprenticeshipVacancy.objects.public()
-        cards += _vacancy_cards(_filtered(vacancies, tier, skill_area, local_authority, ""), limit)
-    if kind in (None, "", SPONSORED):
-        opportunities = SponsoredOpportunity.objects.public()
-        cards += _sponsored_cards(_filtered(opportunities, tier, skill_area, local_authority, ""), limit)
-    return sorted(cards, key=lambda card: card.newest_at, reverse=True)[:limit]
+    params = SearchParams(
+        tier=_chosen(tier), skill=_chosen(skill_area), kind=_chosen(kind), authority=_chosen(local_authority), sort="newest", page_size=limit
+    )
+    return [_card(hit) for hit in search_opportunities(params, with_facets=False).hits]
 
 
-def open_programmes(*, programme_ids: list[int]) -> list[Programme]:
-    """The open programmes among these, from verified providers, in the order given."""
-    found = _open_programmes().filter(pk__in=programme_ids).select_related("provider__organisation", "tier")
+def open_programmes(*, links) -> list:
+    """The open programmes these page links point at, from verified providers, in the links' order.
+
+    Programmes are courses' records: careers reaches them through the foreign key its links declare.
+    """
+    programmes = links.model._meta.get_field("programme").related_model.objects.public()
+    ids = [link.programme_id for link in links]
+    found = programmes.filter(pk__in=ids).select_related("provider__organisation", "tier")
     by_id = {programme.pk: programme for programme in found}
-    return [by_id[pk] for pk in programme_ids if pk in by_id]
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _open_programmes():
-    return Programme.objects.public()
+def _chosen(code: str | None) -> tuple[str, ...]:
+    return (code,) if code else ()
 
 
-def _filtered(queryset, tier, skill_area, local_authority, location_prefix):
-    if tier:
-        queryset = queryset.filter(tier__code=tier)
-    if skill_area:
-        queryset = queryset.filter(skill_areas__code=skill_area)
-    if local_authority:
-        queryset = queryset.filter(**{f"{location_prefix}local_authority__code": local_authority})
-    # Many-to-many filters can repeat a row; the annotation is selected, so DISTINCT may order by it.
-    return queryset.annotate(newest_at=Coalesce("published_at", "created_at")).order_by("-newest_at", "-pk").distinct()
-
-
-def _programme_cards(queryset, limit):
-    programmes = queryset.select_related("provider__organisation").prefetch_related("venues")[:limit]
-    return [
-        OpportunityCard(
-            kind=PROGRAMME,
-            kind_label=programme.get_kind_display(),
-            title=programme.title,
-            summary=programme.summary,
-            url=programme.get_absolute_url(),
-            organisation_name=programme.provider.name,
-            where=_programme_where(programme),
-            closing_date=None,
-            newest_at=programme.newest_at,
-        )
-        for programme in programmes
-    ]
-
-
-def _programme_where(programme) -> str:
-    if programme.delivery_mode == Programme.DeliveryMode.ONLINE:
-        return "Online"
-    towns = sorted({venue.town or venue.postcode for venue in programme.venues.all()})
-    return ", ".join(towns)
-
-
-def _vacancy_cards(queryset, limit):
-    vacancies = queryset.select_related("employer__organisation", "standard")[:limit]
-    return [
-        OpportunityCard(
-            kind=APPRENTICESHIP,
-            kind_label=f"Apprenticeship, level {vacancy.standard.level}",
-            title=vacancy.title,
-            summary=vacancy.summary,
-            url=vacancy.get_absolute_url(),
-            organisation_name=vacancy.employer.name,
-            where=vacancy.town or vacancy.postcode,
-            closing_date=vacancy.closing_date,
-            newest_at=vacancy.newest_at,
-        )
-        for vacancy in vacancies
-    ]
-
-
-def _sponsored_cards(queryset, limit):
-    opportunities = queryset.select_related("sponsor__organisation")[:limit]
-    return [
-        OpportunityCard(
-            kind=SPONSORED,
-            kind_label=opportunity.get_kind_display(),
-            title=opportunity.title,
-            summary=opportunity.summary,
-            url=opportunity.get_absolute_url(),
-            organisation_name=opportunity.sponsor.name,
-            where="Remote" if opportunity.is_remote else (opportunity.town or opportunity.postcode),
-            closing_date=opportunity.closing_date,
-            newest_at=opportunity.newest_at,
-        )
-        for opportunity in opportunities
-    ]
+def _card(hit) -> OpportunityCard:
+    if hit.online:
+        where = "Remote" if hit.kind == SPONSORED else "Online"
+    else:
+        where = ", ".join(hit.towns)
+    return OpportunityCard(
+        kind=hit.kind,
+        kind_label=f"Apprenticeship, level {hit.standard_level}" if hit.kind == APPRENTICESHIP else hit.type_label,
+        title=hit.title,
+        summary=hit.summary,
+        url=hit.url,
+        organisation_name=hit.organisation_name,
+        where=where,
+        closing_date=hit.closing_date,
+        newest_at=hit.published_at,
+    )

@@ -1,6 +1,6 @@
 """The personal pathway plan: ordered steps from where the person is, upwards, each with opportunities found by
-the platform's one public query function, search.service.search_opportunities (imported where it is used,
-so these models never depend on search).
+the platform's one public query function, search.service.search_opportunities (with its parameters), the
+one thing of search that pathways uses.
 
 Steps, in order: free help for the areas where the person is starting (inclusion); everyday and work skills
 (general); then, for each specialism they chose, courses and bootcamps, and apprenticeships and sponsored
@@ -10,9 +10,9 @@ looks anywhere, and says so. It never drops the need for free options.
 
 import datetime
 from dataclasses import asdict, dataclass, field
-from urllib.parse import urlencode
 
 from places.postcodes import PostcodeError
+from search.service import Location, SearchParams, search_opportunities
 
 from .answers import WORK_GOALS, Answers
 from .models import Level, Tier
@@ -116,15 +116,10 @@ def _opportunity(hit) -> dict:
     }
 
 
-def _search_link(params) -> str:
-    """The same filters on the search page, so "see more" shows everything that matched."""
-    pairs = [(name, value) for name in ("kind", "tier", "skill", "mode") for value in getattr(params, name)]
-    pairs += [(name, "on") for name in ("free", "in_person") if getattr(params, name)]
-    if params.near:
-        pairs += [("near", params.near.outcode), ("radius", f"{params.radius:g}")]
-    if params.prefer_tier:
-        pairs.append(("prefer_tier", params.prefer_tier))
-    return urlencode(pairs)
+def _search_link(params: SearchParams) -> str:
+    """The same search on the search page, so "see more" shows everything that matched. Near the district only:
+    a plan may be shared by its private link."""
+    return params.with_changes(near=params.near.district_only() if params.near else None, page_size=SearchParams.page_size).to_query()
 
 
 def _wider(params):
@@ -148,8 +143,6 @@ def _wider(params):
 
 
 def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str], params) -> tuple[Step, str]:
-    from search.service import search_opportunities
-
     results, widened = search_opportunities(params, with_facets=False), ""
     if not results.total:
         for wider, message in _wider(params):
@@ -172,12 +165,10 @@ def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str],
 
 
 def _base_params(answers: Answers, notes: list[str]):
-    from search.params import SearchParams, location_for
-
     near = None
     if answers.postcode:
         try:
-            near = location_for(answers.postcode)
+            near = Location.from_place(answers.postcode)
         except PostcodeError:
             notes.append(f"We could not find {answers.postcode} on our map, so your plan is not based on where you are.")
     params = SearchParams(

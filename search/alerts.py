@@ -20,7 +20,7 @@ from publishing import notifications
 from publishing.models import EmailOptOut
 
 from .models import SavedItem, SavedSearch, SavedSearchAlertItem
-from .params import parse
+from .params import SearchParams
 from .results import Hit
 from .saved import SAVED_ITEM_TOPIC, SEARCH_ALERT_TOPIC, model_for
 from .service import search_opportunities
@@ -44,7 +44,7 @@ def due_searches(*, now: datetime.datetime):
 
 def new_matches(saved_search: SavedSearch) -> list[Hit]:
     """Items matching the search, published since it was saved, that no alert has sent yet; newest first."""
-    params, problems = parse(QueryDict(saved_search.query))
+    params, problems = SearchParams.from_query(QueryDict(saved_search.query))
     if problems:  # a filter that no longer exists, such as a retired skill area
         return []
     params = params.with_changes(sort="newest", page=1, page_size=CANDIDATES)

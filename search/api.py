@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from accounts.limits import ClientRateThrottle
 
-from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, parse
+from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, SearchParams
 from .service import search_opportunities, search_record
 from .suggestions import suggest
 
@@ -153,7 +153,7 @@ class SearchView(APIView):
         responses={200: SearchResponseSerializer},
     )
     def get(self, request):
-        params, problems = parse(request.query_params)
+        params, problems = SearchParams.from_query(request.query_params)
         if problems:
             return Response({"errors": problems}, status=400)
         results = search_opportunities(params, with_campaign=True)

@@ -10,15 +10,15 @@ from django.utils import timezone
 
 from careers.models import DISABILITY_CONFIDENT_LEVELS
 
-from .documents import OPPORTUNITIES
+from .documents import OPPORTUNITY_INDEX
 from .params import SearchParams
 from .results import SearchResults, hit_from_source, nearest_distance
-from .sources import sources_for
+from .sources import PROGRAMME, SPONSORED, VACANCY, sources_for
 
 TEXT_LOOKUPS = {
-    "courses.programme": ["title", "summary", "description", "provider__organisation__name"],
-    "careers.apprenticeshipvacancy": ["title", "summary", "description", "employer__organisation__name", "standard__title"],
-    "careers.sponsoredopportunity": ["title", "summary", "description", "sponsor__organisation__name"],
+    PROGRAMME: ["title", "summary", "description", "provider__organisation__name"],
+    VACANCY: ["title", "summary", "description", "employer__organisation__name", "standard__title"],
+    SPONSORED: ["title", "summary", "description", "sponsor__organisation__name"],
 }
 # Enough rows to sort and page through in Python; a basic search is a fallback, not the main path.
 CANDIDATE_LIMIT = 2000
@@ -66,7 +66,7 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
 def basic_search(params: SearchParams) -> SearchResults:
     today = timezone.localdate()
     found = []
-    for source in sources_for(OPPORTUNITIES):
+    for source in sources_for(OPPORTUNITY_INDEX):
         queryset = source.get_queryset()
         if params.q:
             queryset = queryset.filter(_text_filter(source.label, params.q))

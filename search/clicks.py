@@ -18,10 +18,10 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
-from .documents import OPPORTUNITIES
+from .documents import OPPORTUNITY_INDEX
 from .models import ResultClick, SearchRecord
 from .results import Hit
-from .sources import sources_for
+from .sources import parse_doc_id
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class Click:
 
     @property
     def kind(self) -> str:
-        return self.document_id.partition("-")[0]
+        return parse_doc_id(self.document_id)[0].kind
 
 
 def click_token(*, record: SearchRecord, position: int, document_id: str) -> str:
@@ -73,9 +73,13 @@ def result_links(record: SearchRecord | None, hits: list[Hit], *, first_position
 
 def result_url(document_id: str) -> str | None:
     """The item's own page (a path on this site) from its search document id; None if the item is gone."""
-    kind, _, pk = document_id.partition("-")
-    model = {source.kind: apps.get_model(source.label) for source in sources_for(OPPORTUNITIES)}.get(kind)
-    item = model._default_manager.filter(pk=pk).only("slug").first() if model else None
+    try:
+        source, pk = parse_doc_id(document_id)
+    except ValueError:
+        return None
+    if source.index != OPPORTUNITY_INDEX:
+        return None
+    item = apps.get_model(source.label)._default_manager.filter(pk=pk).only("slug").first()
     return item.get_absolute_url() if item else None
 
 

@@ -13,7 +13,7 @@ from opensearchpy.exceptions import ConnectionTimeout, TransportError
 
 # What callers catch when the engine cannot be reached or refuses a request.
 EngineUnavailable = (EngineConnectionError, ConnectionTimeout)
-EngineError = TransportError
+EngineError = TransportError  # the engine answered, refusing the request
 
 
 @lru_cache(maxsize=4)

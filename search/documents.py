@@ -19,8 +19,8 @@ from elasticsearch_dsl import (
 from .analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_synonyms
 from .connection import index_name
 
-OPPORTUNITIES = "opportunities"
-CAMPAIGN = "campaign"
+OPPORTUNITY_INDEX = "opportunities"
+CAMPAIGN_INDEX = "campaign"
 
 
 def _english(**kwargs):
@@ -70,6 +70,8 @@ class OpportunityDocument(Document):
     standard_title = _english()
     degree = Boolean()
     opportunity_type = Keyword()  # sponsored: paid_role | bootcamp_place | placement | returner | scholarship
+    type_label = Keyword(index=False)  # programmes and sponsored: their own kind in words, "Course", "Paid role"
+    towns = Keyword(index=False)  # where it happens, in words: each venue's town (or postcode), for cards
     schedule = _english()  # when it runs, in the provider's words ("Tuesday evenings", "10 weeks, part-time")
     sponsored = Boolean()
     sponsor_campaign = Keyword()
@@ -94,11 +96,7 @@ class CampaignDocument(Document):
     url = Keyword(index=False)
 
 
-DOCUMENTS = {OPPORTUNITIES: OpportunityDocument, CAMPAIGN: CampaignDocument}
-
-
-def alias_for(name: str) -> str:
-    return index_name(name)
+DOCUMENTS = {OPPORTUNITY_INDEX: OpportunityDocument, CAMPAIGN_INDEX: CampaignDocument}
 
 
 def index_definition(name: str, physical_name: str) -> Index:

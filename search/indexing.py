@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from opensearchpy.helpers import bulk
 
-from .connection import EngineError, EngineUnavailable, get_client
-from .documents import CAMPAIGN, OPPORTUNITIES, alias_for, index_definition
+from .connection import EngineError, EngineUnavailable, get_client, index_name
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition
 from .models import IndexOutboxEntry
-from .sources import SOURCES_BY_LABEL, Source, sources_for
+from .sources import PAGE, SOURCES, SOURCES_BY_LABEL, Source, sources_for
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ BATCH_SIZE = 500
 LOAD_CHUNK = 2000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
-INDEXES = (OPPORTUNITIES, CAMPAIGN)
+INDEXES = tuple(dict.fromkeys(source.index for source in SOURCES))  # opportunities, then campaign content
 
 
 class RebuildRefused(Exception):
@@ -33,13 +33,13 @@ class RebuildRefused(Exception):
 
 def physical_indices(name: str) -> list[str]:
     """Physical indices behind an alias name, oldest first (names carry a sortable timestamp)."""
-    alias = alias_for(name)
+    alias = index_name(name)
     found = get_client().indices.get(index=f"{alias}-v*", ignore_unavailable=True, allow_no_indices=True)
     return sorted(found)
 
 
 def create_physical_index(name: str) -> str:
-    physical = f"{alias_for(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
+    physical = f"{index_name(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
     get_client().indices.create(index=physical, body=index_definition(name, physical).to_dict())
     return physical
 
@@ -48,9 +48,9 @@ def ensure_indices() -> None:
     """Create each alias with an empty index the first time the platform writes to it."""
     client = get_client()
     for name in INDEXES:
-        if not client.indices.exists_alias(name=alias_for(name)):
+        if not client.indices.exists_alias(name=index_name(name)):
             physical = create_physical_index(name)
-            client.indices.put_alias(index=physical, name=alias_for(name))
+            client.indices.put_alias(index=physical, name=index_name(name))
 
 
 # Writing documents ----------------------------------------------------------------------------------
@@ -59,7 +59,6 @@ def ensure_indices() -> None:
 @dataclass
 class SyncResult:
     indexed: int = 0
-    deleted: int = 0
     rejected: dict = field(default_factory=dict)  # (label, id) -> engine's reason
 
 
@@ -87,7 +86,7 @@ def sync_objects(changes: dict[str, list[str]], *, target: str | None = None) ->
             batch = ids[start : start + BATCH_SIZE]
             _, errors = bulk(
                 get_client(timeout=30),
-                _actions(source, batch, target or alias_for(source.index)),
+                _actions(source, batch, target or index_name(source.index)),
                 raise_on_error=False,
                 raise_on_exception=True,
                 refresh=False,
@@ -152,17 +151,17 @@ def remove_expired() -> int:
     client = get_client(timeout=30)
     today = timezone.localdate().isoformat()
     response = client.delete_by_query(
-        index=alias_for(OPPORTUNITIES),
+        index=index_name(OPPORTUNITY_INDEX),
         body={"query": {"range": {"closing_date": {"lt": today}}}},
         params={"conflicts": "proceed", "refresh": "true"},
     )
     ended = client.delete_by_query(
-        index=alias_for(CAMPAIGN),
+        index=index_name(CAMPAIGN_INDEX),
         body={"query": {"range": {"event_ends": {"lt": timezone.now().isoformat()}}}},
         params={"conflicts": "proceed", "refresh": "true"},
     )
     started = client.search(
-        index=alias_for(OPPORTUNITIES),
+        index=index_name(OPPORTUNITY_INDEX),
         body={
             "query": {"bool": {"filter": [{"term": {"kind": "programme"}}, {"range": {"next_start": {"lt": today}}}]}},
             "_source": False,
@@ -172,7 +171,7 @@ def remove_expired() -> int:
     ids = [hit["_id"].split("-", 1)[1] for hit in started["hits"]["hits"]]
     if ids:
         sync_objects({"courses.programme": ids})
-        client.indices.refresh(index=alias_for(OPPORTUNITIES))
+        client.indices.refresh(index=index_name(OPPORTUNITY_INDEX))
     return response.get("deleted", 0) + ended.get("deleted", 0) + len(ids)
 
 
@@ -197,7 +196,7 @@ def _load_all(name: str, target: str, *, since=None) -> int:
         for source in sources_for(name):
             queryset = source.get_queryset().order_by("pk")
             if since is not None:
-                field = "last_published_at" if source.label == "wagtailcore.page" else "updated_at"
+                field = "last_published_at" if source.label == PAGE else "updated_at"
                 queryset = queryset.filter(**{f"{field}__gte": since})
             chunk = []
             for obj in queryset.iterator(chunk_size=LOAD_CHUNK):
@@ -220,7 +219,7 @@ def _load_all(name: str, target: str, *, since=None) -> int:
 def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
     """Build a new versioned index, check it, swap the alias atomically, keep the last two indices."""
     client = get_client(timeout=120)
-    alias = alias_for(name)
+    alias = index_name(name)
     started = timezone.now()
     physical = create_physical_index(name)
     client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
@@ -262,7 +261,7 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
 def check(name: str, *, repair: bool = False) -> dict:
     """Compare database and index by id; with repair, fix the drift."""
     client = get_client(timeout=60)
-    alias = alias_for(name)
+    alias = index_name(name)
     ensure_indices()
     client.indices.refresh(index=alias)
     indexed = set()

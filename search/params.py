@@ -3,6 +3,7 @@
 The HTML page and the JSON API share these parameters, so a search URL can be bookmarked and shared.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -54,6 +55,17 @@ class Location:
     postcode: str = ""
     precise: bool = False  # the full postcode's own point; False: the district's centroid
 
+    @classmethod
+    def from_place(cls, text: str) -> "Location":
+        """A postcode or outcode as typed; PostcodeError (for the resident) if we cannot place it."""
+        place = locate(text)
+        authority = place.local_authority.code if place.local_authority else ""
+        return cls(place.district.outcode, place.latitude, place.longitude, authority, postcode=place.postcode, precise=place.precise)
+
+    def district_only(self) -> "Location":
+        """The district's part of the place, for a link that may be shared: the outcode, not the street."""
+        return dataclasses.replace(self, postcode="")
+
 
 @dataclass(frozen=True)
 class SearchParams:
@@ -100,11 +112,16 @@ class SearchParams:
     def with_changes(self, **changes) -> "SearchParams":
         return SearchParams(**{**self.__dict__, **changes})
 
+    @classmethod
+    def from_query(cls, data) -> tuple["SearchParams | None", dict[str, list[str]]]:
+        """A search from its URL state (a QueryDict or dict): (params, {}) or (None, {field: [messages]})."""
+        return parse(data)
+
     def to_query(self) -> str:
         """The URL state of this search, so every link (a page, a wider search, the API's `without`) can be
         bookmarked and shared. What was read from the words is not written: it is read again."""
         pairs = []
-        for name in ("q", "kind", "tier", "skill", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
+        for name in ("q", "tier", "skill", "kind", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
             value = getattr(self, name)
             pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
         for name in ("free", "sponsored", "disability_confident", "in_person", "as_typed"):
@@ -123,13 +140,6 @@ class SearchParams:
         if self.page > 1:
             pairs.append(("page", self.page))
         return urlencode(pairs)
-
-
-def location_for(text: str) -> Location:
-    """A postcode or outcode as typed, as a Location; PostcodeError (for the resident) if we cannot place it."""
-    place = locate(text)
-    authority = place.local_authority.code if place.local_authority else ""
-    return Location(place.district.outcode, place.latitude, place.longitude, authority, postcode=place.postcode, precise=place.precise)
 
 
 class MultipleValues(forms.MultipleChoiceField):
@@ -185,7 +195,7 @@ class SearchForm(forms.Form):
         if not text:
             return None
         try:
-            return location_for(text)
+            return Location.from_place(text)
         except PostcodeError as error:
             raise forms.ValidationError(str(error)) from None
 

@@ -17,7 +17,8 @@ from elasticsearch_dsl import Q, Search
 
 from careers.models import DISABILITY_CONFIDENT_LEVELS
 
-from .documents import CAMPAIGN, OPPORTUNITIES, alias_for
+from .connection import index_name
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
 from .params import SearchParams
 from .understanding import GENERIC_WORDS
 
@@ -256,7 +257,7 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True, leave_
         query = Q("bool", must=[query], must_not=[Q("ids", values=list(leave_out))])
     query = nearer_first(preferred_first(query, params), params)
     chosen = facet_filters(params)
-    search = Search(index=alias_for(OPPORTUNITIES)).query(query).sort(*sort_clause(params))
+    search = Search(index=index_name(OPPORTUNITY_INDEX)).query(query).sort(*sort_clause(params))
     if chosen:
         search = search.post_filter(Q("bool", filter=list(chosen.values())))
     start = (params.page - 1) * params.page_size
@@ -285,7 +286,7 @@ def best_matches_search(params: SearchParams, *, size: int) -> Search:
     """The items that match the words best, by the words alone (no preferences, no distance, the same filters):
     their skill areas say what the words are about, and their score what a good match scores."""
     query = Q("bool", must=[text_query(params.q)], filter=base_filters(params) + list(facet_filters(params).values()))
-    return Search(index=alias_for(OPPORTUNITIES)).query(query).source(["skill_areas"])[:size]
+    return Search(index=index_name(OPPORTUNITY_INDEX)).query(query).source(["skill_areas"])[:size]
 
 
 def vocabulary_check(q: str) -> dict:
@@ -296,7 +297,7 @@ def vocabulary_check(q: str) -> dict:
 
 def autocomplete_search(prefix: str, *, size: int = 8) -> Search:
     return (
-        Search(index=alias_for(OPPORTUNITIES))
+        Search(index=index_name(OPPORTUNITY_INDEX))
         .query(
             Q(
                 "bool",
@@ -315,7 +316,7 @@ def autocomplete_search(prefix: str, *, size: int = 8) -> Search:
 def career_autocomplete_search(prefix: str, *, size: int = 3) -> Search:
     """Career profiles whose title starts with what has been typed, for the search box's suggestions."""
     return (
-        Search(index=alias_for(CAMPAIGN))
+        Search(index=index_name(CAMPAIGN_INDEX))
         .query(
             Q(
                 "bool",
@@ -334,7 +335,7 @@ def still_on() -> Q:
 
 def campaign_search(q: str, *, size: int = 5) -> Search:
     return (
-        Search(index=alias_for(CAMPAIGN))
+        Search(index=index_name(CAMPAIGN_INDEX))
         .query(
             Q(
                 "bool",

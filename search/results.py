@@ -37,6 +37,8 @@ class Hit:
     next_start: datetime.date | None = None
     starts_any_time: bool = False
     weekly_wage: float | None = None
+    type_label: str = ""  # programmes and sponsored opportunities: their own kind, "Course", "Paid role"
+    towns: list[str] = field(default_factory=list)  # where it happens, in words
     standard_level: int | None = None
     standard_title: str = ""
     degree: bool = False
@@ -137,6 +139,8 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         next_start=_date(source.get("next_start")),
         starts_any_time=bool(source.get("starts_any_time")),
         weekly_wage=source.get("weekly_wage"),
+        type_label=source.get("type_label") or "",
+        towns=source.get("towns") or [],
         standard_level=source.get("standard_level"),
         standard_title=source.get("standard_title") or "",
         degree=bool(source.get("degree")),

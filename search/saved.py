@@ -7,7 +7,7 @@ from publishing.selectors import can_view
 
 from .models import SavedItem, SavedSearch
 from .params import SearchParams
-from .sources import SOURCES
+from .sources import SOURCES, SOURCES_BY_KIND, parse_doc_id
 
 # "programme" → the Programme model, and so on: the kinds of the search documents' ids ("programme-42").
 KIND_LABELS = {source.kind: source.label for source in SOURCES if source.kind in SavedItem.Kind.values}
@@ -26,11 +26,14 @@ def model_for(kind: str):
 
 
 def parse_item_id(text: str) -> tuple[str, int]:
-    """("programme", 42) from "programme-42"; NotSaved for anything else."""
-    kind, _, number = (text or "").rpartition("-")
-    if kind not in KIND_LABELS or not number.isdigit():
+    """("programme", 42) from "programme-42" (a search document id); NotSaved for anything else."""
+    try:
+        source, object_id = parse_doc_id(text)
+    except ValueError:
+        source = None
+    if source is None or source.kind not in KIND_LABELS:
         raise NotSaved("We could not find that item to save")
-    return kind, int(number)
+    return source.kind, object_id
 
 
 def item_object(kind: str, object_id: int):
@@ -113,7 +116,7 @@ def export_saved_searches(user) -> list[dict]:
 def export_saved_items(user) -> list[dict]:
     return [
         {
-            "item": f"{entry.kind}-{entry.object_id}",
+            "item": SOURCES_BY_KIND[entry.kind].doc_id(entry.object_id),
             "title": item.title if item else "(no longer listed)",
             "saved_at": entry.created_at.isoformat(),
         }

@@ -15,7 +15,7 @@ from publishing import notifications
 
 from . import saved
 from .models import SavedSearch
-from .params import parse
+from .params import SearchParams
 
 FREQUENCY_WORDS = {
     SavedSearch.Frequency.DAILY: "We will email you new matches once a day.",
@@ -62,7 +62,7 @@ def search_save(request):
     query = form.cleaned_data["query"]
     if not request.user.is_authenticated:
         return redirect_to_login(_search_url(query))
-    params, problems = parse(QueryDict(query))
+    params, problems = SearchParams.from_query(QueryDict(query))
     if problems:
         messages.error(request, "Fix the search before you save it.")
         return redirect(_search_url(query))

@@ -21,10 +21,10 @@ from places.postcodes import PostcodeError
 
 from . import queries, understanding
 from .basic import basic_search
-from .connection import EngineError, EngineUnavailable, get_client
-from .documents import OPPORTUNITIES, alias_for
+from .connection import EngineError, EngineUnavailable, get_client, index_name
+from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
-from .params import MAX_RADIUS_MILES, SearchParams, location_for
+from .params import MAX_RADIUS_MILES, Location, SearchParams  # noqa: F401 (the public function's parameters)
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
 from .suggestions import suggest
 
@@ -61,7 +61,7 @@ def interpret(params: SearchParams) -> tuple[SearchParams, understanding.Underst
     for reading in read.readings:
         if reading.near:
             try:
-                changes["near"] = location_for(reading.near)
+                changes["near"] = Location.from_place(reading.near)
             except PostcodeError:
                 continue
         else:
@@ -86,7 +86,7 @@ def with_misspelt_words(searched: SearchParams) -> SearchParams:
     matched with typo tolerance, so "tablet" is never read as "tables" but "compter" still finds computers."""
     if not searched.q:
         return searched
-    alias = alias_for(OPPORTUNITIES)
+    alias = index_name(OPPORTUNITY_INDEX)
     known = get_client(timeout=ENGINE_TIMEOUT).termvectors(index=alias, body=queries.vocabulary_check(searched.q))
     terms = known.get("term_vectors", {}).get(queries.VOCABULARY_FIELD, {}).get("terms", {})
     return searched.with_changes(misspelt=tuple(sorted(term for term, figures in terms.items() if not figures.get("doc_freq"))))

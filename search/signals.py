@@ -5,7 +5,9 @@ so a programme can be saved while the engine or the broker is down and nothing i
 """
 
 import logging
+import threading
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
@@ -16,28 +18,33 @@ from careers.models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun, Provider, Venue
 
 from .models import IndexOutboxEntry
+from .documents import OPPORTUNITY_INDEX
+from .sources import PAGE, PROGRAMME, SPONSORED, VACANCY, sources_for
 
 logger = logging.getLogger(__name__)
-
-PROGRAMME = "courses.programme"
-VACANCY = "careers.apprenticeshipvacancy"
-SPONSORED = "careers.sponsoredopportunity"
-PAGE = "wagtailcore.page"
 
 
 def record_changes(label: str, ids) -> None:
     rows = [IndexOutboxEntry(label=label, object_id=str(pk)) for pk in ids]
     if not rows:
         return
-    IndexOutboxEntry.objects.bulk_create(rows)
+    rows = IndexOutboxEntry.objects.bulk_create(rows)
     # One task per transaction is enough: it drains every row the transaction wrote.
-    waiting = transaction.get_connection().run_on_commit
-    if not any(isinstance(callback, DrainAfterCommit) and not callback.sent for _, callback, *_ in waiting):
-        transaction.on_commit(DrainAfterCommit())
+    drain = getattr(_waiting, "drain", None)
+    if drain is None or drain.sent or not IndexOutboxEntry.objects.filter(pk=drain.first_row).exists():
+        # None waiting in this transaction (the last one ran, or its transaction rolled back with its rows).
+        _waiting.drain = DrainAfterCommit(first_row=rows[0].pk)
+        transaction.on_commit(_waiting.drain)
+
+
+_waiting = threading.local()
 
 
 class DrainAfterCommit:
     sent = False
+
+    def __init__(self, *, first_row: int):
+        self.first_row = first_row
 
     def __call__(self) -> None:
         from .tasks import drain_outbox_task
@@ -90,7 +97,7 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    for model in (Programme, ApprenticeshipVacancy, SponsoredOpportunity):
+    for model in (apps.get_model(source.label) for source in sources_for(OPPORTUNITY_INDEX)):
         post_save.connect(on_item_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label_lower}")
         post_delete.connect(on_item_saved, sender=model, dispatch_uid=f"search-delete-{model._meta.label_lower}")
         m2m_changed.connect(on_item_m2m_changed, sender=model.skill_areas.through, dispatch_uid=f"search-m2m-{model._meta.label_lower}")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun
 
-from .documents import CAMPAIGN, OPPORTUNITIES
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -65,6 +65,12 @@ def _help_to_start(programme: Programme, venues: list) -> list[str]:
         "drop_in": programme.drop_in,
     }
     return [key for key, given in offered.items() if given]
+
+
+def _towns(located) -> list[str]:
+    """Where it happens, in words: the town, or the postcode when no town was given."""
+    town = located.town or located.postcode
+    return [town] if town else []
 
 
 def _point(located) -> dict | None:
@@ -116,6 +122,8 @@ def programme_document(programme: Programme) -> dict:
         "body": _text(programme.description),
         "organisation_name": programme.provider.name,
         "provider": programme.provider.slug,
+        "type_label": programme.get_kind_display(),
+        "towns": sorted({venue.town or venue.postcode for venue in venues}),
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
         "tier": programme.tier.code,
@@ -165,6 +173,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
         "body": " ".join(filter(None, [_text(vacancy.description), vacancy.standard.title])),
         "organisation_name": vacancy.employer.name,
         "employer": vacancy.employer.slug,
+        "towns": _towns(vacancy),
         "provider": vacancy.training_provider.slug if vacancy.training_provider else None,  # the organisation's slug
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
@@ -214,6 +223,8 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
         "body": " ".join(filter(None, [_text(opportunity.description), opportunity.get_kind_display(), opportunity.pay])),
         "organisation_name": opportunity.sponsor.name,
         "employer": opportunity.sponsor.slug,
+        "type_label": opportunity.get_kind_display(),
+        "towns": _towns(opportunity),
         "skill_areas": [area.code for area in areas],
         "skill_area_titles": " ".join(area.title for area in areas),
         "tier": opportunity.tier.code,
@@ -291,13 +302,29 @@ def campaign_document(page) -> dict:
     }
 
 
+# The one registry of what is indexed: the outbox labels (signals), the documents and their ids (indexing,
+# basic search, saved items, result clicks) all come from here.
+PROGRAMME = "courses.programme"
+VACANCY = "careers.apprenticeshipvacancy"
+SPONSORED = "careers.sponsoredopportunity"
+PAGE = "wagtailcore.page"
 SOURCES = [
-    Source("courses.programme", OPPORTUNITIES, "programme", programme_queryset, programme_document),
-    Source("careers.apprenticeshipvacancy", OPPORTUNITIES, "apprenticeship", vacancy_queryset, vacancy_document),
-    Source("careers.sponsoredopportunity", OPPORTUNITIES, "sponsored", sponsored_queryset, sponsored_document),
-    Source("wagtailcore.page", CAMPAIGN, "page", campaign_queryset, campaign_document),
+    Source(PROGRAMME, OPPORTUNITY_INDEX, "programme", programme_queryset, programme_document),
+    Source(VACANCY, OPPORTUNITY_INDEX, "apprenticeship", vacancy_queryset, vacancy_document),
+    Source(SPONSORED, OPPORTUNITY_INDEX, "sponsored", sponsored_queryset, sponsored_document),
+    Source(PAGE, CAMPAIGN_INDEX, "page", campaign_queryset, campaign_document),
 ]
 SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
+SOURCES_BY_KIND = {source.kind: source for source in SOURCES}
+
+
+def parse_doc_id(doc_id: str) -> tuple[Source, int]:
+    """The source and primary key behind a document id (Source.doc_id): "programme-42" → (programmes, 42).
+    ValueError if it is not one of ours."""
+    kind, _, pk = (doc_id or "").rpartition("-")
+    if kind not in SOURCES_BY_KIND or not pk.isdigit():
+        raise ValueError(f"Not a search document id: {doc_id!r}")
+    return SOURCES_BY_KIND[kind], int(pk)
 
 
 def sources_for(index: str) -> list[Source]:

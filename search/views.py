@@ -15,10 +15,10 @@ from courses.models import Programme
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
 
-from . import map as results_map
+from . import results_map
 from .clicks import BadClickToken, read_click_token, result_click_record, result_links, result_url
 from .models import SavedSearch
-from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams, parse
+from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams
 from .saved import search_name
 from .service import search_opportunities, search_record
 from .suggestions import suggest
@@ -121,7 +121,7 @@ def search_page(request):
         response = render(request, "search/too_many.html", {"message": TOO_MANY}, status=429)
         response["Retry-After"] = str(attempt.retry_after)
         return response
-    params, problems = parse(request.GET)
+    params, problems = SearchParams.from_query(request.GET)
     context = {
         "sorts": SORTS,
         "problems": problems,

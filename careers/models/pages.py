@@ -125,7 +125,7 @@ class CareerProfilePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["search_url"] = search_url(query=self.title)
         context["standards"] = [link.standard for link in self.standard_links.select_related("standard")]
-        context["programmes"] = open_programmes(programme_ids=[link.programme_id for link in self.programme_links.all()])
+        context["programmes"] = open_programmes(links=self.programme_links.all())
         # A page being created has no id yet, so nothing can point at it.
         context["stories"] = StoryPage.objects.live().filter(career_profile=self).order_by("title") if self.pk else []
         return context

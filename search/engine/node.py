@@ -36,7 +36,9 @@ LOOPBACK = {"127.0.0.1", "localhost"}
 EXIT_FAILED, EXIT_CONFIG, EXIT_NO_TOOLS = 1, 2, 3
 
 
-class EngineError(Exception):
+class NodeError(Exception):
+    """The embedded node could not be set up, started or stopped (not a refused search request: connection.EngineError)."""
+
     def __init__(self, message, code=EXIT_FAILED):
         super().__init__(message)
         self.code = code
@@ -48,7 +50,7 @@ def search_url():
     url = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200").rstrip("/")
     parts = urlsplit(url)
     if parts.scheme != "http" or not parts.hostname:
-        raise EngineError(f"SEARCH_URL must look like http://127.0.0.1:9200, not {url!r}", EXIT_CONFIG)
+        raise NodeError(f"SEARCH_URL must look like http://127.0.0.1:9200, not {url!r}", EXIT_CONFIG)
     return url, parts.hostname, parts.port or 9200
 
 
@@ -102,7 +104,7 @@ def is_built():
 def require(tool):
     path = shutil.which(tool)
     if not path:
-        raise EngineError(f"{tool} not found on PATH: the OpenSearch engine needs Java 17 and Maven", EXIT_NO_TOOLS)
+        raise NodeError(f"{tool} not found on PATH: the OpenSearch engine needs Java 17 and Maven", EXIT_NO_TOOLS)
     return path
 
 
@@ -124,7 +126,7 @@ def build(force=False):
             STAMP.write_text(sources_hash() + "\n")
             return True
     sys.stdout.write(result.stdout[-4000:])
-    raise EngineError("Maven build of search/engine failed (output above)")
+    raise NodeError("Maven build of search/engine failed (output above)")
 
 
 # --- process ----------------------------------------------------------------------------------
@@ -202,12 +204,12 @@ def cmd_start(args):
         if body and body.get("status") in ("yellow", "green"):
             print(f"OpenSearch already running at {url}")
             return 0
-        raise EngineError(
+        raise NodeError(
             f"An OpenSearch node answers at {url} but its cluster is not healthy ({(body or {}).get('status', 'no status')}); "
             f"stop it (python3 search/engine/node.py stop, or the process on that port) and start again"
         )
     if host not in LOOPBACK:
-        raise EngineError(f"SEARCH_URL host {host!r} is not loopback; the embedded node only serves 127.0.0.1", EXIT_CONFIG)
+        raise NodeError(f"SEARCH_URL host {host!r} is not loopback; the embedded node only serves 127.0.0.1", EXIT_CONFIG)
     home = cache_dir()
     home.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -216,10 +218,10 @@ def cmd_start(args):
     if pid is not None:  # a node of ours is still starting: wait for it instead of racing it
         node_port = int(command_line(pid)[-2])  # argv ends: MAIN_CLASS home http_port transport_port
         if node_port != port:
-            raise EngineError(f"The node in {home} (pid {pid}) serves port {node_port}, not {port}; stop it first")
+            raise NodeError(f"The node in {home} (pid {pid}) serves port {node_port}, not {port}; stop it first")
     else:
         if port_open(host, port):
-            raise EngineError(f"Port {port} is in use by something that is not OpenSearch; free it or change SEARCH_URL")
+            raise NodeError(f"Port {port} is in use by something that is not OpenSearch; free it or change SEARCH_URL")
         build()
         process = launch(home, port)
         pid = process.pid
@@ -232,7 +234,7 @@ def cmd_start(args):
         if not alive:
             (home / "node.pid").unlink(missing_ok=True)
             print(log_tail(home), file=sys.stderr)
-            raise EngineError(f"OpenSearch exited during start-up (log above, full log in {home / 'node.log'})")
+            raise NodeError(f"OpenSearch exited during start-up (log above, full log in {home / 'node.log'})")
         body = get_json(health, timeout=5.0)
         if body and body.get("status") in ("yellow", "green"):
             print(f"OpenSearch {opensearch_version(url)} running at {url} (pid {pid}, {time.monotonic() - started:.1f} s)")
@@ -241,7 +243,7 @@ def cmd_start(args):
 
     print(log_tail(home), file=sys.stderr)
     stop_pid(home, pid, wait=10.0)
-    raise EngineError(
+    raise NodeError(
         f"OpenSearch did not reach yellow within {timeout:.0f} s and was stopped "
         f"(log above; raise SEARCH_ENGINE_START_TIMEOUT if the machine is slow)"
     )
@@ -280,7 +282,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except EngineError as error:
+    except NodeError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.code
 

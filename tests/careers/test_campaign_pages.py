@@ -39,6 +39,7 @@ from tests.careers.page_factories import (
     StoryPageFactory,
 )
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, skill_area, tier
+from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fresh OpenSearch indices)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,6 +264,7 @@ def test_editors_can_only_choose_filter_codes_that_exist():
     assert block.clean(block.to_python({"label": "Find courses", "tier": "general", "local_authority": "E08000035"}))
 
 
+@pytest.mark.usefixtures("search_indices")
 def test_featured_opportunities_show_only_open_items_from_verified_organisations(client):
     advanced = tier("advanced")
     ProgrammeFactory(title="Open coding course", status=Status.PUBLISHED, tier=advanced)
@@ -276,6 +278,7 @@ def test_featured_opportunities_show_only_open_items_from_verified_organisations
         title="Unverified sponsor's bootcamp", status=Status.PUBLISHED, sponsor=EmployerFactory(verified=False)
     )
     SponsoredOpportunityFactory(title="Withdrawn bootcamp", status=Status.WITHDRAWN)
+    sync_now()
     page = CampaignPageFactory(
         body=[("featured_opportunities", {"heading": "Open now", "tier": "advanced", "number": 12})]
     )
@@ -292,6 +295,7 @@ def test_featured_opportunities_show_only_open_items_from_verified_organisations
     assert '<a class="govuk-link" href="/search/?tier=advanced">' in html
 
 
+@pytest.mark.usefixtures("search_indices")
 def test_featured_opportunities_follow_their_filters_newest_first():
     now = timezone.now()
     leeds = ApprenticeshipVacancyFactory(title="Leeds apprenticeship", status=Status.PUBLISHED, published_at=now)
@@ -307,6 +311,7 @@ def test_featured_opportunities_follow_their_filters_newest_first():
         skill_areas=[skill_area("ADV-DATA")],
     )
     course.venues.set([VenueFactory(provider=course.provider, town="Bradford", postcode="BD1 1AA")])
+    sync_now()
 
     def titles(**filters):
         return [card.title for card in featured_opportunities(**filters)]
@@ -320,6 +325,7 @@ def test_featured_opportunities_follow_their_filters_newest_first():
     assert leeds.local_authority.code == "E08000035" and bradford.local_authority.code == "E08000032"
 
 
+@pytest.mark.usefixtures("search_indices")
 def test_featured_opportunities_say_so_when_nothing_is_open(client):
     page = CampaignPageFactory(body=[("featured_opportunities", {"heading": "Free help near you", "tier": "inclusion"})])
 

@@ -3,20 +3,8 @@
 import pytest
 
 from search import indexing
-from search.connection import get_client
-from search.documents import alias_for
-
-
-def refresh() -> None:
-    for name in indexing.INDEXES:
-        get_client().indices.refresh(index=alias_for(name))
-
-
-def sync_now() -> dict:
-    """Drain the outbox as the Celery task would, then make the changes visible to searches."""
-    result = indexing.drain_outbox()
-    refresh()
-    return result
+from search.connection import get_client, index_name
+from tests.search.helpers import refresh, sync_now  # noqa: F401 (other test packages import sync_now from here)
 
 
 @pytest.fixture
@@ -25,7 +13,7 @@ def search_indices(search_engine, db):
     for name in indexing.INDEXES:
         for physical in indexing.physical_indices(name):
             client.indices.delete(index=physical)
-        client.indices.delete(index=alias_for(name), ignore_unavailable=True)
+        client.indices.delete(index=index_name(name), ignore_unavailable=True)
     indexing.ensure_indices()
     yield
     for name in indexing.INDEXES:

@@ -8,9 +8,9 @@ from search.suggestions import suggest
 from tests.careers.page_factories import CareerProfilePageFactory
 from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices", "clear_limits")]
 
 
 def shown(prefix: str) -> list[tuple[str, str]]:

@@ -7,14 +7,14 @@ import pytest
 from django.utils import timezone
 
 from search import indexing
-from search.connection import get_client
-from search.documents import CAMPAIGN, alias_for
+from search.connection import get_client, index_name
+from search.documents import CAMPAIGN_INDEX
 from search.params import parse
 from search.service import campaign_content, search_opportunities
 from tests.careers.page_factories import CareerProfilePageFactory, EventPageFactory, StoryPageFactory
-from tests.search.conftest import refresh
+from tests.search.helpers import refresh
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def found(q: str) -> set[str]:
@@ -83,12 +83,12 @@ def test_an_event_leaves_search_when_it_ends_without_anyone_saving_it(django_cap
 
     # Time passes: the evening is over, and nothing was saved.
     over = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
-    get_client().update(index=alias_for(CAMPAIGN), id=f"page-{event.pk}", body={"doc": {"event_ends": over}}, refresh=True)
+    get_client().update(index=index_name(CAMPAIGN_INDEX), id=f"page-{event.pk}", body={"doc": {"event_ends": over}}, refresh=True)
 
     assert found("cyber") == set()
     assert indexing.remove_expired() == 1
     refresh()
-    assert get_client().count(index=alias_for(CAMPAIGN))["count"] == 0
+    assert get_client().count(index=index_name(CAMPAIGN_INDEX))["count"] == 0
 
 
 def test_the_search_api_lists_campaign_content_beside_the_results(client, clear_limits, django_capture_on_commit_callbacks):

@@ -8,6 +8,8 @@ from elasticsearch_dsl import Document, Index, SearchAsYouType, Text
 from search.analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_synonyms
 from search.connection import get_client, index_name
 
+pytestmark = pytest.mark.engine
+
 
 @pytest.fixture
 def scratch_index(search_engine):

@@ -17,9 +17,9 @@ from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, tier
 from tests.portal.conftest import member
 from tests.publishing.helpers import established
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices", "clear_limits")]
 
 EXAMPLES = Path(settings.BASE_DIR) / "courses" / "static" / "courses" / "import"
 

@@ -3,7 +3,7 @@ past the limit the page explains in plain words, and the autocomplete answers JS
 
 import pytest
 
-pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices", "clear_limits")]
 
 TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
 

@@ -8,18 +8,18 @@ from django.core.management import CommandError, call_command
 from courses.models import Programme
 from publishing.models import Status
 from search import indexing
-from search.connection import get_client
-from search.documents import OPPORTUNITIES, alias_for
+from search.connection import get_client, index_name
+from search.documents import OPPORTUNITY_INDEX
 from search.params import parse
 from search.service import search_opportunities
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def live_index() -> str:
-    return next(iter(get_client().indices.get_alias(name=alias_for(OPPORTUNITIES))))
+    return next(iter(get_client().indices.get_alias(name=index_name(OPPORTUNITY_INDEX))))
 
 
 def test_rebuild_swaps_the_alias_and_keeps_the_last_two_indices(capsys):
@@ -33,7 +33,7 @@ def test_rebuild_swaps_the_alias_and_keeps_the_last_two_indices(capsys):
     third = live_index()
 
     assert len({first, second, third}) == 3
-    assert indexing.physical_indices(OPPORTUNITIES) == [second, third]
+    assert indexing.physical_indices(OPPORTUNITY_INDEX) == [second, third]
     assert "opportunities: 5 documents" in capsys.readouterr().out
     params, _ = parse({"q": "rebuild course"})
     assert search_opportunities(params).total == 5
@@ -70,7 +70,7 @@ def test_searches_keep_answering_during_a_rebuild():
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
     try:
-        indexing.rebuild(OPPORTUNITIES)
+        indexing.rebuild(OPPORTUNITY_INDEX)
     finally:
         stop.set()
         searcher.join()
@@ -85,14 +85,14 @@ def test_check_finds_and_repairs_drift(capsys):
     gone = ProgrammeFactory(title="Gone course", status=Status.PUBLISHED)
     sync_now()
     Programme.objects.filter(pk=gone.pk).update(status=Status.ARCHIVED)  # without signals: drift
-    get_client().delete(index=alias_for(OPPORTUNITIES), id=f"programme-{kept.pk}", refresh=True)
+    get_client().delete(index=index_name(OPPORTUNITY_INDEX), id=f"programme-{kept.pk}", refresh=True)
 
     call_command("search_index", "--check", "--dry-run", "--index", "opportunities")
     assert "missing 1, extra 1: out of step" in capsys.readouterr().out
     call_command("search_index", "--check", "--index", "opportunities")
     assert "repaired" in capsys.readouterr().out
 
-    result = indexing.check(OPPORTUNITIES)
+    result = indexing.check(OPPORTUNITY_INDEX)
     assert (result["missing"], result["extra"]) == ([], [])
 
 

@@ -16,9 +16,9 @@ from search.clicks import SALT, click_token
 from search.models import ResultClick, SearchRecord
 from search.tasks import delete_old_search_log_task
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("clear_limits")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("clear_limits")]
 
 WHOLE_PERIOD = {"since": "2000-01-01", "until": "2100-01-01"}
 

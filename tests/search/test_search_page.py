@@ -9,9 +9,9 @@ from search.models import SearchRecord
 from tests.careers.factories import SponsoredOpportunityFactory
 from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices", "clear_limits")]
 
 HOSTILE_QUERIES = [
     "title:*",

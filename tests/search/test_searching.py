@@ -5,32 +5,16 @@ import pytest
 from careers.models import Employer, SponsoredOpportunity
 from courses.models import Programme
 from publishing.models import Status
-from search.params import parse
 from search.service import autocomplete, search_opportunities
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsorCampaignFactory, SponsoredOpportunityFactory, in_days
-from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, skill_area, tier
-from tests.search.conftest import sync_now
+from tests.courses.factories import ProgrammeFactory, ProviderFactory, skill_area, tier
+from tests.search.helpers import programme, search, sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
-
-
-def search(**query):
-    params, problems = parse(query)
-    assert not problems, problems
-    return search_opportunities(params)
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def titles(results) -> set[str]:
     return {hit.title for hit in results.hits}
-
-
-def programme(title, *, postcode=None, **fields):
-    item = ProgrammeFactory(title=title, status=Status.PUBLISHED, **fields)
-    if postcode:
-        item.delivery_mode = Programme.DeliveryMode.IN_PERSON
-        item.save()
-        item.venues.add(VenueFactory(provider=item.provider, postcode=postcode))
-    return item
 
 
 def test_synonyms_find_a_coding_course_when_asked_for_programming():

@@ -8,8 +8,8 @@ import pytest
 from publishing import services as publishing
 from publishing.models import Status
 from search import indexing
-from search.connection import get_client
-from search.documents import OPPORTUNITIES, alias_for
+from search.connection import get_client, index_name
+from search.documents import OPPORTUNITY_INDEX
 from search.models import IndexOutboxEntry
 from search.params import parse
 from search.service import search_opportunities
@@ -19,9 +19,9 @@ from tests.careers.factories import SponsoredOpportunityFactory
 from tests.conftest import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.publishing.helpers import established
-from tests.search.conftest import refresh, sync_now
+from tests.search.helpers import refresh, sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def found(q: str) -> set[str]:
@@ -172,7 +172,7 @@ def test_expired_items_leave_the_index_without_being_saved(db):
 
     # Time passes: the closing date the index holds is now in the past, and nothing was saved.
     get_client().update(
-        index=alias_for(OPPORTUNITIES), id=f"sponsored-{opportunity.pk}", body={"doc": {"closing_date": "2020-01-01"}}, refresh=True
+        index=index_name(OPPORTUNITY_INDEX), id=f"sponsored-{opportunity.pk}", body={"doc": {"closing_date": "2020-01-01"}}, refresh=True
     )
 
     assert indexing.remove_expired() == 1
@@ -192,7 +192,7 @@ def test_a_programme_whose_start_date_has_passed_moves_to_its_next_run_or_leaves
     # Time passes: the first runs start, and nothing is saved.
     ProgrammeRun.objects.filter(starts_on=in_days(2)).update(starts_on=in_days(-1))
     get_client().update_by_query(
-        index=alias_for(OPPORTUNITIES),
+        index=index_name(OPPORTUNITY_INDEX),
         body={"script": {"source": "ctx._source.next_start = params.day", "params": {"day": in_days(-1).isoformat()}}},
         params={"refresh": "true"},
     )

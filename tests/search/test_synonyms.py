@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from search import indexing
 from search.analyzers import read_synonyms
-from search.connection import get_client
-from search.documents import OPPORTUNITIES, alias_for
+from search.connection import get_client, index_name
+from search.documents import OPPORTUNITY_INDEX
 from search.params import parse
 from search.service import search_opportunities
+
+pytestmark = pytest.mark.engine
 
 LINES = [[word.strip() for word in line.split(",")] for line in read_synonyms()]
 
@@ -36,12 +38,12 @@ def one_item_per_word(search_engine, django_db_blocker):
         for name in indexing.INDEXES:
             for physical in indexing.physical_indices(name):
                 client.indices.delete(index=physical)
-            client.indices.delete(index=alias_for(name), ignore_unavailable=True)
+            client.indices.delete(index=index_name(name), ignore_unavailable=True)
         indexing.ensure_indices()
     for number, words in enumerate(LINES):
         for end, word in (("first", words[0]), ("last", words[-1])):
-            client.index(index=alias_for(OPPORTUNITIES), id=f"programme-{number}-{end}", body=document(f"{word.capitalize()} for everyone"))
-    client.indices.refresh(index=alias_for(OPPORTUNITIES))
+            client.index(index=index_name(OPPORTUNITY_INDEX), id=f"programme-{number}-{end}", body=document(f"{word.capitalize()} for everyone"))
+    client.indices.refresh(index=index_name(OPPORTUNITY_INDEX))
     yield
     for name in indexing.INDEXES:
         for physical in indexing.physical_indices(name):
@@ -51,7 +53,7 @@ def one_item_per_word(search_engine, django_db_blocker):
 @lru_cache(maxsize=None)
 def plain_words(text: str) -> frozenset[str]:
     """The words the index keeps of `text`, without synonyms ("computing" and "computer" are both "comput")."""
-    analysed = get_client().indices.analyze(index=alias_for(OPPORTUNITIES), body={"analyzer": "english_index", "text": text})
+    analysed = get_client().indices.analyze(index=index_name(OPPORTUNITY_INDEX), body={"analyzer": "english_index", "text": text})
     return frozenset(token["token"] for token in analysed["tokens"])
 
 

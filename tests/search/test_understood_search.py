@@ -8,10 +8,9 @@ from courses.models import Programme
 from publishing.models import Status
 from tests.careers.factories import ApprenticeshipVacancyFactory
 from tests.courses.factories import skill_area
-from tests.search.conftest import sync_now
-from tests.search.test_searching import programme, search
+from tests.search.helpers import programme, search, sync_now
 
-pytestmark = pytest.mark.usefixtures("search_indices")
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
 
 
 def titles(results) -> list[str]:

@@ -13,7 +13,7 @@ from search.models import SearchRecord
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import sign_in_with_totp
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
 
 def record(query, results, authority="E08000032", tier="", days_ago=1):
