@@ -9,7 +9,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
@@ -277,3 +280,16 @@ class ProgrammeImport(models.Model):
     @property
     def saved_nothing(self) -> bool:
         return self.state == self.State.FAILED or (self.all_or_nothing and self.failed_count > 0)
+
+
+class CareerProfileProgramme(Orderable):
+    """An example programme on a career profile page (careers' CareerProfilePage), edited there in its
+    "Example programmes" panel. It lives here because courses builds on careers, never the reverse."""
+
+    page = ParentalKey("careers.CareerProfilePage", on_delete=models.CASCADE, related_name="programme_links")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("programme")]
+
+    def __str__(self):
+        return str(self.programme)

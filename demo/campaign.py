@@ -13,7 +13,6 @@ from careers.models import (
     ApprenticeshipStandard,
     CampaignPage,
     CareerProfilePage,
-    CareerProfileProgramme,
     CareerProfileSkill,
     CareerProfileStandard,
     EventPage,
@@ -21,7 +20,7 @@ from careers.models import (
     SponsorCampaign,
     StoryPage,
 )
-from courses.models import Programme
+from courses.models import CareerProfileProgramme, Programme
 from pathways.models import SkillArea, Tier
 
 from .loading import read

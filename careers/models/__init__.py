@@ -10,7 +10,6 @@ from .records import (  # noqa: F401
 from .pages import (  # noqa: F401
     CampaignPage,
     CareerProfilePage,
-    CareerProfileProgramme,
     CareerProfileSkill,
     CareerProfileStandard,
     EventPage,

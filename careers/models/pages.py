@@ -66,6 +66,7 @@ class CareerProfilePage(Page):
         InlinePanel("skills", heading="Skills by tier", label="Skill"),
         FieldPanel("day_in_the_life"),
         InlinePanel("standard_links", heading="Apprenticeship standards", label="Apprenticeship standard"),
+        # Its rows are courses' CareerProfileProgramme (courses builds on careers, not the reverse).
         InlinePanel(
             "programme_links",
             heading="Example programmes",
@@ -151,16 +152,6 @@ class CareerProfileStandard(Orderable):
 
     def __str__(self):
         return str(self.standard)
-
-
-class CareerProfileProgramme(Orderable):
-    page = ParentalKey(CareerProfilePage, on_delete=models.CASCADE, related_name="programme_links")
-    programme = models.ForeignKey("courses.Programme", on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("programme")]
-
-    def __str__(self):
-        return str(self.programme)
 
 
 class StoryPage(Page):

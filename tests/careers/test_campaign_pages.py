@@ -15,7 +15,6 @@ from careers.models import (
     ApprenticeshipStandard,
     CampaignPage,
     CareerProfilePage,
-    CareerProfileProgramme,
     CareerProfileSkill,
     CareerProfileStandard,
     EventPage,
@@ -23,6 +22,7 @@ from careers.models import (
     StoryPage,
 )
 from careers.selectors import featured_opportunities
+from courses.models import CareerProfileProgramme
 from home.models import HomePage
 from publishing.models import Status
 from tests.accounts.factories import PASSWORD, UserFactory

@@ -1,4 +1,5 @@
-"""Migrations that move data keep it: a vacancy's training provider survives being named by organisation.
+"""Migrations that move data keep it: a vacancy's training provider survives being named by organisation, and a
+career profile's example programmes survive their move from careers to courses.
 Real migrations, backwards and forwards, so real commits (serialized_rollback restores the reference data)."""
 
 import pytest
@@ -13,10 +14,12 @@ BEFORE = ("careers", "0008_places_at_postcode_points")
 AFTER = ("careers", "0009_training_provider_is_an_organisation")
 
 
-def migrate(target):
+def migrate(*targets):
+    """Migrate to these (app, migration) nodes, or to the latest of every app when none are given."""
     executor = MigrationExecutor(connection)
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
+    targets = list(targets) or executor.loader.graph.leaf_nodes()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -30,6 +33,26 @@ def test_a_vacancy_keeps_its_training_provider_across_the_move_to_organisations(
     assert OldVacancy.objects.get(pk=vacancy.pk).training_provider_id == provider.pk  # the provider profile
     assert OldVacancy.objects.get(pk=untrained.pk).training_provider_id is None
 
-    migrate(AFTER)
+    migrate()
     assert ApprenticeshipVacancy.objects.get(pk=vacancy.pk).training_provider_id == provider.organisation_id
     assert ApprenticeshipVacancy.objects.get(pk=untrained.pk).training_provider_id is None
+
+
+COURSES_BEFORE = ("courses", "0006_venues_at_postcode_points")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_career_profile_keeps_its_example_programmes_in_order_when_courses_take_them_over():
+    from courses.models import CareerProfileProgramme
+    from tests.careers.page_factories import CareerProfilePageFactory
+    from tests.courses.factories import ProgrammeFactory
+
+    first, second = ProgrammeFactory(title="First"), ProgrammeFactory(title="Second")
+    profile = CareerProfilePageFactory(programme_links=[CareerProfileProgramme(programme=first), CareerProfileProgramme(programme=second)])
+
+    old = migrate(COURSES_BEFORE, AFTER)
+    OldLink = old.get_model("careers", "CareerProfileProgramme")  # careers' model, on careers' table
+    assert list(OldLink.objects.filter(page_id=profile.pk).order_by("sort_order").values_list("programme_id", flat=True)) == [first.pk, second.pk]
+
+    migrate()
+    assert [link.programme for link in CareerProfileProgramme.objects.filter(page_id=profile.pk)] == [first, second]
