@@ -79,3 +79,22 @@ def skill_area_codes_field() -> serializers.ManyRelatedField:
         many=True,
         help_text="Skill area codes (UK Essential Digital Skills, DigComp 2.2, advanced specialisms)",
     )
+
+
+# What every kind of posting (programme, vacancy, sponsored opportunity) shows: its page, tier and skill areas.
+# Comments, not docstrings, on these bases: the schema would give a docstring to every subclass.
+class PostingSerializer(serializers.ModelSerializer):
+    url = PublicPageURLField()
+    tier = tier_code_field()
+    skill_areas = skill_area_codes_field()
+
+
+def posting_fields(*fields: str) -> list[str]:
+    """A posting's fields: its page, identifier and title, these, then whether it is a demo and when it changed."""
+    return ["url", "slug", "title", *fields, "is_demo", "published_at", "updated_at"]
+
+
+# What a provider's and an employer's profile show first: its page and identifier (its name: each its own).
+class ProfileSerializer(serializers.ModelSerializer):
+    url = PublicPageURLField()
+    slug = serializers.SlugField(help_text=COMMON_HELP["slug"])

@@ -32,3 +32,18 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         # Anyone's page may read open data; nothing here uses cookies or credentials.
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+
+class ProfileViewSet(OpenDataViewSet):
+    """Verified organisations' public profiles of one kind (profile_model), by the organisation's slug."""
+
+    profile_model = None  # a subclass of accounts.models.OrganisationProfile
+    lookup_field = "organisation__slug"
+    lookup_url_kwarg = "slug"
+
+    def get_queryset(self):
+        return (
+            self.profile_model.objects.filter(organisation__verified_at__isnull=False)
+            .select_related("organisation")
+            .order_by("organisation__name", "pk")
+        )

@@ -1,58 +1,22 @@
 """Open data: apprenticeship vacancies, sponsored opportunities and employers
 (/api/v1/apprenticeships/, /api/v1/opportunities/, /api/v1/employers/)."""
 
-from django.db.models import QuerySet
 from rest_framework import serializers
 
 from api.serializers import (
     COMMON_HELP,
     LocationSerializer,
     OrganisationReferenceSerializer,
-    PublicPageURLField,
+    PostingSerializer,
+    ProfileSerializer,
     VerifiedOrganisationReferenceSerializer,
     help_texts,
-    skill_area_codes_field,
-    tier_code_field,
+    posting_fields,
 )
-from api.views import OpenDataViewSet
+from api.views import OpenDataViewSet, ProfileViewSet
 from pathways.filters import OpportunityFilterSet
 
 from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsorCampaign, SponsoredOpportunity
-
-
-def open_vacancies() -> QuerySet[ApprenticeshipVacancy]:
-    """Open vacancies of verified employers, with everything ApprenticeshipSerializer shows."""
-    return (
-        ApprenticeshipVacancy.objects.public()
-        .select_related(
-            "employer__organisation",
-            "standard",
-            "training_provider__provider",
-            "tier",
-            "local_authority",
-            "sponsor_campaign",
-        )
-        .prefetch_related("skill_areas")
-        .order_by("closing_date", "pk")
-    )
-
-
-def open_sponsored_opportunities() -> QuerySet[SponsoredOpportunity]:
-    """Open sponsored opportunities of verified employers, with everything OpportunitySerializer shows."""
-    return (
-        SponsoredOpportunity.objects.public()
-        .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
-        .prefetch_related("skill_areas")
-        .order_by("closing_date", "pk")
-    )
-
-
-def verified_employers() -> QuerySet[Employer]:
-    return (
-        Employer.objects.filter(organisation__verified_at__isnull=False)
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
-    )
 
 
 class SponsorCampaignReferenceSerializer(serializers.ModelSerializer):
@@ -81,10 +45,7 @@ class OpportunityLocationSerializer(LocationSerializer):
         return None if instance.is_remote else instance
 
 
-class ApprenticeshipSerializer(serializers.ModelSerializer):
-    url = PublicPageURLField()
-    tier = tier_code_field()
-    skill_areas = skill_area_codes_field()
+class ApprenticeshipSerializer(PostingSerializer):
     level = serializers.CharField(source="standard.level", help_text="Apprenticeship level, 2 to 7 (the standard's)")
     standard = ApprenticeshipStandardSerializer(help_text="The apprenticeship standard it trains for")
     employer = OrganisationReferenceSerializer(help_text="The employer")
@@ -96,31 +57,11 @@ class ApprenticeshipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApprenticeshipVacancy
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "summary",
-            "description",
-            "tier",
-            "skill_areas",
-            "level",
-            "standard",
-            "employer",
-            "training_provider",
-            "location",
-            "weekly_wage",
-            "hours_per_week",
-            "positions",
-            "closing_date",
-            "start_date",
-            "how_to_apply",
-            "apply_url",
-            "sponsor_campaign",
-            "is_demo",
-            "published_at",
-            "updated_at",
-        ]
+        fields = posting_fields(
+            "summary", "description", "tier", "skill_areas", "level", "standard", "employer", "training_provider",
+            "location", "weekly_wage", "hours_per_week", "positions", "closing_date", "start_date", "how_to_apply",
+            "apply_url", "sponsor_campaign",
+        )  # fmt: skip
         extra_kwargs = help_texts(
             **COMMON_HELP,
             weekly_wage="Wage in pounds a week",
@@ -132,38 +73,17 @@ class ApprenticeshipSerializer(serializers.ModelSerializer):
         )
 
 
-class OpportunitySerializer(serializers.ModelSerializer):
-    url = PublicPageURLField()
-    tier = tier_code_field()
-    skill_areas = skill_area_codes_field()
+class OpportunitySerializer(PostingSerializer):
     sponsor = OrganisationReferenceSerializer(help_text="The employer that sponsors it")
     sponsor_campaign = SponsorCampaignReferenceSerializer(allow_null=True, help_text="The campaign it is part of")
     location = OpportunityLocationSerializer(source="*", allow_null=True, help_text="Where it happens; null if remote")
 
     class Meta:
         model = SponsoredOpportunity
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "kind",
-            "summary",
-            "description",
-            "tier",
-            "skill_areas",
-            "sponsor",
-            "sponsor_campaign",
-            "is_remote",
-            "location",
-            "pay",
-            "closing_date",
-            "starts_on",
-            "how_to_apply",
-            "apply_url",
-            "is_demo",
-            "published_at",
-            "updated_at",
-        ]
+        fields = posting_fields(
+            "kind", "summary", "description", "tier", "skill_areas", "sponsor", "sponsor_campaign", "is_remote",
+            "location", "pay", "closing_date", "starts_on", "how_to_apply", "apply_url",
+        )  # fmt: skip
         extra_kwargs = help_texts(
             **COMMON_HELP,
             kind="paid_role, bootcamp_place, placement, returner or scholarship",
@@ -175,10 +95,8 @@ class OpportunitySerializer(serializers.ModelSerializer):
         )
 
 
-class EmployerSerializer(serializers.ModelSerializer):
-    url = PublicPageURLField()
+class EmployerSerializer(ProfileSerializer):
     name = serializers.CharField(help_text="The employer's name")
-    slug = serializers.SlugField(help_text=COMMON_HELP["slug"])
 
     class Meta:
         model = Employer
@@ -200,7 +118,19 @@ class ApprenticeshipViewSet(OpenDataViewSet):
     filterset_class = OpportunityFilterSet
 
     def get_queryset(self):
-        return open_vacancies()
+        return (
+            ApprenticeshipVacancy.objects.public()
+            .select_related(
+                "employer__organisation",
+                "standard",
+                "training_provider__provider",
+                "tier",
+                "local_authority",
+                "sponsor_campaign",
+            )
+            .prefetch_related("skill_areas")
+            .order_by("closing_date", "pk")
+        )
 
 
 class SponsoredOpportunityViewSet(OpenDataViewSet):
@@ -210,15 +140,16 @@ class SponsoredOpportunityViewSet(OpenDataViewSet):
     filterset_class = OpportunityFilterSet
 
     def get_queryset(self):
-        return open_sponsored_opportunities()
+        return (
+            SponsoredOpportunity.objects.public()
+            .select_related("sponsor__organisation", "tier", "local_authority", "sponsor_campaign")
+            .prefetch_related("skill_areas")
+            .order_by("closing_date", "pk")
+        )
 
 
-class EmployerViewSet(OpenDataViewSet):
+class EmployerViewSet(ProfileViewSet):
     """Verified employers."""
 
     serializer_class = EmployerSerializer
-    lookup_field = "organisation__slug"
-    lookup_url_kwarg = "slug"
-
-    def get_queryset(self):
-        return verified_employers()
+    profile_model = Employer

@@ -5,7 +5,7 @@ from django import forms
 from accounts.models import Organisation
 from pathways.models import SkillArea, Tier
 from publishing import forms as publishing_forms
-from publishing.forms import DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
+from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
 from publishing.rich_text import validate_long_text
 
 from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsoredOpportunity
@@ -62,9 +62,7 @@ class ApprenticeshipVacancyForm(PostingForm):
             "how_to_apply", "apply_url",
         ]  # fmt: skip
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 2}),
-            "description": forms.Textarea(attrs={"rows": 10}),
-            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+            **POSTING_TEXTAREAS,
             "closing_date": DateInput,
             "start_date": DateInput,
         }
@@ -87,9 +85,7 @@ class SponsoredOpportunityForm(PostingForm):
         ]  # fmt: skip
         widgets = {
             "kind": forms.RadioSelect,
-            "summary": forms.Textarea(attrs={"rows": 2}),
-            "description": forms.Textarea(attrs={"rows": 10}),
-            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+            **POSTING_TEXTAREAS,
             "closing_date": DateInput,
             "starts_on": DateInput,
         }

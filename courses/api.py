@@ -1,6 +1,6 @@
 """Open data: programmes and training providers (/api/v1/programmes/, /api/v1/providers/)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -8,43 +8,17 @@ from api.serializers import (
     COMMON_HELP,
     LocationSerializer,
     OrganisationReferenceSerializer,
-    PublicPageURLField,
+    PostingSerializer,
+    ProfileSerializer,
     help_texts,
-    skill_area_codes_field,
-    tier_code_field,
+    posting_fields,
 )
-from api.views import OpenDataViewSet
+from api.views import OpenDataViewSet, ProfileViewSet
 from careers.api import SponsorCampaignReferenceSerializer
 from pathways.filters import OpportunityFilterSet
 from places.filters import local_authority_filter
 
 from .models import Programme, ProgrammeRun, Provider, Venue
-
-
-def open_programmes() -> QuerySet[Programme]:
-    """Open programmes of verified providers, with everything ProgrammeSerializer shows."""
-    return (
-        Programme.objects.public()
-        .select_related("provider__organisation", "tier", "sponsor_campaign")
-        .prefetch_related(
-            "skill_areas",
-            Prefetch(
-                "runs",
-                queryset=ProgrammeRun.objects.filter(starts_on__gte=timezone.localdate()).select_related("venue"),
-            ),
-            Prefetch("venues", queryset=Venue.objects.select_related("local_authority")),
-        )
-        .order_by("title", "pk")
-    )
-
-
-def verified_providers() -> QuerySet[Provider]:
-    return (
-        Provider.objects.filter(organisation__verified_at__isnull=False)
-        .select_related("organisation")
-        .prefetch_related(Prefetch("venues", queryset=Venue.objects.select_related("local_authority")))
-        .order_by("organisation__name", "pk")
-    )
 
 
 class VenueSerializer(LocationSerializer):
@@ -62,10 +36,7 @@ class ProgrammeRunSerializer(serializers.Serializer):
     )
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
-    url = PublicPageURLField()
-    tier = tier_code_field()
-    skill_areas = skill_area_codes_field()
+class ProgrammeSerializer(PostingSerializer):
     provider = OrganisationReferenceSerializer(help_text="The training provider that runs it")
     runs = ProgrammeRunSerializer(many=True, help_text="Runs starting today or later, earliest first")
     venues = VenueSerializer(many=True, help_text="Where it happens; none when it is online only")
@@ -73,40 +44,12 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Programme
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "kind",
-            "summary",
-            "description",
-            "tier",
-            "skill_areas",
-            "level",
-            "delivery_mode",
-            "cost",
-            "cost_amount",
-            "funding_eligibility",
-            "duration",
-            "hours_per_week",
-            "starts_any_time",
-            "runs",
-            "venues",
-            "provider",
-            "sponsor_campaign",
-            "how_to_apply",
-            "enquiry_url",
-            "enquiry_email",
-            "enquiry_phone",
-            "free_device_loan",
-            "free_data",
-            "other_languages",
-            "step_free_access",
-            "drop_in",
-            "is_demo",
-            "published_at",
-            "updated_at",
-        ]
+        fields = posting_fields(
+            "kind", "summary", "description", "tier", "skill_areas", "level", "delivery_mode", "cost", "cost_amount",
+            "funding_eligibility", "duration", "hours_per_week", "starts_any_time", "runs", "venues", "provider",
+            "sponsor_campaign", "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan",
+            "free_data", "other_languages", "step_free_access", "drop_in",
+        )  # fmt: skip
         extra_kwargs = help_texts(
             **COMMON_HELP,
             kind="course, or inclusion_support (help to get online)",
@@ -129,10 +72,8 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         )
 
 
-class ProviderSerializer(serializers.ModelSerializer):
-    url = PublicPageURLField()
+class ProviderSerializer(ProfileSerializer):
     name = serializers.CharField(help_text="The provider's name")
-    slug = serializers.SlugField(help_text=COMMON_HELP["slug"])
     venues = VenueSerializer(many=True, help_text="Its venues")
 
     class Meta:
@@ -162,15 +103,26 @@ class ProgrammeViewSet(OpenDataViewSet):
     filterset_class = ProgrammeFilterSet
 
     def get_queryset(self):
-        return open_programmes()
+        return (
+            Programme.objects.public()
+            .select_related("provider__organisation", "tier", "sponsor_campaign")
+            .prefetch_related(
+                "skill_areas",
+                Prefetch(
+                    "runs",
+                    queryset=ProgrammeRun.objects.filter(starts_on__gte=timezone.localdate()).select_related("venue"),
+                ),
+                Prefetch("venues", queryset=Venue.objects.select_related("local_authority")),
+            )
+            .order_by("title", "pk")
+        )
 
 
-class ProviderViewSet(OpenDataViewSet):
+class ProviderViewSet(ProfileViewSet):
     """Verified training providers."""
 
     serializer_class = ProviderSerializer
-    lookup_field = "organisation__slug"
-    lookup_url_kwarg = "slug"
+    profile_model = Provider
 
     def get_queryset(self):
-        return verified_providers()
+        return super().get_queryset().prefetch_related(Prefetch("venues", queryset=Venue.objects.select_related("local_authority")))

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 
 from pathways.models import SkillArea, Tier
-from publishing.forms import DateInput, GovukFormMixin, PostingForm, SkillAreaChoiceField, formfield
+from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, PostingForm, SkillAreaChoiceField, formfield
 from publishing.rich_text import validate_long_text
 
 from .models import Programme, ProgrammeRun, Provider, Venue
@@ -66,9 +66,7 @@ class ProgrammeForm(PostingForm):
             "kind": forms.RadioSelect,
             "delivery_mode": forms.RadioSelect,
             "cost": forms.RadioSelect,
-            "summary": forms.Textarea(attrs={"rows": 2}),
-            "description": forms.Textarea(attrs={"rows": 10}),
-            "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+            **POSTING_TEXTAREAS,
         }
         labels = {
             "cost_amount": "Price in pounds",

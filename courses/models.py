@@ -129,6 +129,8 @@ class Programme(Publishable):
     )
 
     organisation_field = "provider__organisation"
+    detail_url_name = "courses:programme"
+    portal_url_name = "provider_portal:programme"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "funding_eligibility", "duration")
     checked_link_fields = ("enquiry_url",)
     reviewed_relations = ("runs",)
@@ -138,22 +140,6 @@ class Programme(Publishable):
         constraints = [
             models.UniqueConstraint(fields=["provider", "reference"], name="one_programme_per_provider_reference")
         ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("courses:programme", kwargs={"slug": self.slug})
-
-    def get_portal_url(self):
-        return reverse("provider_portal:programme", kwargs={"organisation": self.provider.slug, "pk": self.pk})
-
-    @property
-    def owner_organisation(self):
-        return self.provider.organisation
-
-    def own_websites(self) -> list[str]:
-        return [self.provider.organisation.website, self.provider.website]
 
     @property
     def is_free(self) -> bool:

@@ -311,15 +311,7 @@ class _Generator:
                 )
             else:
                 runs.append([])
-        Programme.objects.bulk_create(programmes, batch_size=BATCH)
-        Programme.skill_areas.through.objects.bulk_create(
-            [
-                Programme.skill_areas.through(programme_id=p.pk, skillarea_id=self.areas[c])
-                for p, codes in zip(programmes, areas, strict=True)
-                for c in codes
-            ],
-            batch_size=BATCH,
-        )
+        self.save_with_skill_areas(Programme, programmes, areas)
         Programme.venues.through.objects.bulk_create(
             [
                 Programme.venues.through(programme_id=p.pk, venue_id=v.pk)
@@ -383,13 +375,18 @@ class _Generator:
             self.pool.locate(vacancy, place, postcode)
             vacancies.append(vacancy)
             areas.append(role.skill_areas)
-        ApprenticeshipVacancy.objects.bulk_create(vacancies, batch_size=BATCH)
-        through = ApprenticeshipVacancy.skill_areas.through
+        self.save_with_skill_areas(ApprenticeshipVacancy, vacancies, areas)
+
+    def save_with_skill_areas(self, model, items: list, codes_per_item: list) -> None:
+        """Insert the items, then their skill areas (a list of codes for each item) in the many-to-many table."""
+        model.objects.bulk_create(items, batch_size=BATCH)
+        through = model.skill_areas.through
+        item_id = f"{model._meta.model_name}_id"
         through.objects.bulk_create(
             [
-                through(apprenticeshipvacancy_id=v.pk, skillarea_id=self.areas[c])
-                for v, codes in zip(vacancies, areas, strict=True)
-                for c in codes
+                through(**{item_id: item.pk}, skillarea_id=self.areas[code])
+                for item, codes in zip(items, codes_per_item, strict=True)
+                for code in codes
             ],
             batch_size=BATCH,
         )
@@ -436,16 +433,7 @@ class _Generator:
                 self.pool.locate(opportunity, place, postcode)
             opportunities.append(opportunity)
             areas.append(codes)
-        SponsoredOpportunity.objects.bulk_create(opportunities, batch_size=BATCH)
-        through = SponsoredOpportunity.skill_areas.through
-        through.objects.bulk_create(
-            [
-                through(sponsoredopportunity_id=o.pk, skillarea_id=self.areas[c])
-                for o, codes in zip(opportunities, areas, strict=True)
-                for c in codes
-            ],
-            batch_size=BATCH,
-        )
+        self.save_with_skill_areas(SponsoredOpportunity, opportunities, areas)
 
 
 class AlreadyGenerated(Exception):
@@ -476,88 +464,53 @@ def generate(*, count: int, seed: int, today: datetime.date | None = None, progr
     return mix
 
 
+def item_rows(model, start: str, *fields: str):
+    """The slug, words and these fields of each item of a kind whose slug starts so, in slug order."""
+    queryset = model.objects.filter(slug__startswith=start).order_by("slug")
+    return queryset.values_list("slug", "title", "summary", "description", *fields)
+
+
+def skill_area_rows(model, start: str):
+    """(item slug, skill area code) for each item whose slug starts so, in order."""
+    item = model._meta.model_name
+    return (
+        model.skill_areas.through.objects.filter(**{f"{item}__slug__startswith": start})
+        .order_by(f"{item}__slug", "skillarea__code")
+        .values_list(f"{item}__slug", "skillarea__code")
+    )
+
+
 def digest(*, seed: int) -> str:
     """A fingerprint of everything generated for a seed (not the database's own ids or edit times)."""
     hashed = hashlib.sha256()
     start = prefix(seed)
     queries = [
-        Programme.objects.filter(slug__startswith=start)
-        .order_by("slug")
-        .values_list(
-            "slug",
-            "title",
-            "summary",
-            "description",
-            "provider__organisation__slug",
-            "tier__code",
-            "level",
-            "kind",
-            "delivery_mode",
-            "cost",
-            "cost_amount",
-            "funding_eligibility",
-            "duration",
-            "hours_per_week",
-            "starts_any_time",
-            "free_device_loan",
-            "free_data",
-            "other_languages",
-            "step_free_access",
-            "published_at",
-        ),
-        Programme.skill_areas.through.objects.filter(programme__slug__startswith=start)
-        .order_by("programme__slug", "skillarea__code")
-        .values_list("programme__slug", "skillarea__code"),
+        item_rows(
+            Programme, start,
+            "provider__organisation__slug", "tier__code", "level", "kind", "delivery_mode", "cost", "cost_amount",
+            "funding_eligibility", "duration", "hours_per_week", "starts_any_time", "free_device_loan", "free_data",
+            "other_languages", "step_free_access", "published_at",
+        ),  # fmt: skip
+        skill_area_rows(Programme, start),
         Programme.venues.through.objects.filter(programme__slug__startswith=start)
         .order_by("programme__slug", "venue__name")
         .values_list("programme__slug", "venue__name", "venue__postcode"),
         ProgrammeRun.objects.filter(programme__slug__startswith=start)
         .order_by("programme__slug", "starts_on")
         .values_list("programme__slug", "starts_on", "ends_on", "venue__name"),
-        ApprenticeshipVacancy.objects.filter(slug__startswith=start)
-        .order_by("slug")
-        .values_list(
-            "slug",
-            "title",
-            "summary",
-            "description",
-            "employer__organisation__slug",
-            "standard__title",
-            "training_provider__slug",
-            "tier__code",
-            "postcode",
-            "latitude",
-            "longitude",
-            "weekly_wage",
-            "hours_per_week",
-            "closing_date",
-            "start_date",
-            "positions",
+        item_rows(
+            ApprenticeshipVacancy, start,
+            "employer__organisation__slug", "standard__title", "training_provider__slug", "tier__code", "postcode",
+            "latitude", "longitude", "weekly_wage", "hours_per_week", "closing_date", "start_date", "positions",
             "published_at",
-        ),
-        SponsoredOpportunity.objects.filter(slug__startswith=start)
-        .order_by("slug")
-        .values_list(
-            "slug",
-            "title",
-            "summary",
-            "description",
-            "sponsor__organisation__slug",
-            "kind",
-            "tier__code",
-            "is_remote",
-            "postcode",
-            "pay",
-            "closing_date",
-            "starts_on",
-            "published_at",
-        ),
-        ApprenticeshipVacancy.skill_areas.through.objects.filter(apprenticeshipvacancy__slug__startswith=start)
-        .order_by("apprenticeshipvacancy__slug", "skillarea__code")
-        .values_list("apprenticeshipvacancy__slug", "skillarea__code"),
-        SponsoredOpportunity.skill_areas.through.objects.filter(sponsoredopportunity__slug__startswith=start)
-        .order_by("sponsoredopportunity__slug", "skillarea__code")
-        .values_list("sponsoredopportunity__slug", "skillarea__code"),
+        ),  # fmt: skip
+        item_rows(
+            SponsoredOpportunity, start,
+            "sponsor__organisation__slug", "kind", "tier__code", "is_remote", "postcode", "pay", "closing_date",
+            "starts_on", "published_at",
+        ),  # fmt: skip
+        skill_area_rows(ApprenticeshipVacancy, start),
+        skill_area_rows(SponsoredOpportunity, start),
     ]
     for query in queries:
         for row in query.iterator(chunk_size=BATCH):

@@ -48,17 +48,21 @@ class RadiosForm(forms.Form):
         self.fields["answer"].choices = list(options)
 
 
+def _outcode_or_empty(text: str) -> str:
+    """The first part of the postcode typed, or "" when nothing was; a form error for anything else."""
+    if not text:
+        return ""
+    try:
+        return outcode_of(text)
+    except PostcodeError as error:
+        raise forms.ValidationError(str(error)) from None
+
+
 class PostcodeForm(forms.Form):
     answer = forms.CharField(required=False, max_length=20, error_messages={"max_length": "Enter a real postcode, like LS1 4AP, or the first part, like LS1"})
 
     def clean_answer(self):
-        text = self.cleaned_data["answer"]
-        if not text:
-            return ""
-        try:
-            return outcode_of(text)
-        except PostcodeError as error:
-            raise forms.ValidationError(str(error)) from None
+        return _outcode_or_empty(self.cleaned_data["answer"])
 
 
 class KeepForm(forms.Form):
@@ -72,13 +76,7 @@ class KeepForm(forms.Form):
     )
 
     def clean_outcode(self):
-        text = self.cleaned_data["outcode"]
-        if not text:
-            return ""
-        try:
-            return outcode_of(text)
-        except PostcodeError as error:
-            raise forms.ValidationError(str(error)) from None
+        return _outcode_or_empty(self.cleaned_data["outcode"])
 
 
 def normalise_reference(text: str) -> str:

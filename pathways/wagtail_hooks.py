@@ -13,19 +13,20 @@ class TierViewSet(SnippetViewSet):
     panels = [FieldPanel("code", read_only=True), FieldPanel("name"), FieldPanel("summary"), FieldPanel("description")]
 
 
+def framework_panels(*fixed: str) -> list[FieldPanel]:
+    """A framework entry's panels: what the framework fixes (its code, where it sits, its source) is read only;
+    editors change the words."""
+    editable = [FieldPanel("title"), FieldPanel("description")]
+    return [FieldPanel(name, read_only=True) for name in fixed] + editable + [FieldPanel("source", read_only=True)]
+
+
 class SkillAreaViewSet(SnippetViewSet):
     model = SkillArea
     icon = "tag"
     list_display = ["title", "code", "framework"]
     list_filter = ["framework"]
     search_fields = ["title", "code"]
-    panels = [
-        FieldPanel("code", read_only=True),
-        FieldPanel("framework", read_only=True),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("source", read_only=True),
-    ]
+    panels = framework_panels("code", "framework")
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -34,14 +35,7 @@ class CompetenceViewSet(SnippetViewSet):
     list_display = ["title", "code", "skill_area", "kind"]
     list_filter = ["skill_area__framework", "kind"]
     search_fields = ["title", "code"]
-    panels = [
-        FieldPanel("code", read_only=True),
-        FieldPanel("skill_area", read_only=True),
-        FieldPanel("kind", read_only=True),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("source", read_only=True),
-    ]
+    panels = framework_panels("code", "skill_area", "kind")
 
 
 class SkillsFrameworkGroup(SnippetViewSetGroup):

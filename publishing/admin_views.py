@@ -20,9 +20,17 @@ class ModeratorRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ModerationPageMixin(ModeratorRequiredMixin, WagtailAdminTemplateMixin):
+class ModerationPageView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A moderators' page in the Wagtail admin; each adds its own context (page_context)."""
+
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | self.page_context()
+
+    def page_context(self) -> dict:
+        return {}
 
 
 def _posting(label: str, pk: int):
@@ -36,18 +44,17 @@ def _posting(label: str, pk: int):
     return item
 
 
-class PostingQueueView(ModerationPageMixin, TemplateView):
+class PostingQueueView(ModerationPageView):
     page_title = "Postings to review"
     header_icon = "tasks"
     template_name = "publishing/admin/queue.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def page_context(self) -> dict:
         page = selectors.awaiting_review_page(number=self.request.GET.get("p"))
         # The automated checks run for the page shown only, so they are always current (a posting may have
         # been edited, or the lists of phrases and known sites changed, since it was sent) and the cost of a
         # load does not grow with the queue.
-        context["entries"] = [
+        entries = [
             {
                 "item": item,
                 "label": registry.label_of(item),
@@ -59,8 +66,7 @@ class PostingQueueView(ModerationPageMixin, TemplateView):
             }
             for item in page.object_list
         ]
-        context.update(items=page, elided_page_range=page.paginator.get_elided_page_range(page.number))
-        return context
+        return {"entries": entries, "items": page, "elided_page_range": page.paginator.get_elided_page_range(page.number)}
 
 
 @dataclass(frozen=True)
@@ -108,28 +114,24 @@ class PostingDecisionView(ModeratorRequiredMixin, View):
         return redirect(chosen.back_to)
 
 
-class PublishedPostingsView(ModerationPageMixin, TemplateView):
+class PublishedPostingsView(ModerationPageView):
     page_title = "Take down a posting"
     header_icon = "warning"
     template_name = "publishing/admin/published.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def page_context(self) -> dict:
         words = self.request.GET.get("q", "").strip()[:100]
-        context["q"] = words
-        context["entries"] = [
+        entries = [
             {"item": item, "label": registry.label_of(item), "kind": item._meta.verbose_name}
             for item in selectors.published_postings(words=words)
         ]
-        return context
+        return {"q": words, "entries": entries}
 
 
-class StatusChangeLogView(ModerationPageMixin, TemplateView):
+class StatusChangeLogView(ModerationPageView):
     page_title = "Posting decisions"
     header_icon = "history"
     template_name = "publishing/admin/log.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["changes"] = selectors.recent_status_changes()
-        return context
+    def page_context(self) -> dict:
+        return {"changes": selectors.recent_status_changes()}

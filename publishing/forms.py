@@ -76,6 +76,14 @@ class SkillAreaChoiceField(forms.ModelMultipleChoiceField):
         return f"{area.title} ({area.code})"
 
 
+# The text boxes every kind of posting's form has, sized for what people write in them (Meta.widgets).
+POSTING_TEXTAREAS = {
+    "summary": forms.Textarea(attrs={"rows": 2}),
+    "description": forms.Textarea(attrs={"rows": 10}),
+    "how_to_apply": forms.Textarea(attrs={"rows": 3}),
+}
+
+
 class PostingForm(GovukFormMixin, forms.ModelForm):
     """What every kind of posting's form shares: it belongs to one organisation's profile, and its
     description is rich text."""

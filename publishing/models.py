@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -71,15 +72,37 @@ class Publishable(models.Model):
     # moderator's decision covers them too.
     reviewed_relations: tuple[str, ...] = ()
 
+    # The names of its public page's URL (by its slug) and of its page in the poster's portal (by the
+    # organisation's slug and its pk).
+    detail_url_name = ""
+    portal_url_name = ""
+
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(self.detail_url_name, kwargs={"slug": self.slug})
+
+    def get_portal_url(self):
+        return reverse(self.portal_url_name, kwargs={"organisation": self.owner_profile.slug, "pk": self.pk})
+
+    @property
+    def owner_profile(self):
+        """The poster's public profile: the provider or employer named by organisation_field."""
+        return getattr(self, self.organisation_field.split("__")[0])
+
     @property
     def owner_organisation(self):
-        raise NotImplementedError
+        return self.owner_profile.organisation
 
     def publication_problems(self) -> list[str]:
         """What stops this item being published, in words for the poster. Subclasses add their own."""
+        closing = getattr(self, "closing_date", None)
+        if closing and closing < timezone.localdate():
+            return ["The closing date has passed: set a new one"]
         return []
 
     def completeness_items(self) -> list[tuple[int, bool, str]]:
@@ -87,8 +110,8 @@ class Publishable(models.Model):
         return []
 
     def own_websites(self) -> list[str]:
-        """The poster's own web addresses: links to them need no moderator."""
-        return [self.owner_organisation.website]
+        """The poster's own web addresses (its organisation's and its profile's): links to them need no moderator."""
+        return [self.owner_organisation.website, self.owner_profile.website]
 
     def content_version(self) -> str:
         """A fingerprint of what a moderator reads: it changes when the content does, not the status, so a

@@ -15,37 +15,29 @@ def read_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+def _english_filters() -> list:
+    """Lower case, fold accents, stem: what searching and indexing English text share."""
+    return [
+        "lowercase",
+        "asciifolding",
+        token_filter("english_possessive", "stemmer", language="possessive_english"),
+        token_filter("english_stemmer", "stemmer", language="english"),
+    ]
+
+
 def english_text_analyzer(synonyms: list[str]):
     """For searching: lower case, fold accents, stem, then expand synonyms.
 
     Synonyms come last so that OpenSearch stems the synonym rules with the same chain:
     "beginners" and "beginner" both meet the rule for "beginner".
     """
-    return analyzer(
-        "english_text",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            token_filter("english_possessive", "stemmer", language="possessive_english"),
-            token_filter("english_stemmer", "stemmer", language="english"),
-            token_filter("digital_synonyms", "synonym_graph", synonyms=synonyms, lenient=True),
-        ],
-    )
+    synonym_filter = token_filter("digital_synonyms", "synonym_graph", synonyms=synonyms, lenient=True)
+    return analyzer("english_text", tokenizer="standard", filter=[*_english_filters(), synonym_filter])
 
 
 def english_index_analyzer():
     """For indexing: the same without synonyms (synonym_graph belongs at query time)."""
-    return analyzer(
-        "english_index",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            token_filter("english_possessive", "stemmer", language="possessive_english"),
-            token_filter("english_stemmer", "stemmer", language="english"),
-        ],
-    )
+    return analyzer("english_index", tokenizer="standard", filter=_english_filters())
 
 
 def autocomplete_analyzer():

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -164,6 +163,8 @@ class ApprenticeshipVacancy(Publishable, Located):
     )
 
     organisation_field = "employer__organisation"
+    detail_url_name = "careers:apprenticeship"
+    portal_url_name = "employer_portal:apprenticeship"
     checked_link_fields = ("apply_url",)
     pays_apprentice_wage = True
 
@@ -172,21 +173,8 @@ class ApprenticeshipVacancy(Publishable, Located):
         verbose_name = "apprenticeship vacancy"
         verbose_name_plural = "apprenticeship vacancies"
 
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("careers:apprenticeship", kwargs={"slug": self.slug})
-
-    def get_portal_url(self):
-        return reverse("employer_portal:apprenticeship", kwargs={"organisation": self.employer.slug, "pk": self.pk})
-
-    @property
-    def owner_organisation(self):
-        return self.employer.organisation
-
     def own_websites(self) -> list[str]:
-        websites = [self.employer.organisation.website, self.employer.website]
+        websites = super().own_websites()
         if self.training_provider_id:
             profile = getattr(self.training_provider, "provider", None)  # the provider profile, if it has one
             websites += [self.training_provider.website] + ([profile.website] if profile else [])
@@ -209,12 +197,6 @@ class ApprenticeshipVacancy(Publishable, Located):
         self.description = clean_rich_text(self.description)
         if self.start_date and self.closing_date and self.start_date < self.closing_date:
             raise ValidationError({"start_date": "The start date must be on or after the closing date"})
-
-    def publication_problems(self) -> list[str]:
-        problems = []
-        if self.closing_date and self.closing_date < timezone.localdate():
-            problems.append("The closing date has passed: set a new one")
-        return problems
 
 
 class SponsoredOpportunity(Publishable, Located):
@@ -248,6 +230,8 @@ class SponsoredOpportunity(Publishable, Located):
     )
 
     organisation_field = "sponsor__organisation"
+    detail_url_name = "careers:opportunity"
+    portal_url_name = "employer_portal:opportunity"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "pay")
     checked_link_fields = ("apply_url",)
 
@@ -255,22 +239,6 @@ class SponsoredOpportunity(Publishable, Located):
         ordering = ["closing_date"]
         verbose_name = "sponsored opportunity"
         verbose_name_plural = "sponsored opportunities"
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("careers:opportunity", kwargs={"slug": self.slug})
-
-    def get_portal_url(self):
-        return reverse("employer_portal:opportunity", kwargs={"organisation": self.sponsor.slug, "pk": self.pk})
-
-    @property
-    def owner_organisation(self):
-        return self.sponsor.organisation
-
-    def own_websites(self) -> list[str]:
-        return [self.sponsor.organisation.website, self.sponsor.website]
 
     def completeness_items(self) -> list[tuple[int, bool, str]]:
         saved = self.pk is not None
@@ -293,9 +261,3 @@ class SponsoredOpportunity(Publishable, Located):
             raise ValidationError({"postcode": "Enter the postcode where it happens, or tick that it can be done from anywhere"})
         super().clean()
         self.description = clean_rich_text(self.description)
-
-    def publication_problems(self) -> list[str]:
-        problems = []
-        if self.closing_date and self.closing_date < timezone.localdate():
-            problems.append("The closing date has passed: set a new one")
-        return problems
