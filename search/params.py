@@ -42,6 +42,12 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 1000  # deep pages are slow to compute and nobody reads them
 MAX_RADIUS_MILES = 100
+DEFAULT_RADIUS_MILES = 10.0
+# The choices the search page offers, as they go in the URL.
+RADIUS_CHOICES = ["1", "3", "5", "10", "15", "25", "50"]
+# "Starting in the next N weeks" and "closing in the next N days": the page's choices and the facets' counts.
+STARTS_WITHIN_WEEKS = (4, 12, 26)
+CLOSING_WITHIN_DAYS = (7, 14, 30)
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ class SearchParams:
     disability_confident: bool = False
     help: tuple[str, ...] = ()  # HELP_TO_START keys; every one must be offered
     near: Location | None = None
-    radius: float = 10.0
+    radius: float = DEFAULT_RADIUS_MILES
     in_person: bool = False  # leave out online and remote items from a location search
     prefer_tier: str = ""
     sort: str = "relevance"
@@ -228,7 +234,7 @@ class SearchForm(forms.Form):
             disability_confident=data["disability_confident"],
             help=tuple(data["help"]),
             near=data["near"],
-            radius=data["radius"] or 10.0,
+            radius=data["radius"] or DEFAULT_RADIUS_MILES,
             in_person=data["in_person"],
             prefer_tier=data["prefer_tier"],
             sort=data["sort"] or ("distance" if data["near"] and not data["q"] else "relevance"),

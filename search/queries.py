@@ -19,7 +19,7 @@ from careers.models import DISABILITY_CONFIDENT_LEVELS
 
 from .connection import index_name
 from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
-from .params import SearchParams
+from .params import CLOSING_WITHIN_DAYS, STARTS_WITHIN_WEEKS, SearchParams
 from .understanding import GENERIC_WORDS
 
 SPONSORED_FACTOR = 1.1  # sponsored items: a small lift, always labelled
@@ -273,7 +273,7 @@ def opportunity_search(params: SearchParams, *, with_facets: bool = True, leave_
             others = [clause for other, clause in chosen.items() if other != name]
             bucket = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
             bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
-        for name, ranges in (("starts_within", (4, 12, 26)), ("closing_within", (7, 14, 30))):
+        for name, ranges in (("starts_within", STARTS_WITHIN_WEEKS), ("closing_within", CLOSING_WITHIN_DAYS)):
             others = [clause for other, clause in chosen.items() if other != name]
             bucket = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
             # One "filters" aggregation counts every range in a single pass over the matches.

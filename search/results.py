@@ -50,6 +50,14 @@ class Hit:
     highlights: dict[str, str] = field(default_factory=dict)  # HTML-escaped, with <mark> around matches
     related: bool = False  # found in a skill area the best matches share, not by the words
 
+    @property
+    def price_tag(self) -> str:
+        """What a course's tag says about its cost: "Free", "Free if eligible" (funded for those who qualify), or
+        nothing (it costs money, or it is a job, whose pay is shown instead)."""
+        if not (self.free and self.kind == "programme"):
+            return ""
+        return "Free if eligible" if self.cost == "funded" else "Free"
+
 
 @dataclass
 class CampaignHit:

@@ -18,7 +18,7 @@ from places.models import LocalAuthority
 from . import results_map
 from .clicks import BadClickToken, read_click_token, result_click_record, result_links, result_url
 from .models import SavedSearch
-from .params import HELP_TO_START, KINDS, MODES, SORTS, SearchParams
+from .params import CLOSING_WITHIN_DAYS, DEFAULT_RADIUS_MILES, HELP_TO_START, KINDS, MODES, RADIUS_CHOICES, SORTS, STARTS_WITHIN_WEEKS, SearchParams
 from .saved import search_name
 from .service import search_opportunities, search_record
 from .suggestions import suggest
@@ -32,7 +32,6 @@ ONLY_SHOW = [
     ("sponsored", "Sponsored by employers"),
     ("disability_confident", "Disability Confident employers"),
 ]
-RADIUS_CHOICES = ["1", "3", "5", "10", "15", "25", "50"]
 FACET_TITLES = {
     "kind": "What",
     "tier": "Level of digital skill",
@@ -127,6 +126,9 @@ def search_page(request):
         "problems": problems,
         "data": request.GET,
         "radius_choices": RADIUS_CHOICES,
+        "default_radius": f"{DEFAULT_RADIUS_MILES:g}",
+        "starts_within_choices": STARTS_WITHIN_WEEKS,
+        "closing_within_choices": CLOSING_WITHIN_DAYS,
         "only_show": ONLY_SHOW,
         "names": labels(),
     }

@@ -12,8 +12,3 @@ def get(mapping, key):
 def label_of(names: dict, code):
     """The words for a code (a tier, a skill area); the code itself if we have none."""
     return names.get(code, code) if names else code
-
-
-@register.filter
-def split(text: str):
-    return text.split()
