@@ -5,7 +5,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -14,10 +13,12 @@ from django.core.cache import cache
 
 from accounts import services
 from accounts.models import User
+from search import indexing
+from search.connection import get_client, index_name
 from tests.accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.accounts.helpers import sign_in_with_totp
+from tests.helpers import REPO, free_port
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -77,17 +78,6 @@ make_server("127.0.0.1", int(sys.argv[1]), get_wsgi_application()).serve_forever
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def closed_port_url(scheme: str) -> str:
-    """A loopback URL where nothing listens: a service that is down."""
-    return f"{scheme}://127.0.0.1:{free_port()}"
-
-
 @pytest.fixture
 def serve_site():
     """Run the site in a separate process with some environment changed; yields a function returning its URL."""
@@ -142,3 +132,18 @@ def celery_worker_process():
     yield hostname
     process.terminate()
     process.wait(timeout=20)
+
+
+# Fresh indices on the real OpenSearch node, for any test that searches.
+@pytest.fixture
+def search_indices(search_engine, db):
+    client = get_client()
+    for name in indexing.INDEXES:
+        for physical in indexing.physical_indices(name):
+            client.indices.delete(index=physical)
+        client.indices.delete(index=index_name(name), ignore_unavailable=True)
+    indexing.ensure_indices()
+    yield
+    for name in indexing.INDEXES:
+        for physical in indexing.physical_indices(name):
+            client.indices.delete(index=physical)

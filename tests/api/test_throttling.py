@@ -6,7 +6,6 @@ import json
 import pytest
 
 from tests.pathways.factories import skills
-from tests.search.conftest import search_indices  # noqa: F401 (fresh OpenSearch indices)
 
 pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
 

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import AXE
+
 # Playwright's sync API runs an event loop in the test's thread; Django would otherwise refuse database work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="session")
@@ -46,23 +45,3 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical WCAG violations on the page as it is now, one line each."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at {[node['target'] for node in violation['nodes']]}"
-        for violation in result["violations"]
-        if violation["impact"] in SERIOUS
-    ]
-
-
-def tab_to(page, selector: str, *, limit: int = 120) -> None:
-    """Press Tab, as a keyboard user would, until the element matching selector has focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("selector => document.activeElement?.matches(selector) ?? false", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector} on {page.url}")

@@ -4,9 +4,9 @@ checking every page on the way (and the search page) for serious or critical acc
 import pytest
 
 from courses.models import Programme
-from tests.browser.conftest import serious_violations, tab_to
+from tests.browser.helpers import serious_violations, tab_to
 from tests.courses.factories import help_to_get_online
-from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fixture)
+from tests.search.helpers import sync_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,9 +7,9 @@ from django.core.cache import cache
 
 from courses.models import Programme
 from publishing.models import Status
-from tests.browser.conftest import serious_violations
+from tests.browser.helpers import serious_violations
 from tests.courses.factories import ProgrammeFactory, VenueFactory, tier
-from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fixture)
+from tests.search.helpers import sync_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -1,10 +1,8 @@
 """The careers campaign: editors build pages from blocks, residents read them, moderators approve them."""
 
 import datetime
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -14,18 +12,15 @@ from careers.blocks import SearchCallToActionBlock, StoryQuoteBlock
 from careers.models import (
     ApprenticeshipStandard,
     CampaignPage,
-    CareerProfilePage,
     CareerProfileSkill,
     CareerProfileStandard,
-    EventPage,
     Sponsor,
-    StoryPage,
 )
 from careers.selectors import featured_opportunities
 from courses.models import CareerProfileProgramme
 from home.models import HomePage
 from publishing.models import Status
-from tests.accounts.factories import PASSWORD, UserFactory
+from tests.accounts.factories import UserFactory
 from tests.careers.factories import (
     ApprenticeshipVacancyFactory,
     EmployerFactory,
@@ -39,26 +34,11 @@ from tests.careers.page_factories import (
     StoryPageFactory,
 )
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, skill_area, tier
-from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fresh OpenSearch indices)
+from tests.search.helpers import sync_now
+
+from tests.careers.helpers import read, sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-def read(client, page) -> str:
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def sign_in_with_totp(client, user):
-    """Staff reach the admin only after two-step sign in (see tests/accounts/test_admin_access.py)."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    assert client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})["Location"] == reverse(
-        "mfa_authenticate"
-    )
-    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
 
 
 # Reading the campaign ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from careers.models import CampaignPage, CareerProfilePage, EventPage, Sponsor, 
 from demo.campaign import load_campaign_pages
 from home.models import HomePage
 from tests.accounts.factories import UserFactory
-from tests.careers.test_campaign_pages import read, sign_in_with_totp
+from tests.careers.helpers import read, sign_in_with_totp
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 import pytest
 
 from pathways.selectors import question_bank
-from tests.search.conftest import search_indices  # noqa: F401 (fresh OpenSearch indices, for plans)
 
 @pytest.fixture
 def bank(db):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from courses.models import Programme
 from tests.pathways.factories import skills
 from tests.courses.factories import help_to_get_online
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
 API = "/api/v1/pathways/plan"
 

@@ -12,7 +12,7 @@ from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOppor
 from tests.careers.page_factories import CareerProfilePageFactory
 from tests.courses.factories import help_to_get_online, skill_area, tier
 from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION, skills, statements_at
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
 pytestmark = pytest.mark.usefixtures("search_indices")
 
@@ -158,7 +158,7 @@ def test_under_16s_are_not_sent_to_jobs(bank):
 
 
 def test_plans_still_come_when_the_search_engine_is_down(bank, settings, local_help):
-    from tests.conftest import closed_port_url
+    from tests.helpers import closed_port_url
 
     settings.SEARCH_URL = closed_port_url("http")
     plan = build_plan(bank=bank, answers=Answers(skills=BEGINNER, postcode="LS6", travel=3, cost="free", learning="in_person"))

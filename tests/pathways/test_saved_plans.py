@@ -20,7 +20,7 @@ from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import reauthenticate
 from tests.pathways.factories import skills
 from tests.courses.factories import help_to_get_online
-from tests.search.conftest import sync_now
+from tests.search.helpers import sync_now
 
 pytestmark = pytest.mark.usefixtures("search_indices", "clear_limits")
 

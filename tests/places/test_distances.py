@@ -15,7 +15,7 @@ from search.service import search_opportunities
 from tests.careers.factories import ApprenticeshipVacancyFactory
 from tests.courses.factories import ProgrammeFactory, VenueFactory, skill_area, tier
 from tests.pathways.factories import skills
-from tests.search.conftest import search_indices, sync_now  # noqa: F401 (fresh OpenSearch indices)
+from tests.search.helpers import sync_now
 
 # Three real postcodes in LS6 (data/reference/postcodes_lcr.csv). The middle of LS6 is nearer Headingley, but a
 # resident at home in Burley is nearer the Burley venue.

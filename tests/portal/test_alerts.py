@@ -20,7 +20,7 @@ from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import reauthenticate
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
 from tests.courses.factories import ProgrammeFactory
-from tests.search.conftest import search_indices, sync_now  # noqa: F401  (search_indices is a fixture)
+from tests.search.helpers import sync_now
 
 pytestmark = pytest.mark.django_db
 

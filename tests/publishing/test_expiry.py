@@ -14,7 +14,7 @@ from search.params import parse
 from search.service import search_opportunities
 from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
 from tests.publishing.helpers import established, member_of
-from tests.search.conftest import search_indices, sync_now  # noqa: F401  (search_indices is a fixture)
+from tests.search.helpers import sync_now
 
 pytestmark = pytest.mark.django_db
 

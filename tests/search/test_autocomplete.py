@@ -6,7 +6,7 @@ import pytest
 from publishing.models import Status
 from search.suggestions import suggest
 from tests.careers.page_factories import CareerProfilePageFactory
-from tests.conftest import closed_port_url
+from tests.helpers import closed_port_url
 from tests.courses.factories import ProgrammeFactory
 from tests.search.helpers import sync_now
 

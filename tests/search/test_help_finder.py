@@ -13,9 +13,9 @@ from courses.models import Programme, ProgrammeImport
 from publishing.models import Status
 from search.params import parse
 from search.views import query_string
-from tests.conftest import closed_port_url
+from tests.helpers import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, tier
-from tests.portal.conftest import member
+from tests.accounts.factories import member
 from tests.publishing.helpers import established
 from tests.search.helpers import sync_now
 

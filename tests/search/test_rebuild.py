@@ -97,7 +97,7 @@ def test_check_finds_and_repairs_drift(capsys):
 
 
 def test_a_closed_engine_gives_a_clear_message_not_a_traceback(settings):
-    from tests.conftest import closed_port_url
+    from tests.helpers import closed_port_url
 
     settings.SEARCH_URL = closed_port_url("http")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from publishing.models import Status
 from search.models import SearchRecord
 from tests.careers.factories import SponsoredOpportunityFactory
-from tests.conftest import closed_port_url
+from tests.helpers import closed_port_url
 from tests.courses.factories import ProgrammeFactory
 from tests.search.helpers import sync_now
 

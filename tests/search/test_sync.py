@@ -16,7 +16,7 @@ from search.service import search_opportunities
 from search.sources import SOURCES_BY_LABEL, Source
 from tests.accounts.factories import MembershipFactory
 from tests.careers.factories import SponsoredOpportunityFactory
-from tests.conftest import closed_port_url
+from tests.helpers import closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.publishing.helpers import established
 from tests.search.helpers import refresh, sync_now

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from search.understanding import build_gazetteer, understand
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 REFERENCE = REPO / "data" / "reference"
 

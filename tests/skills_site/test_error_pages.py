@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, RequestFactory
 from django.views import defaults
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import closed_port_url
+from tests.helpers import closed_port_url
 
 pytestmark = pytest.mark.django_db
 
