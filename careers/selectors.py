@@ -97,3 +97,20 @@ def _card(hit) -> OpportunityCard:
         closing_date=hit.closing_date,
         newest_at=hit.published_at,
     )
+
+
+def career_profile_sharing(codes: list[str]) -> dict | None:
+    """The published career profile whose skills share most of these skill area codes (ties: the one sharing the
+    earliest code, then the first by title), as pathway plans show it: {"title", "summary", "url"}."""
+    from .models.pages import CareerProfilePage  # the pages module reads this one's open_programmes
+
+    best, best_score = None, (0, 0)
+    for page in CareerProfilePage.objects.live().public().order_by("title"):
+        held = {skill.skill_area.code for skill in page.skills.select_related("skill_area")}
+        shared = [code for code in codes if code in held]
+        score = (len(shared), -codes.index(shared[0]) if shared else 0)
+        if shared and score > best_score:
+            best, best_score = page, score
+    if best is None:
+        return None
+    return {"title": best.title, "summary": best.summary, "url": best.get_url()}

@@ -9,6 +9,7 @@ looks anywhere, and says so. It never drops the need for free options.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from places.postcodes import PostcodeError
@@ -274,28 +275,18 @@ def _notes(answers: Answers) -> list[str]:
     return notes
 
 
-def career_profile(placement: Placement) -> dict | None:
-    """The published career profile that shares most of the specialisms the person chose, if any does.
+# Who can say which career profile fits a person's specialisms: careers adds its selector here when it loads
+# (CareersConfig.ready), so plans show a career profile without this app importing careers, which builds on it.
+career_profile_finders: list[Callable[[list[str]], dict | None]] = []
 
-    Career profiles are careers' Wagtail pages; they are read through Wagtail's page API so this app does not
-    import careers (its pages list their skill areas in a `skills` relation).
-    """
+
+def career_profile(placement: Placement) -> dict | None:
+    """The career profile that shares most of the specialisms the person chose, if any does:
+    {"title", "summary", "url"}."""
     wanted = [area.code for area in placement.areas if area.is_specialism]
     if not wanted:
         return None
-    from wagtail.models import Page
-
-    pages = Page.objects.live().public().filter(content_type__app_label="careers", content_type__model="careerprofilepage")
-    best, best_score = None, (0, 0)
-    for page in pages.specific().order_by("title"):
-        codes = {skill.skill_area.code for skill in page.skills.select_related("skill_area")}
-        shared = [code for code in wanted if code in codes]
-        score = (len(shared), -wanted.index(shared[0]) if shared else 0)
-        if shared and score > best_score:
-            best, best_score = page, score
-    if best is None:
-        return None
-    return {"title": best.title, "summary": getattr(best, "summary", ""), "url": best.get_url()}
+    return next((found for find in career_profile_finders if (found := find(wanted))), None)
 
 
 def build_plan(*, bank: Bank, answers: Answers) -> Plan:

@@ -250,12 +250,13 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
 
 # Campaign pages ----------------------------------------------------------------------------------
 
-CAMPAIGN_KINDS = {
-    "campaignpage": "campaign",
-    "careerprofilepage": "career_profile",
-    "storypage": "story",
-    "eventpage": "event",
-}
+@lru_cache(maxsize=1)
+def campaign_kinds() -> dict:
+    """Each campaign page type and its kind in the index. Read when first needed: careers' page models are still
+    loading when this module is (their featured-opportunities block uses the public search function)."""
+    from careers.models import CampaignPage, CareerProfilePage, EventPage, StoryPage
+
+    return {CampaignPage: "campaign", CareerProfilePage: "career_profile", StoryPage: "story", EventPage: "event"}
 
 
 def campaign_queryset() -> QuerySet:
@@ -265,7 +266,7 @@ def campaign_queryset() -> QuerySet:
     return (
         Page.objects.live()
         .public()
-        .filter(content_type__app_label="careers", content_type__model__in=list(CAMPAIGN_KINDS))
+        .type(*campaign_kinds())
         .exclude(eventpage__ends_at__lt=timezone.now())
         .specific()
     )
@@ -291,7 +292,7 @@ def campaign_document(page) -> dict:
         else:
             texts.append(_text(str(value)))
     return {
-        "kind": CAMPAIGN_KINDS.get(page.specific_class._meta.model_name, "campaign"),
+        "kind": campaign_kinds().get(page.specific_class, "campaign"),
         "title": page.title,
         "summary": page.search_description or getattr(page, "summary", "") or _text(getattr(page, "introduction", "")),
         "body": " ".join(texts),
