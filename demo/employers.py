@@ -29,7 +29,7 @@ from courses.models import Provider
 from pathways.models import SkillArea, Tier
 from publishing.models import Status
 
-from .loading import html, next_monday, organisation_sync, read, sync_fields
+from .loading import html, next_monday, profile_sync, read, sync_fields
 from .providers import read_providers
 
 SEED = 20250602
@@ -296,22 +296,15 @@ def plan_opportunities(today: datetime.date) -> list[dict]:
 def _employers_sync(written: Counter) -> dict[str, Employer]:
     employers = {}
     for demo in read_employers():
-        organisation = organisation_sync(
-            slug=demo.slug, name=demo.name, kind=Organisation.Kind.EMPLOYER, website=demo.website
+        fields = {
+            "sector": demo.sector,
+            "size": demo.size,
+            "disability_confident": demo.disability_confident,
+            "description": demo.description,
+        }
+        employers[demo.slug] = profile_sync(
+            Employer, kind=Organisation.Kind.EMPLOYER, demo=demo, fields=fields, written=written, counted_as="employers"
         )
-        employer = Employer.objects.filter(organisation=organisation).first() or Employer(organisation=organisation)
-        if sync_fields(
-            employer,
-            sector=demo.sector,
-            size=demo.size,
-            disability_confident=demo.disability_confident,
-            description=demo.description,
-            website=demo.website,
-            is_demo=True,
-        ):
-            employer.save()
-            written["employers"] += 1
-        employers[demo.slug] = employer
     return employers
 
 

@@ -52,6 +52,16 @@ def organisation_sync(*, slug: str, name: str, kind: str, website: str) -> Organ
     return organisation
 
 
+def profile_sync(model, *, kind: str, demo, fields: dict, written, counted_as: str):
+    """A demo organisation's public profile (a provider's or an employer's), written only where it differs."""
+    organisation = organisation_sync(slug=demo.slug, name=demo.name, kind=kind, website=demo.website)
+    profile = model.objects.filter(organisation=organisation).first() or model(organisation=organisation)
+    if sync_fields(profile, **fields, website=demo.website, is_demo=True):
+        profile.save()
+        written[counted_as] += 1
+    return profile
+
+
 def html(*blocks) -> str:
     """Simple rich text from blocks: a string is a paragraph, a (heading, points) pair a list under a line."""
     parts = []

@@ -20,7 +20,7 @@ from courses.models import Programme, ProgrammeRun, Provider, Venue
 from pathways.models import SkillArea, Tier
 from publishing.models import Status
 
-from .loading import html, next_monday, organisation_sync, read, sync_fields
+from .loading import html, next_monday, profile_sync, read, sync_fields
 
 SEED = 20250601
 
@@ -387,21 +387,10 @@ def totals() -> dict[str, int]:
 
 
 def _provider_sync(demo: DemoProvider, written: Counter) -> tuple[Provider, dict[str, Venue]]:
-    organisation = organisation_sync(
-        slug=demo.slug, name=demo.name, kind=Organisation.Kind.PROVIDER, website=demo.website
+    fields = {"kind": demo.kind, "description": demo.description, "phone": demo.phone, "email": demo.email}
+    provider = profile_sync(
+        Provider, kind=Organisation.Kind.PROVIDER, demo=demo, fields=fields, written=written, counted_as="providers"
     )
-    provider = Provider.objects.filter(organisation=organisation).first() or Provider(organisation=organisation)
-    if sync_fields(
-        provider,
-        kind=demo.kind,
-        description=demo.description,
-        website=demo.website,
-        phone=demo.phone,
-        email=demo.email,
-        is_demo=True,
-    ):
-        provider.save()
-        written["providers"] += 1
     existing = {venue.name: venue for venue in provider.venues.all()}
     venues = {}
     for planned in demo.venues:
