@@ -156,7 +156,7 @@ class SearchView(APIView):
         params, problems = SearchParams.from_query(request.query_params)
         if problems:
             return Response({"errors": problems}, status=400)
-        results = search_opportunities(params, with_campaign=True)
+        results = search_opportunities(params, with_campaign=True, with_further=True)
         search_record(results, source="api")
         body = {
             "total": results.total,

@@ -172,7 +172,11 @@ def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> 
     return corrected if changed and corrected.lower() != q.lower() else ""
 
 
-def search_opportunities(params: SearchParams, *, with_facets: bool = True, with_campaign: bool = False) -> SearchResults:
+def search_opportunities(
+    params: SearchParams, *, with_facets: bool = True, with_campaign: bool = False, with_further: bool = False
+) -> SearchResults:
+    """`with_campaign` and `with_further` add what only a page of results shows (careers content, the nearest of
+    the rest when few are near): pathway plans, alerts and campaign blocks read the hits alone."""
     searched, read = interpret(params)
     try:
         results = _engine_search(params, searched, read, with_facets=with_facets)
@@ -184,10 +188,11 @@ def search_opportunities(params: SearchParams, *, with_facets: bool = True, with
         results.understood, results.place_choices = read.readings, read.place_choices
     if with_campaign and params.q:
         results.campaign = campaign_content(searched.q or params.q)
-    try:
-        further_away(results)
-    except (*EngineUnavailable, EngineError):
-        pass  # the nearest are shown; the rest can wait for the wider-radius link
+    if with_further:
+        try:
+            further_away(results)
+        except (*EngineUnavailable, EngineError):
+            pass  # the nearest are shown; the rest can wait for the wider-radius link
     if results.total == 0 and results.mode == "full":
         results.widenings = widenings(params, searched, read)
     elif results.total < FEW_RESULTS and searched.near and searched.radius < MAX_RADIUS_MILES and results.mode == "full":

@@ -134,7 +134,7 @@ def search_page(request):
     }
     if problems:
         return render(request, "search/search.html", context, status=400)
-    results = search_opportunities(params, with_campaign=True)
+    results = search_opportunities(params, with_campaign=True, with_further=True)
     record = search_record(results)
     names = context["names"]
     context.update(

@@ -24,7 +24,7 @@ def sync_now() -> dict:
 def search(**query):
     params, problems = SearchParams.from_query(query)
     assert not problems, problems
-    return search_opportunities(params)
+    return search_opportunities(params, with_further=True)
 
 
 def programme(title, *, postcode=None, **fields):

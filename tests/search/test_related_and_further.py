@@ -5,6 +5,8 @@ the rest from a wider radius after them. And typo tolerance only for words we do
 import pytest
 from django.urls import reverse
 
+from search.params import SearchParams
+from search.service import search_opportunities
 from tests.courses.factories import skill_area
 from tests.search.helpers import programme, search, sync_now
 
@@ -89,3 +91,15 @@ def test_the_api_and_the_page_say_which_are_related_and_which_further_away(clien
     assert "Related<span class=\"govuk-visually-hidden\">: in the same skill area as the best matches</span>" in page
     assert page.index("Cyber security in Skipton") < page.index("Further away") < page.index("Ethical hacking in Leeds")
 
+
+
+def test_callers_that_read_the_hits_alone_do_not_pay_for_further_away():
+    programme("Python in Skipton", postcode="BD23 1AA", summary="Python programming.")
+    programme("Python in Leeds", postcode="LS1 3AB", summary="Python programming.")
+    sync_now()
+    params, _ = SearchParams.from_query({"q": "python skipton"})
+
+    results = search_opportunities(params, with_facets=False)  # as pathway plans and alerts ask
+
+    assert [hit.title for hit in results.hits] == ["Python in Skipton"]
+    assert results.further == [] and results.further_radius is None
