@@ -39,11 +39,11 @@ TEXT_FIELDS = ["title^4", "standard_title^3", "skill_area_titles^2", "summary^2"
 # Our own vocabulary, unstemmed: titles, skill areas and standards (documents' `spelling`). A word in it is
 # not a typo; "did you mean" offers only words from it.
 VOCABULARY_FIELD = "spelling"
-# Typos are forgiven against unstemmed words ("secuirty" is two letters from "security", but five from its
-# stem "secur"): titles, and our vocabulary of titles, skill areas and standards.
 # A match through a synonym ("software development" for "coding") counts this much of a match of the words.
 SYNONYM_WEIGHT = 0.5
 EXACT_ANALYZER = "english_index"  # the index's own analysis: stemmed, no synonyms
+# Typos are forgiven against unstemmed words ("secuirty" is two letters from "security", but five from its
+# stem "secur"): titles, and our vocabulary of titles, skill areas and standards.
 FUZZY_FIELDS = ["title.plain^2", VOCABULARY_FIELD, "summary", "body"]
 MAX_FUZZY_WORDS = 8  # a fuzzy query per word: a pasted paragraph must not cost a hundred
 # One or two words must all match (in any fields); from three words, most of them: a sentence's stray word
