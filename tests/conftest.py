@@ -5,13 +5,15 @@ import socket
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.cache import cache
 
-from accounts import services
+from accounts import limits, services
+from accounts.limits import PERIODS
 from accounts.models import User
 from search import indexing
 from search.connection import get_client, index_name
@@ -53,8 +55,14 @@ def moderator_client(client, moderator_with_totp):
 
 
 @pytest.fixture
-def clear_limits():
-    """Rate-limit counts live in the cache, which outlives a test; each test that counts starts from zero."""
+def clear_limits(monkeypatch):
+    """Rate-limit counts live in the cache, which outlives a test; each test that counts starts from zero.
+
+    The pages' limits count in fixed windows, so a test that crossed a minute's end would see its count start
+    again: the limits' clock is started one second into a day and runs at the real pace from there."""
+    started = time.time()
+    day_start = started - started % PERIODS["day"] + 1
+    monkeypatch.setattr(limits, "time", SimpleNamespace(time=lambda: day_start + time.time() - started))
     cache.clear()
     yield
     cache.clear()
