@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 
 class Status(models.TextChoices):
@@ -128,6 +129,18 @@ class Publishable(models.Model):
             ]
             parts += [[name, list(getattr(self, name).order_by("pk").values())] for name in self.reviewed_relations]
         return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:20]
+
+    def reason_for_poster(self) -> str:
+        """The reason a poster reads beside the status, saying whose it is: why it waits for review, or the
+        moderator's reason for sending it back or taking it down; a closed item's reason as it is. Nothing for a
+        live item, whose reason (if any) is history."""
+        if not self.status_reason or self.status == Status.PUBLISHED:
+            return ""
+        if self.status == Status.CLOSED:
+            return self.status_reason
+        if self.status == Status.PENDING_REVIEW:
+            return format_html("Why it is waiting: {}", self.status_reason)
+        return format_html("Moderator's reason: {}", self.status_reason)
 
     @property
     def is_open(self) -> bool:

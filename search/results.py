@@ -94,7 +94,6 @@ class SearchResults:
     # Fewer than a page near the place: the nearest of the rest, within further_radius miles, shown after.
     further: list[Hit] = field(default_factory=list)
     further_radius: float | None = None
-    further: list = field(default_factory=list)
 
     @property
     def shown(self) -> list[Hit]:

@@ -151,7 +151,11 @@ def _description(saved_search) -> str:
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     user, topic, saved_search = _read(token)
-    context = {"description": _description(saved_search), "saved_search": saved_search, "token": token}
+    context = {
+        "description": _description(saved_search),
+        "saved_search": saved_search,
+        "resubscribe_url": reverse("search:resubscribe", args=[token]),
+    }
     if request.method == "GET":
         return render(request, "search/unsubscribe.html", {**context, "state": "confirm"})
     if saved_search is not None:

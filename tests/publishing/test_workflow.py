@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template import Context, Template
 
 from publishing import services
 from publishing.models import Status, StatusChange
@@ -132,3 +133,21 @@ def test_members_withdraw_their_own_items_and_every_change_is_recorded():
         Status.WITHDRAWN,
         Status.PUBLISHED,
     ]
+
+
+@pytest.mark.parametrize(
+    "status, shown",
+    [
+        (Status.PENDING_REVIEW, "Why it is waiting: Links to <b>a new site</b>"),
+        (Status.DRAFT, "Moderator's reason: Links to <b>a new site</b>"),
+        (Status.WITHDRAWN, "Moderator's reason: Links to <b>a new site</b>"),
+        (Status.CLOSED, "Links to <b>a new site</b>"),
+        (Status.PUBLISHED, ""),
+    ],
+)
+def test_the_poster_reads_whose_reason_it_is_and_never_markup_from_it(status, shown):
+    programme = ProgrammeFactory(status=status, status_reason="Links to <b>a new site</b>")
+
+    page = Template("{{ item.reason_for_poster }}").render(Context({"item": programme}))
+
+    assert page == shown.replace("<b>", "&lt;b&gt;").replace("</b>", "&lt;/b&gt;")
