@@ -121,7 +121,8 @@ def _deliver(email: OutgoingEmail, connection) -> str:
     with transaction.atomic():
         # Held while the server answers: abandoned_mark skips a locked row, so a slow send is never mistaken
         # for a dead worker's.
-        OutgoingEmail.objects.select_for_update().filter(pk=email.pk).get()
+        if not list(OutgoingEmail.objects.select_for_update().filter(pk=email.pk).values_list("pk", flat=True)):
+            return "deleted"  # its account was deleted since it was claimed
         try:
             _message(email, connection).send()
         except Exception as error:
@@ -160,7 +161,7 @@ def emails_send(*, now: datetime.datetime | None = None, limit: int = 500) -> di
             if email is None:
                 break
             outcome = _deliver(email, connection)
-            counts[outcome] += 1
+            counts[outcome] = counts.get(outcome, 0) + 1
             if outcome == State.UNCERTAIN or time.monotonic() - started > RUN_BUDGET:
                 break  # the connection is in an unknown state, or the run has had its share
     finally:
