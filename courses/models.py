@@ -210,8 +210,8 @@ class ProgrammeRun(models.Model):
 class ProgrammeImport(models.Model):
     """One upload of a CSV or JSON file of programmes (courses/imports/ does the work, in a Celery task).
 
-    The file is kept only until the import has run; the result (counts, and errors by line and column)
-    stays for the provider to read.
+    The file is kept only until the import has run (or, when its worker died, until it is tried again); the
+    result (counts, and errors by line and column) stays for the provider to read.
     """
 
     class State(models.TextChoices):
@@ -220,6 +220,7 @@ class ProgrammeImport(models.Model):
         SAVING = "saving", "Saving"
         FINISHED = "finished", "Finished"
         FAILED = "failed", "Could not be read"
+        STOPPED = "stopped", "Stopped part-way"  # its worker died; the provider may try again
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="imports")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -239,6 +240,8 @@ class ProgrammeImport(models.Model):
     row_errors = models.JSONField(default=list, blank=True, help_text='[{"line": 4, "field": "postcode", "message": "…"}]')
     notes = models.JSONField(default=list, blank=True, help_text="Changes we made, such as removing unsafe markup")
     started_at = models.DateTimeField(null=True, blank=True)
+    # Written with each progress update: a running import whose heartbeat stops has lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -265,7 +268,13 @@ class ProgrammeImport(models.Model):
 
     @property
     def saved_nothing(self) -> bool:
+        if self.state == self.State.STOPPED:
+            return self.all_or_nothing or self.rows_saved == 0
         return self.state == self.State.FAILED or (self.all_or_nothing and self.failed_count > 0)
+
+    @property
+    def can_retry(self) -> bool:
+        return self.state == self.State.STOPPED and bool(self.content)
 
 
 class CareerProfileProgramme(Orderable):

@@ -27,4 +27,5 @@ urlpatterns = [
     path("<slug:organisation>/imports/", views.ImportView.as_view(), name="imports"),
     path("<slug:organisation>/imports/<int:pk>/", views.ImportStatusView.as_view(), name="import"),
     path("<slug:organisation>/imports/<int:pk>/status.json", views.ImportStatusJsonView.as_view(), name="import_status"),
+    path("<slug:organisation>/imports/<int:pk>/retry/", views.ImportRetryView.as_view(), name="import_retry"),
 ]

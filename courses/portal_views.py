@@ -250,6 +250,18 @@ class ImportStatusView(ProviderPortalMixin, TemplateView):
         return context
 
 
+class ImportRetryView(ProviderPortalMixin, View):
+    """Run a stopped import's file again (the status page's button)."""
+
+    def post(self, request, *args, **kwargs):
+        job = get_object_or_404(ProgrammeImport, pk=kwargs["pk"], provider=self.profile)
+        try:
+            retry = imports.import_retry(job=job, by=request.user)
+        except ValueError:  # already retried, or it did not stop: its page says what happened
+            return redirect(self.portal_url("import", pk=job.pk))
+        return redirect(self.portal_url("import", pk=retry.pk))
+
+
 class ImportStatusJsonView(ProviderPortalMixin, View):
     def get(self, request, *args, **kwargs):
         job = get_object_or_404(ProgrammeImport, pk=kwargs["pk"], provider=self.profile)

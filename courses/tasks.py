@@ -12,12 +12,14 @@ from .models import ProgrammeImport
 logger = logging.getLogger(__name__)
 
 
-# A big file takes longer than the default task limit; a worker that dies leaves the job saying so.
+# A big file takes longer than the default task limit; it runs on the "imports" queue (CELERY_TASK_ROUTES),
+# whose own worker keeps index sync and emails moving meanwhile. A worker that dies leaves the job for
+# stop_abandoned_imports_task to mark stopped.
 @shared_task(name="courses.import_programmes", ignore_result=True, time_limit=60 * 60, soft_time_limit=55 * 60)
 def import_programmes_task(job_id: int) -> None:
     job = ProgrammeImport.objects.select_related("provider__organisation", "created_by").filter(pk=job_id).first()
     if job is None or job.state != ProgrammeImport.State.QUEUED:
-        return
+        return  # run_import checks again, atomically: this only saves reading the file
     try:
         imports.run_import(job)
     except SoftTimeLimitExceeded:
@@ -32,3 +34,9 @@ def _failed(job_id: int, message: str) -> None:
     ProgrammeImport.objects.filter(pk=job_id).update(
         state=ProgrammeImport.State.FAILED, file_errors=[message], finished_at=timezone.now(), content=b""
     )
+
+
+@shared_task(name="courses.stop_abandoned_imports", ignore_result=True)
+def stop_abandoned_imports_task() -> int:
+    """Every 5 minutes from beat: imports whose worker died are marked stopped, so the provider can retry."""
+    return imports.abandoned_imports_stop()

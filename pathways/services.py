@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from outbox.services import email_key, email_queue
+
 from . import selectors
 from .answers import Answers
 from .models import PathwayPlan
@@ -112,23 +114,32 @@ def pathway_plan_email_send(*, plan: PathwayPlan, to: str, include_link: bool) -
 
 
 def _notify_new_matches(*, plan: PathwayPlan, new: list[dict]) -> None:
+    """Queue the email in the outbox; the caller's transaction also keeps the plan's new matches as seen."""
     context = {"new": new, "link": plan_link(plan), "site": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
-    send_mail("New courses and jobs for your digital skills plan", render_to_string("pathways/email/new_matches.txt", context), None, [plan.user.email])
+    email_queue(
+        key=email_key("plan-matches", plan.pk, [opportunity["id"] for opportunity in new]),
+        user=plan.user,
+        to=plan.user.email,
+        subject="New courses and jobs for your digital skills plan",
+        body=render_to_string("pathways/email/new_matches.txt", context),
+    )
     plan.notified_at = timezone.now()
     plan.save(update_fields=["notified_at"])
 
 
 def saved_plans_refresh() -> dict:
     """Rebuild every saved plan's matches; email those who asked when something new appears. Beat runs this
-    once a day (CELERY_BEAT_SCHEDULE), so nobody gets more than one such email a day."""
+    once a day (CELERY_BEAT_SCHEDULE), so nobody gets more than one such email a day. Each plan's new matches
+    are kept as seen in the transaction that queues its email, so none is lost or told twice."""
     bank = selectors.question_bank()
     refreshed = notified = 0
     for plan in selectors.plans_to_refresh().select_related("user").iterator():
-        _, new = pathway_plan_refresh(plan=plan, bank=bank)
+        with transaction.atomic():
+            _, new = pathway_plan_refresh(plan=plan, bank=bank)
+            if new and plan.notify_new_matches and plan.user_id:
+                _notify_new_matches(plan=plan, new=new)
+                notified += 1
         refreshed += 1
-        if new and plan.notify_new_matches and plan.user_id:
-            _notify_new_matches(plan=plan, new=new)
-            notified += 1
     return {"refreshed": refreshed, "notified": notified}
 
 

@@ -1,4 +1,8 @@
-"""Emails to organisations about their postings: moderators' decisions, and postings about to close."""
+"""Emails to organisations about their postings: moderators' decisions, and postings about to close.
+
+Both are queued in the email outbox in the same transaction as what they tell (the decision, the closing
+date recorded as reminded), under a key that makes a second run queue nothing.
+"""
 
 from collections import defaultdict
 
@@ -8,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import Membership, Organisation
+from outbox.services import email_key
 
 from . import notifications, services
 from .models import Status, StatusChange
@@ -29,18 +34,19 @@ def unsubscribe_path(*, organisation: Organisation, user, topic: str) -> str:
     return reverse(f"{namespace}:unsubscribe", kwargs={"token": token})
 
 
-def _send_to_members(*, organisation, topic, subject, template, context) -> int:
-    sent = 0
+def _queue_for_members(*, key: str, organisation, topic, subject, template, context) -> int:
+    """Queue the email for each member; `key` names it, and each member's copy adds their id."""
+    queued = 0
     for user in recipients(organisation=organisation, topic=topic):
-        notifications.send(
+        queued += notifications.queue(
+            key=f"{key}:{user.pk}",
             user=user,
             subject=subject,
             body=render_to_string(template, {**context, "user": user, "organisation": organisation}),
             unsubscribe_path=unsubscribe_path(organisation=organisation, user=user, topic=topic),
             unsubscribe_words=notifications.TOPIC_DESCRIPTIONS[topic],
         )
-        sent += 1
-    return sent
+    return queued
 
 
 def decision_kind(change: StatusChange) -> str:
@@ -64,7 +70,8 @@ def send_decision(*, change_id: int) -> int:
     if item is None:  # deleted since
         return 0
     kind = decision_kind(change)
-    return _send_to_members(
+    return _queue_for_members(
+        key=f"decision:{change.pk}",
         organisation=item.owner_organisation,
         topic=notifications.POSTING_DECISIONS,
         subject=SUBJECTS[kind].format(title=item.title),
@@ -80,7 +87,8 @@ def send_decision(*, change_id: int) -> int:
 
 
 def send_closing_reminders(*, within_days: int, today=None) -> int:
-    """One email per organisation listing its postings that close soon; each posting once per closing date."""
+    """One email per organisation listing its postings that close soon; each posting once per closing date.
+    The postings are recorded as reminded in the transaction that queues the emails."""
     by_organisation = defaultdict(list)
     for item in services.items_closing_soon(within_days=within_days, today=today):
         by_organisation[item.owner_organisation].append(item)
@@ -89,7 +97,8 @@ def send_closing_reminders(*, within_days: int, today=None) -> int:
         with transaction.atomic():
             for item in items:
                 services.closing_reminder_record(item=item)
-            _send_to_members(
+            _queue_for_members(
+                key=email_key("closing", organisation.pk, [f"{item._meta.label_lower}-{item.pk}@{item.closing_date}" for item in items]),
                 organisation=organisation,
                 topic=notifications.CLOSING_REMINDERS,
                 subject=f"{len(items)} of your postings close soon" if len(items) > 1 else f"{items[0].title} closes soon",

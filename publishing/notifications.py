@@ -4,12 +4,16 @@ The link carries a signed token naming the person and the topic (one kind of ema
 an old email's link still works. Opening it shows a page with an Unsubscribe button (mail scanners open
 links, so opening one changes nothing); mail clients that support RFC 8058 unsubscribe with one POST to the
 same address, from the List-Unsubscribe headers.
+
+They go through the email outbox (outbox.services): `queue` writes the email in the caller's transaction,
+under a key naming what it is about, and a worker sends it.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMessage
+
+from outbox.services import email_queue
 
 from .models import EmailOptOut
 
@@ -55,13 +59,16 @@ def opt_in(*, user, topic: str) -> None:
     EmailOptOut.objects.filter(user=user, topic=topic).delete()
 
 
-def send(*, user, subject: str, body: str, unsubscribe_path: str, unsubscribe_words: str) -> None:
-    """Send one plain-text email whose footer, and headers, let the person stop this kind of email."""
+def queue(*, key: str, user, subject: str, body: str, unsubscribe_path: str, unsubscribe_words: str) -> bool:
+    """Queue one plain-text email whose footer, and headers, let the person stop this kind of email.
+    False when an email with this key was queued before (so this one is not)."""
     link = absolute(unsubscribe_path)
     footer = f"\n\n--\nTo stop {unsubscribe_words}, open this link (no need to sign in):\n{link}\n"
-    EmailMessage(
+    return email_queue(
+        key=key,
+        user=user,
+        to=user.email,
         subject=f"Digital Skills: {' '.join(subject.split())}",  # a line break in a title would break the header
         body=body.rstrip() + footer,
-        to=[user.email],
         headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    ).send()
+    )

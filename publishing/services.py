@@ -6,7 +6,6 @@ flagged it; otherwise it waits in the moderators' queue, and the poster sees why
 """
 
 import datetime
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,15 +17,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.selectors import is_active_member
 from accounts.services import profile_website_hold
 
 from . import posting_checks, registry
 from .models import ClosingReminder, PostingActivity, Publishable, Status, StatusChange
-
-logger = logging.getLogger(__name__)
 
 MODERATOR_PERMISSION = "accounts.verify_organisation"
 
@@ -165,17 +161,13 @@ def item_edited(*, item: Publishable, by) -> Publishable:
 
 
 def _tell_organisation(item: Publishable) -> None:
-    from .tasks import send_decision_email_task
+    """Queue the decision's emails in the decision's own transaction, so one is never without the other."""
+    from outbox.services import send_soon
 
-    change_id = item.last_change.pk
+    from .emails import send_decision  # emails.py uses this module
 
-    def queue():
-        try:
-            send_decision_email_task.delay(change_id)
-        except KombuOperationalError:  # the broker is down: the decision stands, and the portal shows it
-            logger.error("Could not queue the email about status change %s", change_id, exc_info=True)
-
-    transaction.on_commit(queue)
+    send_decision(change_id=item.last_change.pk)
+    transaction.on_commit(send_soon)
 
 
 def _require_unchanged(item: Publishable, version: str | None) -> None:

@@ -1,25 +1,22 @@
 """Celery tasks: thin shells around the services and emails."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from outbox.services import send_soon
 
 from . import emails, services
 
 CLOSING_REMINDER_DAYS = 3
 
 
-# A mail server that is briefly down: try again later rather than lose the moderator's reason.
-@shared_task(
-    name="publishing.send_decision_email",
-    ignore_result=True,
-    autoretry_for=(OSError, SMTPException),
-    retry_backoff=60,
-    max_retries=5,
-)
+# Decisions now queue their emails in their own transaction (services._tell_organisation); this stays for
+# messages a worker may still receive from before. The outbox key makes a second run queue nothing.
+@shared_task(name="publishing.send_decision_email", ignore_result=True)
 def send_decision_email_task(change_id: int) -> int:
     """Tell the organisation's members what a moderator decided, and why."""
-    return emails.send_decision(change_id=change_id)
+    queued = emails.send_decision(change_id=change_id)
+    send_soon()
+    return queued
 
 
 @shared_task(name="publishing.close_expired", ignore_result=True)
@@ -31,4 +28,6 @@ def close_expired_task() -> int:
 @shared_task(name="publishing.closing_reminders", ignore_result=True)
 def closing_reminders_task() -> int:
     """Daily from beat: tell organisations which of their postings close in the next few days."""
-    return emails.send_closing_reminders(within_days=CLOSING_REMINDER_DAYS)
+    organisations = emails.send_closing_reminders(within_days=CLOSING_REMINDER_DAYS)
+    send_soon()
+    return organisations

@@ -12,13 +12,16 @@ if ! scripts/services.sh start search; then
   echo "Search runs in basic mode: the OpenSearch node could not start here (it needs Java 17 and Maven)."
 fi
 
-worker_pid=""
+worker_pids=""
 if scripts/services.sh start redis 2>/dev/null; then
   export CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}"
-  .venv/bin/celery -A skills_site worker --beat --loglevel=INFO --concurrency=1 --schedule .cache/celerybeat-schedule > .cache/celery-worker.log 2>&1 &
-  worker_pid=$!
-  trap 'kill "$worker_pid" 2>/dev/null || true' EXIT
-  echo "Celery worker with its periodic tasks started (log: .cache/celery-worker.log)."
+  .venv/bin/celery -A skills_site worker -Q celery -n default@%h --beat --loglevel=INFO --concurrency=1 --schedule .cache/celerybeat-schedule > .cache/celery-worker.log 2>&1 &
+  worker_pids="$!"
+  # Imports have their own queue and worker, so a long import never holds up index sync or emails.
+  .venv/bin/celery -A skills_site worker -Q imports -n imports@%h --loglevel=INFO --concurrency=1 --prefetch-multiplier=1 > .cache/celery-imports.log 2>&1 &
+  worker_pids="$worker_pids $!"
+  trap 'kill $worker_pids 2>/dev/null || true' EXIT
+  echo "Celery workers started: one with the periodic tasks, one for imports (logs: .cache/celery-*.log)."
 else
   echo "Redis is not installed: background tasks run in-process."
 fi

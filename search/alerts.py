@@ -1,7 +1,8 @@
 """Email alerts of new matches for saved searches, and reminders before saved items close.
 
 An alert lists items published since the search was saved that it has never sent before (each one sent is
-recorded in SavedSearchAlertItem, in the same transaction as the email), so no item is sent twice. Every
+recorded in SavedSearchAlertItem, in the same transaction that queues the email in the outbox, so the two
+cannot disagree), so no item is sent twice. Every
 email ends with an unsubscribe link that needs no sign-in, and carries RFC 8058 one-click headers
 (publishing.notifications).
 """
@@ -16,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from outbox.services import email_key
 from publishing import notifications
 from publishing.models import EmailOptOut
 
@@ -69,11 +71,9 @@ def send_alert(saved_search: SavedSearch, *, now: datetime.datetime | None = Non
         saved_search.save(update_fields=["last_checked_at"])
         if not matches:
             return 0
-        SavedSearchAlertItem.objects.bulk_create(
-            [SavedSearchAlertItem(saved_search=saved_search, item=hit.id, sent_at=now) for hit in matches]
-        )
         count = len(matches)
-        notifications.send(
+        queued = notifications.queue(
+            key=email_key("alert", saved_search.pk, [hit.id for hit in matches]),
             user=saved_search.user,
             subject=f"{count} new match{'es' if count > 1 else ''} for {saved_search.name}",
             body=render_to_string(
@@ -87,6 +87,11 @@ def send_alert(saved_search: SavedSearch, *, now: datetime.datetime | None = Non
             ),
             unsubscribe_path=search_alert_unsubscribe_path(saved_search),
             unsubscribe_words=f'alerts for "{saved_search.name}"',
+        )
+        if not queued:  # another run queued this very email, and recorded its items
+            return 0
+        SavedSearchAlertItem.objects.bulk_create(
+            [SavedSearchAlertItem(saved_search=saved_search, item=hit.id, sent_at=now) for hit in matches]
         )
     return count
 
@@ -126,7 +131,8 @@ def saved_items_closing(*, today: datetime.date) -> dict:
 
 
 def send_saved_item_reminders(*, today: datetime.date | None = None) -> int:
-    """One email per person listing their saved items that close soon; each item once per closing date."""
+    """One email per person listing their saved items that close soon; each item once per closing date,
+    recorded in the transaction that queues the email."""
     today = today or timezone.localdate()
     sent = 0
     for user, entries in saved_items_closing(today=today).items():
@@ -136,7 +142,8 @@ def send_saved_item_reminders(*, today: datetime.date | None = None) -> int:
                 entry.reminded_for = item.closing_date
                 entry.save(update_fields=["reminded_for"])
             first = entries[0][1]
-            notifications.send(
+            notifications.queue(
+                key=email_key("reminder", user.pk, [f"{entry.pk}@{item.closing_date}" for entry, item in entries]),
                 user=user,
                 subject=f"{first.title} closes soon" if len(entries) == 1 else f"{len(entries)} things you saved close soon",
                 body=render_to_string(

@@ -24,17 +24,25 @@ def remove_expired_task() -> int:
 @shared_task(name="search.send_alerts", ignore_result=True)
 def send_alerts_task() -> dict:
     """Hourly from beat: email saved searches' new matches, each search daily or weekly."""
+    from outbox.services import send_soon
+
     from . import alerts
 
-    return alerts.send_due_alerts()
+    counts = alerts.send_due_alerts()
+    send_soon()
+    return counts
 
 
 @shared_task(name="search.saved_item_reminders", ignore_result=True)
 def saved_item_reminders_task() -> int:
     """Daily from beat: remind residents of saved items that close in the next few days."""
+    from outbox.services import send_soon
+
     from . import alerts
 
-    return alerts.send_saved_item_reminders()
+    reminded = alerts.send_saved_item_reminders()
+    send_soon()
+    return reminded
 
 
 @shared_task(name="search.delete_old_search_log", ignore_result=True)

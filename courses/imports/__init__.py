@@ -15,6 +15,6 @@ rows.py (a row into a programme), job.py (the job and its progress; courses/task
 columns of the format.
 """
 
-from .job import import_create, run_import
+from .job import abandoned_imports_stop, import_create, import_retry, run_import
 
-__all__ = ["import_create", "run_import"]
+__all__ = ["abandoned_imports_stop", "import_create", "import_retry", "run_import"]

@@ -1,5 +1,12 @@
-"""The import job: reading the file, saving its rows (valid rows, or all or nothing), and its progress."""
+"""The import job: reading the file, saving its rows (valid rows, or all or nothing), and its progress.
 
+A job runs once: starting it moves it from queued to checking in one conditional update, so a second delivery
+of the task (or a second worker) finds it started and does nothing. While it runs, each progress write is also
+a heartbeat; `abandoned_imports_stop` (beat, every few minutes) marks a job whose heartbeat stopped, and
+whose row no transaction holds, as stopped, so the provider reads what happened and may try again.
+"""
+
+import datetime
 import logging
 import time
 from collections.abc import Callable
@@ -19,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 25
 PROGRESS_INTERVAL = 0.5  # seconds between progress writes
+# No progress for this long means the worker died: a batch of rows, or a row's checks, takes seconds.
+ABANDONED_AFTER = datetime.timedelta(minutes=10)
 
 
 class _DryRun(Exception):
@@ -36,7 +45,8 @@ class ImportRunner:
         if not force and now - self.last_write < PROGRESS_INTERVAL:
             return
         self.last_write = now
-        ProgrammeImport.objects.filter(pk=self.job.pk).update(**{name: getattr(self.job, name) for name in fields})
+        self.job.heartbeat_at = timezone.now()
+        ProgrammeImport.objects.filter(pk=self.job.pk).update(**{name: getattr(self.job, name) for name in (*fields, "heartbeat_at")})
         if self.on_progress:
             self.on_progress(self.job)
 
@@ -55,8 +65,14 @@ class ImportRunner:
         job = self.job
         self.errors: list[RowError] = []
         self.notes: list[RowError] = []
-        job.state, job.started_at = ProgrammeImport.State.CHECKING, timezone.now()
-        self._write("state", "started_at", force=True)
+        now = timezone.now()
+        started = ProgrammeImport.objects.filter(pk=job.pk, state=ProgrammeImport.State.QUEUED).update(
+            state=ProgrammeImport.State.CHECKING, started_at=now, heartbeat_at=now
+        )
+        if not started:  # another worker has it, or it has run: a task delivered twice does nothing
+            job.refresh_from_db()
+            return job
+        job.state, job.started_at, job.heartbeat_at = ProgrammeImport.State.CHECKING, now, now
         try:
             parsed = read_file(bytes(job.content), job.filename)
         except FileProblem as problem:
@@ -129,6 +145,8 @@ class ImportRunner:
         self._write("state", force=True)
         try:
             with transaction.atomic():
+                # Held until the rows commit: the sweeper skips a locked job, however long the saving takes.
+                ProgrammeImport.objects.select_for_update().filter(pk=job.pk).get()
                 for row in rows:
                     _, created, notes = importer.apply(row)
                     self._count(created)
@@ -142,6 +160,53 @@ class ImportRunner:
 
 def run_import(job: ProgrammeImport, *, on_progress=None) -> ProgrammeImport:
     return ImportRunner(job, on_progress=on_progress).run()
+
+
+def abandoned_imports_stop(*, now: datetime.datetime | None = None) -> int:
+    """Running imports with no progress for a while, whose row no live transaction holds, lost their worker.
+
+    Mark them stopped, saying what was saved: in all-or-nothing mode nothing (the saving transaction died with
+    the worker), otherwise the batches saved before the last progress write. The file is kept for a retry."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        stopped = list(
+            ProgrammeImport.objects.select_for_update(skip_locked=True).filter(
+                state__in=[ProgrammeImport.State.CHECKING, ProgrammeImport.State.SAVING],
+                heartbeat_at__lt=now - ABANDONED_AFTER,
+            )
+        )
+        for job in stopped:
+            job.state, job.finished_at = ProgrammeImport.State.STOPPED, now
+            job.file_errors = [_stopped_message(job)]
+            job.save(update_fields=["state", "finished_at", "file_errors"])
+    for job in stopped:
+        logger.warning("Programme import %s stopped: no progress since %s", job.pk, job.heartbeat_at.isoformat())
+    return len(stopped)
+
+
+def _stopped_message(job: ProgrammeImport) -> str:
+    cause = "The import stopped before it finished, because of a problem on our side."
+    if job.all_or_nothing or job.rows_saved == 0:
+        return f"{cause} Nothing was imported: no programme was added or changed."
+    return (
+        f"{cause} The first {job.rows_saved} row{'s' if job.rows_saved != 1 else ''} of {job.total_rows} "
+        f"{'were' if job.rows_saved != 1 else 'was'} saved; the rest were not."
+    )
+
+
+def import_retry(*, job: ProgrammeImport, by) -> ProgrammeImport:
+    """Run a stopped import's file again, as a new job. Rows saved the first time are updated in place (each
+    programme has the provider's own reference), never added twice."""
+    with transaction.atomic():
+        job = ProgrammeImport.objects.select_for_update().get(pk=job.pk)
+        if not job.can_retry:
+            raise ValueError("Only a stopped import can be tried again")
+        retry = import_create(
+            provider=job.provider, by=by, filename=job.filename, content=bytes(job.content), all_or_nothing=job.all_or_nothing
+        )
+        job.content = b""  # the new job has the file now
+        job.save(update_fields=["content"])
+    return retry
 
 
 def import_create(*, provider, by, filename: str, content: bytes, all_or_nothing: bool) -> ProgrammeImport:

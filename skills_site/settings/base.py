@@ -37,6 +37,7 @@ DEFAULT_FROM_EMAIL = read_str("DEFAULT_FROM_EMAIL", default="Digital Skills Leed
 INSTALLED_APPS = [
     "accounts",
     "places",
+    "outbox",
     "publishing",
     "pathways",
     "courses",
@@ -170,6 +171,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Imports have a queue (and a worker) of their own, so an hour-long import never holds up index sync or
+# emails on the default queue. Start both workers: README, Production.
+CELERY_TASK_ROUTES = {"courses.import_programmes": {"queue": "imports"}}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -233,6 +237,11 @@ CELERY_BEAT_SCHEDULE = {
     # Hourly: each saved search is checked once a day or once a week, counted from its last check.
     "search-alerts": {"task": "search.send_alerts", "schedule": crontab(minute=30)},
     "search-delete-old-search-log": {"task": "search.delete_old_search_log", "schedule": crontab(hour=3, minute=45)},
+    # Scheduled emails wait in the outbox (outbox.services) until this sends them.
+    "outbox-send-emails": {"task": "outbox.send_emails", "schedule": 60.0},
+    "outbox-delete-old-emails": {"task": "outbox.delete_old_emails", "schedule": crontab(hour=4, minute=0)},
+    # Imports whose worker died (no progress for a while) are marked stopped, so the provider can retry.
+    "courses-stop-abandoned-imports": {"task": "courses.stop_abandoned_imports", "schedule": 60.0 * 5},
 }
 
 
