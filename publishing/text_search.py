@@ -11,6 +11,7 @@ The indexes exist on PostgreSQL only (see the migrations' PostgresOnlyAddIndex);
 """
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.operations import TrigramExtension
 from django.contrib.postgres.search import SearchVector
 from django.db.migrations import AddIndex
 
@@ -45,3 +46,11 @@ class PostgresOnlyAddIndex(AddIndex):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class TrigramExtensionKept(TrigramExtension):
+    """pg_trgm, created by courses' and careers' migrations alike. Unapplying one of them leaves it in place: the
+    other app's trigram indexes still need it."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass

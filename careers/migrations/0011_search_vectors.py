@@ -1,10 +1,9 @@
 """Words and title trigrams of vacancies and sponsored opportunities for the basic search
 (publishing.text_search); PostgreSQL only."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from publishing.text_search import PostgresOnlyAddIndex, text_search_indexes
+from publishing.text_search import PostgresOnlyAddIndex, TrigramExtensionKept, text_search_indexes
 
 
 class Migration(migrations.Migration):
@@ -13,7 +12,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),  # skipped on SQLite by Django itself
+        TrigramExtensionKept(),  # skipped on SQLite by Django itself
         *(PostgresOnlyAddIndex(model_name="apprenticeshipvacancy", index=index) for index in text_search_indexes("vacancy")),
         *(PostgresOnlyAddIndex(model_name="sponsoredopportunity", index=index) for index in text_search_indexes("sponsored")),
     ]

@@ -1,9 +1,8 @@
 """Words and title trigrams of programmes for the basic search (publishing.text_search); PostgreSQL only."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from publishing.text_search import PostgresOnlyAddIndex, text_search_indexes
+from publishing.text_search import PostgresOnlyAddIndex, TrigramExtensionKept, text_search_indexes
 
 
 class Migration(migrations.Migration):
@@ -12,6 +11,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),  # skipped on SQLite by Django itself
+        TrigramExtensionKept(),  # skipped on SQLite by Django itself
         *(PostgresOnlyAddIndex(model_name="programme", index=index) for index in text_search_indexes("programme")),
     ]
