@@ -15,6 +15,7 @@ from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
+from publishing.text_search import text_search_indexes
 
 
 class Employer(OrganisationProfile):
@@ -172,6 +173,7 @@ class ApprenticeshipVacancy(Publishable, Located):
         ordering = ["closing_date"]
         verbose_name = "apprenticeship vacancy"
         verbose_name_plural = "apprenticeship vacancies"
+        indexes = text_search_indexes("vacancy")
 
     def own_websites(self) -> list[str]:
         websites = super().own_websites()
@@ -239,6 +241,7 @@ class SponsoredOpportunity(Publishable, Located):
         ordering = ["closing_date"]
         verbose_name = "sponsored opportunity"
         verbose_name_plural = "sponsored opportunities"
+        indexes = text_search_indexes("sponsored")
 
     def completeness_items(self) -> list[tuple[int, bool, str]]:
         saved = self.pk is not None

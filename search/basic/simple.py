@@ -1,5 +1,6 @@
-"""The basic database search that answers when the engine cannot: keywords and filters, no fuzzy
-matching, no facets. It reuses the sources' documents, so results look the same to a resident."""
+"""The simple basic search, for databases without full-text search (the zero-setup SQLite run): every word
+somewhere in the text, the filters checked on each candidate's document, no typo tolerance, no facets. Fine for a
+demo's few hundred items; PostgreSQL deployments use search.basic.fulltext."""
 
 import datetime
 import operator
@@ -10,10 +11,11 @@ from django.utils import timezone
 
 from careers.models import DISABILITY_CONFIDENT_LEVELS
 
-from .documents import OPPORTUNITY_INDEX
-from .params import SearchParams
-from .results import SearchResults, hit_from_source, nearest_distance
-from .sources import PROGRAMME, SPONSORED, VACANCY, sources_for
+from ..documents import OPPORTUNITY_INDEX
+from ..params import SearchParams
+from ..results import SearchResults, hit_from_source, nearest_distance
+from ..sources import PROGRAMME, SPONSORED, VACANCY, sources_for
+from .hits import as_json
 
 TEXT_LOOKUPS = {
     PROGRAMME: ["title", "summary", "description", "provider__organisation__name"],
@@ -63,7 +65,7 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
     return all(check() for wanted, check in checks if wanted)
 
 
-def basic_search(params: SearchParams) -> SearchResults:
+def simple_search(params: SearchParams) -> SearchResults:
     today = timezone.localdate()
     found = []
     for source in sources_for(OPPORTUNITY_INDEX):
@@ -93,10 +95,7 @@ def basic_search(params: SearchParams) -> SearchResults:
     found.sort(key=key, reverse=reverse)
     start = (params.page - 1) * params.page_size
     page = found[start : start + params.page_size]
-    hits = [hit_from_source(doc_id, _as_json(document), params) for doc_id, document, _ in page]
+    hits = [hit_from_source(doc_id, as_json(document), params) for doc_id, document, _ in page]
     return SearchResults(params=params, total=len(found), hits=hits, mode="basic", facets=None)
 
 
-def _as_json(document: dict) -> dict:
-    """Documents hold dates; the engine's answers hold ISO strings. Hits are made from the latter."""
-    return {key: value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value for key, value in document.items()}

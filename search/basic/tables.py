@@ -1,0 +1,231 @@
+"""How each searched table answers the basic search's filters, in SQL.
+
+One Table per source (search.sources): its public rows, the facet columns (tier, level, way of learning, free,
+sponsored) as expressions every kind of item shares, the other filters as conditions, and the values results
+are sorted by. A filter a kind of item cannot meet (help to start for a vacancy, a closing date for a programme)
+leaves that kind out, as the engine does when the field is missing from its documents.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from django.db.models import BooleanField, Case, CharField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.utils import timezone
+
+from careers.models import DISABILITY_CONFIDENT_LEVELS, ApprenticeshipVacancy, SponsoredOpportunity
+from courses.models import Programme, ProgrammeRun
+from places.distances import EARTH_RADIUS_MILES
+
+from ..params import SearchParams
+from ..sources import PROGRAMME, SOURCES_BY_LABEL, SPONSORED, VACANCY, Source
+
+NOTHING = Q(pk__in=[])
+MILES_PER_DEGREE = 69.0  # of latitude; of longitude, times the cosine of the latitude
+
+
+def miles_from(params: SearchParams, prefix: str = ""):
+    """Great-circle distance from the searched place to a row's point, in SQL (places.distances' haversine)."""
+    lat, lon = params.near.latitude, params.near.longitude
+    row_lat, row_lon = F(f"{prefix}latitude"), F(f"{prefix}longitude")
+    half_dlat, half_dlon = Radians(row_lat - Value(lat)) / 2, Radians(row_lon - Value(lon)) / 2
+    a = Power(Sin(half_dlat), 2) + Value(math.cos(math.radians(lat))) * Cos(Radians(row_lat)) * Power(Sin(half_dlon), 2)
+    return Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(a))
+
+
+def within_radius(rows: QuerySet, params: SearchParams, prefix: str = "") -> QuerySet:
+    """Rows whose point is within the radius: a box on latitude and longitude first (cheap), then the distance."""
+    lat, lon, radius = params.near.latitude, params.near.longitude, params.radius
+    dlat = radius / MILES_PER_DEGREE
+    dlon = radius / (MILES_PER_DEGREE * max(0.1, math.cos(math.radians(lat))))
+    box = {f"{prefix}latitude__range": (lat - dlat, lat + dlat), f"{prefix}longitude__range": (lon - dlon, lon + dlon)}
+    return rows.filter(**box).annotate(miles=miles_from(params, prefix)).filter(miles__lte=radius)
+
+
+def _boolean(q: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
+def _in_skill_areas(model, params: SearchParams) -> Q:
+    return Q(pk__in=model.objects.filter(skill_areas__code__in=params.skill).values("pk"))
+
+
+@dataclass(frozen=True)
+class Table:
+    source: Source
+    owner: str  # the provider or employer, whose organisation's name is searched too
+    facets: Callable[[], dict]  # "tier", "level", "mode", "free", "sponsored" → expressions
+    conditions: Callable[[SearchParams, datetime.date], list[Q]]  # the filters that are not facet columns
+    next_start: Callable[[datetime.date], object]
+    nearest: Callable[[SearchParams], object]  # miles to the nearest of its places; None for online
+    closing_date: object = F("closing_date")
+    weekly_wage: object = Value(None)
+    extra_text: tuple[str, ...] = ()  # foreign keys to reference rows whose title is searched too (standards)
+    public: Callable[[], QuerySet] | None = None  # the source's rows, in a form faster to filter and count
+
+    def rows(self) -> QuerySet:
+        """The public rows, without the documents' related rows: those are fetched for the page alone."""
+        if self.public:
+            return self.public()
+        return self.source.get_queryset().select_related(None).prefetch_related(None)
+
+
+# Programmes ---------------------------------------------------------------------------------------------------
+
+
+def _startable_programmes() -> QuerySet:
+    """search.sources.programme_queryset's rows: a programme that can still be started. Asked with EXISTS, which
+    PostgreSQL answers with one pass over the runs, rather than the source's IN over a join of every programme
+    with its runs (about 200 ms of every basic search at 100,000 items)."""
+    future_runs = ProgrammeRun.objects.filter(programme=OuterRef("pk"), starts_on__gte=timezone.localdate())
+    return Programme.objects.public().filter(Q(starts_any_time=True) | Exists(future_runs))
+
+
+def _programme_facets() -> dict:
+    return {
+        "tier": F("tier__code"),
+        "level": F("level"),
+        "mode": F("delivery_mode"),
+        "free": _boolean(Q(cost__in=[Programme.Cost.FREE, Programme.Cost.FUNDED])),
+        "sponsored": _boolean(Q(sponsor_campaign__isnull=False)),
+    }
+
+
+def _programme_help(need: str) -> Q:
+    if need == "step_free":
+        # As search.sources._help_to_start: in person, and step-free by the provider's word or at every venue.
+        venues = Programme.venues.through.objects
+        every_venue = Q(pk__in=venues.values("programme_id")) & ~Q(pk__in=venues.filter(venue__step_free_access=False).values("programme_id"))
+        return ~Q(delivery_mode=Programme.DeliveryMode.ONLINE) & (Q(step_free_access=True) | every_venue)
+    return {
+        "device_loan": Q(free_device_loan=True),
+        "free_data": Q(free_data=True),
+        "other_languages": Q(other_languages__regex=r"\S"),
+        "drop_in": Q(drop_in=True),
+    }[need]
+
+
+def _programme_conditions(params: SearchParams, today: datetime.date) -> list[Q]:
+    if params.closing_within or params.employer or params.disability_confident or params.degree:
+        return [NOTHING]  # no closing date, employer or degree
+    conditions = [_programme_help(need) for need in params.help]
+    if params.skill:
+        conditions.append(_in_skill_areas(Programme, params))
+    if params.authority:
+        conditions.append(Q(pk__in=Programme.objects.filter(venues__local_authority__code__in=params.authority).values("pk")))
+    if params.starts_within:
+        runs = ProgrammeRun.objects.filter(starts_on__range=(today, today + datetime.timedelta(weeks=params.starts_within)))
+        conditions.append(Q(starts_any_time=True) | Q(pk__in=runs.values("programme_id")))
+    if params.online:
+        conditions.append(Q(delivery_mode=Programme.DeliveryMode.ONLINE))
+    if params.provider:
+        conditions.append(Q(provider__organisation__slug=params.provider))
+    if params.campaign:
+        conditions.append(Q(sponsor_campaign__slug=params.campaign))
+    if params.near:
+        near = within_radius(Programme.venues.through.objects, params, "venue__").values("programme_id")
+        online = NOTHING if params.in_person else Q(delivery_mode=Programme.DeliveryMode.ONLINE)
+        conditions.append(Q(pk__in=near) | online)
+    return conditions
+
+
+def _programme_next_start(today: datetime.date):
+    return Min("runs__starts_on", filter=Q(runs__starts_on__gte=today))
+
+
+# Apprenticeship vacancies and sponsored opportunities ---------------------------------------------------------
+
+
+def _placed_conditions(model, params: SearchParams, today: datetime.date, *, remote: Q | None) -> list[Q]:
+    """The filters vacancies and sponsored opportunities share: one place each, a closing date, an employer."""
+    if params.help or (params.online and remote is None):
+        return [NOTHING]  # help to start is a programme's; a vacancy is never online
+    conditions = []
+    if params.skill:
+        conditions.append(_in_skill_areas(model, params))
+    if params.authority:
+        conditions.append(Q(local_authority__code__in=params.authority))
+    if params.closing_within:
+        conditions.append(Q(closing_date__lte=today + datetime.timedelta(days=params.closing_within)))
+    if params.campaign:
+        conditions.append(Q(sponsor_campaign__slug=params.campaign))
+    if params.online:
+        conditions.append(remote)
+    if params.near:
+        near = Q(pk__in=within_radius(model.objects.all(), params).values("pk"))
+        conditions.append(near | remote if remote is not None and not params.in_person else near)
+    return conditions
+
+
+def _vacancy_conditions(params: SearchParams, today: datetime.date) -> list[Q]:
+    conditions = _placed_conditions(ApprenticeshipVacancy, params, today, remote=None)
+    if params.starts_within:
+        conditions.append(Q(start_date__range=(today, today + datetime.timedelta(weeks=params.starts_within))))
+    if params.provider:
+        conditions.append(Q(training_provider__slug=params.provider))
+    if params.employer:
+        conditions.append(Q(employer__organisation__slug=params.employer))
+    if params.disability_confident:
+        conditions.append(Q(employer__disability_confident__in=DISABILITY_CONFIDENT_LEVELS))
+    if params.degree:
+        conditions.append(Q(standard__is_degree=True))
+    return conditions
+
+
+def _sponsored_conditions(params: SearchParams, today: datetime.date) -> list[Q]:
+    if params.provider or params.degree:
+        return [NOTHING]
+    conditions = _placed_conditions(SponsoredOpportunity, params, today, remote=Q(is_remote=True))
+    if params.starts_within:
+        conditions.append(Q(starts_on__range=(today, today + datetime.timedelta(weeks=params.starts_within))))
+    if params.employer:
+        conditions.append(Q(sponsor__organisation__slug=params.employer))
+    if params.disability_confident:
+        conditions.append(Q(sponsor__disability_confident__in=DISABILITY_CONFIDENT_LEVELS))
+    return conditions
+
+
+TABLES = [
+    Table(
+        source=SOURCES_BY_LABEL[PROGRAMME],
+        owner="provider",
+        facets=_programme_facets,
+        conditions=_programme_conditions,
+        next_start=_programme_next_start,
+        nearest=lambda params: Min(miles_from(params, "venues__")),
+        closing_date=Value(None, output_field=CharField()),
+        public=_startable_programmes,
+    ),
+    Table(
+        source=SOURCES_BY_LABEL[VACANCY],
+        owner="employer",
+        facets=lambda: {
+            "tier": F("tier__code"),
+            "level": Cast("standard__level", CharField()),
+            "mode": Value("in_person"),
+            "free": Value(True),
+            "sponsored": _boolean(Q(sponsor_campaign__isnull=False)),
+        },
+        conditions=_vacancy_conditions,
+        next_start=lambda today: F("start_date"),
+        nearest=miles_from,
+        weekly_wage=F("weekly_wage"),
+        extra_text=("standard",),
+    ),
+    Table(
+        source=SOURCES_BY_LABEL[SPONSORED],
+        owner="sponsor",
+        facets=lambda: {
+            "tier": F("tier__code"),
+            "level": Value(None, output_field=CharField()),
+            "mode": Case(When(is_remote=True, then=Value("online")), default=Value("in_person")),
+            "free": Value(True),
+            "sponsored": Value(True),
+        },
+        conditions=_sponsored_conditions,
+        next_start=lambda today: F("starts_on"),
+        nearest=miles_from,
+    ),
+]
