@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_career_profile_programmes'),
+        ('courses', '0008_search_vectors'),
     ]
 
     operations = [
