@@ -25,7 +25,9 @@ from tests.accounts.factories import member
 from tests.courses.factories import ProviderFactory, csv_bytes, row
 from tests.helpers import REPO
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the worker process must see committed rows
+# The worker process must see committed rows; reference data (tiers, skill areas) comes back after an
+# earlier transactional test emptied the database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROWS = 40
 
