@@ -65,25 +65,32 @@ def engine_health(*, timeout: float = 2.0) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The time budget of the current web request (a context variable: each thread and task has its own).
+# The time budget of the current web request: the seconds it may still spend waiting for the engine (a context
+# variable: each thread has its own). Only time spent on engine calls counts, not the page's other work.
 
-_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("search_engine_deadline", default=None)
+
+class _Budget:
+    def __init__(self, seconds: float):
+        self.left = seconds
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("search_engine_budget", default=None)
 
 
 @contextmanager
 def engine_budget(seconds: float):
     """Every engine call inside shares `seconds` in all."""
-    token = _deadline.set(time.monotonic() + seconds)
+    token = _budget.set(_Budget(seconds))
     try:
         yield
     finally:
-        _deadline.reset(token)
+        _budget.reset(token)
 
 
 def budget_left() -> float | None:
     """Seconds left of this request's budget; None outside a budgeted request."""
-    deadline = _deadline.get()
-    return None if deadline is None else max(0.0, deadline - time.monotonic())
+    budget = _budget.get()
+    return None if budget is None else budget.left
 
 
 def ask(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments):
@@ -98,12 +105,16 @@ def ask(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments):
         seen = _breaker_check()
         if seen is None:
             raise EngineNotAsked("the circuit is open")
+    started = time.monotonic()
     try:
         answer = getattr(get_client(), method)(request_timeout=timeout, **arguments)
     except TransportError as error:
         if _engine_at_fault(error):
             _breaker_failure(seen)
         raise
+    finally:
+        if left is not None:
+            _budget.get().left = max(0.0, left - (time.monotonic() - started))
     _breaker_success(seen)
     return answer
 
@@ -124,6 +135,11 @@ class _Seen(NamedTuple):
     failures: bool
     opened: bool
     probing: bool
+
+
+# An open circuit is forgotten after a day even if no probe closes it, so a retired engine address leaves nothing
+# behind for ever; if the engine is still failing, the circuit opens again after a few requests.
+OPEN_AT_MOST = 24 * 3600
 
 
 def _keys() -> dict[str, str]:
@@ -163,7 +179,7 @@ def _breaker_success(seen: _Seen | None) -> None:
 def _breaker_failure(seen: _Seen | None) -> None:
     keys = _keys()
     if seen and seen.probing:
-        cache.set(keys["opened"], time.time(), timeout=None)  # the probe failed: another cool-down
+        cache.set(keys["opened"], time.time(), timeout=OPEN_AT_MOST)  # the probe failed: another cool-down
         cache.delete(keys["probe"])
         return
     window = settings.SEARCH_BREAKER_WINDOW
@@ -175,7 +191,7 @@ def _breaker_failure(seen: _Seen | None) -> None:
         except ValueError:  # expired between the two calls
             failures = 1
             cache.add(keys["failures"], 1, timeout=window)
-    if failures >= settings.SEARCH_BREAKER_FAILURES and cache.add(keys["opened"], time.time(), timeout=None):
+    if failures >= settings.SEARCH_BREAKER_FAILURES and cache.add(keys["opened"], time.time(), timeout=OPEN_AT_MOST):
         # add() succeeds for one process only, so the change is logged once.
         logger.warning("Search engine failed %d times in a row: circuit open, pages use the basic search", failures)
 
