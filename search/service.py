@@ -21,7 +21,8 @@ from places.postcodes import PostcodeError
 
 from . import queries, understanding
 from .basic import basic_search
-from .connection import EngineError, EngineUnavailable, ask, index_generation, index_name  # noqa: F401 (index_generation: for what keeps answers)
+from . import connection
+from .connection import EngineError, EngineUnavailable, ask, index_name
 from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
 from .params import MAX_RADIUS_MILES, Location, SearchParams  # noqa: F401 (the public function's parameters)
@@ -227,6 +228,12 @@ def search_many(many: list[SearchParams]) -> list[SearchResults]:
             results = _results(params, ran, read, raw, with_facets=False)
         found.append(results)
     return found
+
+
+def index_generation() -> int:
+    """A number that changes whenever what the index holds may have changed (the outbox drain bumps it), so
+    what is built from search answers can be kept until then."""
+    return connection.index_generation()
 
 
 def campaign_content(q: str) -> list[CampaignHit]:
