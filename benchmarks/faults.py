@@ -60,15 +60,17 @@ def prepare(args) -> list[str]:
         manage(args, "generate_opportunities", "--count", str(args.count), "--seed", "1")
     manage(args, "search_index", "--rebuild", "--index", "opportunities", "--max-drop", "1")
     manage(args, "search_index", "--rebuild", "--index", "campaign", "--max-drop", "1")
-    found = manage(args, "shell", "-c", "from places.models import PostcodeDistrict as D; print(' '.join(D.objects.filter(in_use=True).values_list('outcode', flat=True)))")
-    return found.split()
+    os.environ.update(environment(args))
+    import django
+
+    django.setup()
+    from places.models import PostcodeDistrict
+
+    return list(PostcodeDistrict.objects.filter(in_use=True).values_list("outcode", flat=True))
 
 
 def plan_bodies(outcodes: list[str]):
     """Answers that differ each time (outcode, cost, how they learn), so every plan is built, none kept."""
-    import django
-
-    django.setup()
     from tests.pathways.test_api import ANSWERS
 
     for outcode, cost, learning in itertools.cycle(itertools.product(outcodes, ("any", "free"), ("either", "in_person", "online"))):
@@ -111,7 +113,6 @@ def clear_breaker(args) -> None:
 
 def scenario_4_slow(args) -> None:
     outcodes = prepare(args)
-    os.environ.update(environment(args))
     bodies = plan_bodies(outcodes)
     rows = []
     configurations = [

@@ -113,7 +113,11 @@ def test_the_circuit_is_shared_by_every_process_through_the_cache(db, client, sl
         DATABASE_URL=f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
     )
 
-    with urllib.request.urlopen(f"{site}/api/v1/search/?q=python", timeout=20) as answer:
+    # A plan, which writes nothing: this process's searches would be logged outside the test's transaction.
+    asking = urllib.request.Request(
+        f"{site}/api/v1/pathways/plan", data=json.dumps(ANSWERS).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(asking, timeout=20) as answer:
         body = json.load(answer)
 
     assert body["mode"] == "basic"
