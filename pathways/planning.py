@@ -168,6 +168,10 @@ def _search_steps(specs: list[dict]) -> tuple[list[Step], str]:
     the engine in all: every step at once, then every wider search of the empty ones at once."""
     first = search_many([spec["params"] for spec in specs])
     ladders = {number: list(_wider(spec["params"])) for number, spec in enumerate(specs) if not first[number].total}
+    for number, ladder in ladders.items():
+        if first[number].mode == "basic":
+            # Each basic search reads the database; a plan must not run one per rung while the engine is away.
+            ladders[number] = ladder[-1:]
     rungs = [(number, wider, message) for number, ladder in ladders.items() for wider, message in ladder]
     wider_results = search_many([wider for _, wider, _ in rungs])
     steps, modes = [], set()
