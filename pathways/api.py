@@ -13,7 +13,7 @@ from accounts.limits import ClientRateThrottle
 
 from .answers import OPTIONAL, TRAVEL_MILES, clean_answers
 from .placement import ESSENTIAL_LEVELS
-from .planning import build_plan
+from .planning import plan_for
 from .selectors import question_bank
 
 
@@ -170,5 +170,5 @@ class PathwayPlanView(APIView):
         answers, problems = clean_answers(data, bank)
         if problems:
             return Response({"errors": problems}, status=400)
-        plan = build_plan(bank=bank, answers=answers).as_dict()
+        plan = plan_for(bank=bank, answers=answers)
         return Response(PlanSerializer(plan, context={"request": request}).data)

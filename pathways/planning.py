@@ -1,6 +1,7 @@
 """The personal pathway plan: ordered steps from where the person is, upwards, each with opportunities found by
-the platform's one public query function, search.service.search_opportunities (with its parameters), the
-one thing of search that pathways uses.
+the platform's public query functions, search.service.search_many (with its parameters), the one thing of
+search that pathways uses. A plan's searches go to the engine together, and the plan is kept until the index
+changes (plan_for).
 
 Steps, in order: free help for the areas where the person is starting (inclusion); everyday and work skills
 (general); then, for each specialism they chose, courses and bootcamps, and apprenticeships and sponsored
@@ -9,11 +10,16 @@ looks anywhere, and says so. It never drops the need for free options.
 """
 
 import datetime
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+
 from places.postcodes import PostcodeError
-from search.service import Location, SearchParams, search_opportunities
+from search.service import Location, SearchParams, index_generation, search_many
 
 from .answers import WORK_GOALS, Answers
 from .models import Level, Tier
@@ -143,15 +149,8 @@ def _wider(params):
         yield params, "There was nothing online, so we have included things you go to in person."
 
 
-def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str], params) -> tuple[Step, str]:
-    results, widened = search_opportunities(params, with_facets=False), ""
-    if not results.total:
-        for wider, message in _wider(params):
-            results = search_opportunities(wider, with_facets=False)
-            if results.total:
-                params, widened = wider, message
-                break
-    step = Step(
+def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params, results, widened: str = "") -> Step:
+    return Step(
         key=key,
         title=title,
         tier=tier,
@@ -162,7 +161,33 @@ def _search_step(*, key: str, title: str, tier: str, why: str, areas: list[str],
         widened=widened,
         search=_search_link(params),
     )
-    return step, results.mode
+
+
+def _search_steps(specs: list[dict]) -> tuple[list[Step], str]:
+    """Each step's search, and for the steps that found nothing their ever wider searches, in two requests to
+    the engine in all: every step at once, then every wider search of the empty ones at once."""
+    first = search_many([spec["params"] for spec in specs])
+    ladders = {number: list(_wider(spec["params"])) for number, spec in enumerate(specs) if not first[number].total}
+    for number, ladder in ladders.items():
+        if first[number].mode == "basic":
+            # Each basic search reads the database; a plan must not run one per rung while the engine is away.
+            ladders[number] = ladder[-1:]
+    rungs = [(number, wider, message) for number, ladder in ladders.items() for wider, message in ladder]
+    wider_results = search_many([wider for _, wider, _ in rungs])
+    steps, modes = [], set()
+    for number, spec in enumerate(specs):
+        results, params, widened = first[number], spec["params"], ""
+        modes.add(results.mode)
+        for (rung_number, wider, message), found in zip(rungs, wider_results):
+            if rung_number != number:
+                continue
+            modes.add(found.mode)
+            results = found
+            if found.total:
+                params, widened = wider, message
+                break
+        steps.append(_step(**{**spec, "params": params}, results=results, widened=widened))
+    return steps, "basic" if "basic" in modes else "full"
 
 
 def _base_params(answers: Answers, notes: list[str]):
@@ -295,10 +320,25 @@ def build_plan(*, bank: Bank, answers: Answers) -> Plan:
     base = _base_params(answers, notes)
     placement = place(bank, answers.skills)
     plan = Plan(answers=answers, placement=placement, notes=notes)
-    for spec in _essential_steps(bank, placement, answers, base) + _specialism_steps(bank, placement, answers, base):
-        step, mode = _search_step(**spec)
-        plan.steps.append(step)
-        if mode == "basic":
-            plan.mode = "basic"
+    plan.steps, plan.mode = _search_steps(_essential_steps(bank, placement, answers, base) + _specialism_steps(bank, placement, answers, base))
     plan.career_profile = career_profile(placement)
     return plan
+
+
+def plan_for(*, bank: Bank, answers: Answers) -> dict:
+    """The plan for these answers as plain data (Plan.as_dict), kept until the search index changes (or for
+    PATHWAY_PLAN_CACHE_SECONDS), so the same answers, or a saved plan opened again, cost no searches. A plan
+    the basic search answered is not kept: the engine's answers replace it as soon as it is back."""
+    key = _plan_key(answers)
+    kept = cache.get(key)
+    if kept is not None:
+        return kept
+    built = build_plan(bank=bank, answers=answers).as_dict()
+    if built["mode"] == "full":
+        cache.set(key, built, timeout=settings.PATHWAY_PLAN_CACHE_SECONDS)
+    return built
+
+
+def _plan_key(answers: Answers) -> str:
+    answered = json.dumps(answers.as_dict(), sort_keys=True, default=str)
+    return f"pathway-plan:{index_generation()}:{hashlib.sha256(answered.encode()).hexdigest()}"

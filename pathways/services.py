@@ -18,7 +18,7 @@ from .answers import Answers
 from .models import PathwayPlan
 from .models.plans import new_reference
 from .placement import Bank
-from .planning import build_plan, opportunity_ids
+from .planning import opportunity_ids, plan_for
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +56,11 @@ def pathway_plan_keep(*, answers: Answers, plan_data: dict, check_outcode: str =
 
 
 def pathway_plan_refresh(*, plan: PathwayPlan, bank: Bank) -> tuple[dict, list[dict]]:
-    """Build the plan again from its answers. Returns it, and the opportunities it has not shown before."""
-    plan_data = build_plan(bank=bank, answers=Answers.from_dict(plan.answers)).as_dict()
+    """The plan for its answers, built again only when the index has changed since (planning.plan_for).
+    Returns it, and the opportunities it has not shown before."""
+    plan_data = plan_for(bank=bank, answers=Answers.from_dict(plan.answers))
+    if plan_data == plan.snapshot:
+        return plan_data, []
     seen = set(plan.seen_opportunities)
     new = [o for step in plan_data["steps"] for o in step["opportunities"] if o["id"] not in seen]
     plan.snapshot = plan_data

@@ -2,18 +2,47 @@
 
 Bodies are built with elasticsearch-dsl (which needs no connection) and sent with opensearch-py,
 so an Elasticsearch 8/9 cluster can later be added behind the same functions.
+
+A slow or hung engine must not hold every web worker, so what a web request asks goes through ask():
+- a time budget per request (SEARCH_REQUEST_BUDGET, set by search.middleware): each call waits at most what is
+  left of it, and once it is spent the request answers with what it has (the basic search);
+- a circuit breaker kept in the cache, so every process sees it: after SEARCH_BREAKER_FAILURES failures in a
+  row (within SEARCH_BREAKER_WINDOW seconds) web requests stop asking the engine; after SEARCH_BREAKER_COOLDOWN
+  seconds one request is let through to try it (half-open), and its success closes the circuit.
+Work outside a web request (tasks, commands) has no budget and is never turned away: it waits the client's own
+timeout, and its successes and failures count like any other.
 """
 
+import contextvars
+import logging
+import time
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
+from django.core.cache import cache
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import ConnectionTimeout, TransportError
 
+logger = logging.getLogger(__name__)
+
+
+class EngineNotAsked(EngineConnectionError):
+    """The engine was not asked: the request's time budget is spent, or the circuit is open."""
+
+    def __init__(self, reason: str):
+        super().__init__("N/A", reason, None)
+
+
 # What callers catch when the engine cannot be reached or refuses a request.
 EngineUnavailable = (EngineConnectionError, ConnectionTimeout)
 EngineError = TransportError  # the engine answered, refusing the request
+
+DEFAULT_TIMEOUT = 10.0
+# Below this much budget a request is not worth starting.
+MIN_CALL_SECONDS = 0.05
 
 
 @lru_cache(maxsize=4)
@@ -21,7 +50,7 @@ def _client_for(url: str, timeout: float) -> OpenSearch:
     return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
 
 
-def get_client(*, timeout: float = 10.0) -> OpenSearch:
+def get_client(*, timeout: float = DEFAULT_TIMEOUT) -> OpenSearch:
     return _client_for(settings.SEARCH_URL, timeout)
 
 
@@ -33,3 +62,173 @@ def index_name(name: str) -> str:
 def engine_health(*, timeout: float = 2.0) -> dict:
     """Cluster status as the engine reports it; raises EngineUnavailable when it does not answer."""
     return get_client(timeout=timeout).cluster.health()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The time budget of the current web request: the seconds it may still spend waiting for the engine (a context
+# variable: each thread has its own). Only time spent on engine calls counts, not the page's other work.
+
+
+class _Budget:
+    def __init__(self, seconds: float):
+        self.left = seconds
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("search_engine_budget", default=None)
+
+
+@contextmanager
+def engine_budget(seconds: float):
+    """Every engine call inside shares `seconds` in all."""
+    token = _budget.set(_Budget(seconds))
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+def budget_left() -> float | None:
+    """Seconds left of this request's budget; None outside a budgeted request."""
+    budget = _budget.get()
+    return None if budget is None else budget.left
+
+
+def ask(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments):
+    """Call a client method (search, msearch, termvectors…) within the request's budget and past the breaker.
+    Raises EngineNotAsked (one of EngineUnavailable) when the engine is not to be asked."""
+    seen = None
+    left = budget_left()
+    if left is not None:
+        if left < MIN_CALL_SECONDS:
+            raise EngineNotAsked("the request's time budget for the engine is spent")
+        timeout = min(timeout, left)
+        seen = _breaker_check()
+        if seen is None:
+            raise EngineNotAsked("the circuit is open")
+    started = time.monotonic()
+    try:
+        answer = getattr(get_client(), method)(request_timeout=timeout, **arguments)
+    except TransportError as error:
+        if _engine_at_fault(error):
+            _breaker_failure(seen)
+        raise
+    finally:
+        if left is not None:
+            _budget.get().left = max(0.0, left - (time.monotonic() - started))
+    _breaker_success(seen)
+    return answer
+
+
+def _engine_at_fault(error: TransportError) -> bool:
+    """No answer, or an answer that says the engine is overloaded or broken: not a query it refused."""
+    status = error.status_code
+    return isinstance(error, EngineUnavailable) or status == 429 or (isinstance(status, int) and status >= 500)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The circuit breaker. Kept per engine address, so the state of one engine never stops calls to another.
+
+
+class _Seen(NamedTuple):
+    """The breaker as a call found it, so its outcome is recorded without reading the cache again."""
+
+    failures: bool
+    opened: bool
+    probing: bool
+
+
+# An open circuit is forgotten after a day even if no probe closes it, so a retired engine address leaves nothing
+# behind for ever; if the engine is still failing, the circuit opens again after a few requests.
+OPEN_AT_MOST = 24 * 3600
+
+
+def _keys() -> dict[str, str]:
+    base = f"search-breaker:{settings.SEARCH_URL}"
+    return {"failures": f"{base}:failures", "opened": f"{base}:opened", "probe": f"{base}:probe"}
+
+
+def _breaker_check() -> _Seen | None:
+    """The breaker's state if the call may go ahead; None if it is turned away."""
+    keys = _keys()
+    state = cache.get_many([keys["opened"], keys["failures"]])
+    opened = state.get(keys["opened"])
+    if opened is None:
+        return _Seen(failures=bool(state.get(keys["failures"])), opened=False, probing=False)
+    if time.time() < opened + settings.SEARCH_BREAKER_COOLDOWN:
+        return None
+    # Half-open: the one request that takes the probe slot tries the engine; the rest keep to the basic search.
+    # The slot expires, so a probe whose process died does not keep the circuit open for ever.
+    if cache.add(keys["probe"], True, timeout=settings.SEARCH_REQUEST_BUDGET + 5):
+        return _Seen(failures=True, opened=True, probing=True)
+    return None
+
+
+def _breaker_success(seen: _Seen | None) -> None:
+    keys = _keys()
+    if seen is None:  # outside a web request: nothing was read before the call
+        state = cache.get_many([keys["opened"], keys["failures"]])
+        seen = _Seen(failures=bool(state.get(keys["failures"])), opened=keys["opened"] in state, probing=False)
+    if seen.opened:
+        if cache.delete(keys["opened"]):  # True for one process only, so the change is logged once
+            logger.warning("Search engine answered again: circuit closed, pages use the engine")
+        cache.delete_many([keys["failures"], keys["probe"]])
+    elif seen.failures:
+        cache.delete(keys["failures"])
+
+
+def _breaker_failure(seen: _Seen | None) -> None:
+    keys = _keys()
+    if seen and seen.probing:
+        cache.set(keys["opened"], time.time(), timeout=OPEN_AT_MOST)  # the probe failed: another cool-down
+        cache.delete(keys["probe"])
+        return
+    window = settings.SEARCH_BREAKER_WINDOW
+    if cache.add(keys["failures"], 1, timeout=window):
+        failures = 1
+    else:
+        try:
+            failures = cache.incr(keys["failures"])
+        except ValueError:  # expired between the two calls
+            failures = 1
+            cache.add(keys["failures"], 1, timeout=window)
+    if failures >= settings.SEARCH_BREAKER_FAILURES and cache.add(keys["opened"], time.time(), timeout=OPEN_AT_MOST):
+        # add() succeeds for one process only, so the change is logged once.
+        logger.warning("Search engine failed %d times in a row: circuit open, pages use the basic search", failures)
+
+
+def breaker_state() -> dict:
+    """For the health check: "closed", "open" (pages use the basic search) or "half-open" (one request may try
+    the engine), and the failures counted in a row."""
+    keys = _keys()
+    state = cache.get_many([keys["opened"], keys["failures"]])
+    opened = state.get(keys["opened"])
+    if opened is None:
+        return {"circuit": "closed", "failures": state.get(keys["failures"], 0)}
+    waiting = opened + settings.SEARCH_BREAKER_COOLDOWN - time.time()
+    if waiting > 0:
+        return {"circuit": "open", "retry_in_seconds": round(waiting)}
+    return {"circuit": "half-open"}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The index generation: a number that changes whenever what the index holds may have changed, so answers built
+# from it (pathway plans) can be kept until then.
+
+_GENERATION_KEY = "search-index-generation"
+
+
+def index_generation() -> int:
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:
+        # Lost (evicted, or a fresh cache): start from the clock, never from a number already used.
+        cache.add(_GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        generation = cache.get(_GENERATION_KEY)
+    return generation
+
+
+def index_changed() -> None:
+    """Called after writes to the index: what was built from its old contents is out of date."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        index_generation()

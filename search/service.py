@@ -21,7 +21,8 @@ from places.postcodes import PostcodeError
 
 from . import queries, understanding
 from .basic import basic_search
-from .connection import EngineError, EngineUnavailable, get_client, index_name
+from . import connection
+from .connection import EngineError, EngineUnavailable, ask, index_name
 from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
 from .params import MAX_RADIUS_MILES, Location, SearchParams  # noqa: F401 (the public function's parameters)
@@ -30,6 +31,7 @@ from .suggestions import suggest
 
 logger = logging.getLogger(__name__)
 
+# The longest any one call may take; within a web request, what is left of its budget (search.connection).
 ENGINE_TIMEOUT = 5.0
 
 
@@ -87,7 +89,7 @@ def with_misspelt_words(searched: SearchParams) -> SearchParams:
     if not searched.q:
         return searched
     alias = index_name(OPPORTUNITY_INDEX)
-    known = get_client(timeout=ENGINE_TIMEOUT).termvectors(index=alias, body=queries.vocabulary_check(searched.q))
+    known = ask("termvectors", timeout=ENGINE_TIMEOUT, index=alias, body=queries.vocabulary_check(searched.q))
     terms = known.get("term_vectors", {}).get(queries.VOCABULARY_FIELD, {}).get("terms", {})
     return searched.with_changes(misspelt=tuple(sorted(term for term, figures in terms.items() if not figures.get("doc_freq"))))
 
@@ -98,7 +100,7 @@ def with_related(searched: SearchParams) -> SearchParams:
     if not searched.q or searched.sort != "relevance":
         return searched
     search = queries.best_matches_search(searched, size=RELATED_FROM)
-    raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
+    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
     scored = [(hit["_score"], hit["_source"].get("skill_areas") or []) for hit in raw["hits"]["hits"]]
     skills = shared_skill_areas(scored)
     return searched.with_changes(related_skills=skills, best_score=scored[0][0]) if skills else searched
@@ -117,7 +119,11 @@ def shared_skill_areas(scored: list[tuple[float, list[str]]]) -> tuple[str, ...]
 def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool) -> SearchResults:
     searched = with_related(with_misspelt_words(searched))
     search = queries.opportunity_search(searched, with_facets=with_facets)
-    raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
+    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
+    return _results(params, searched, read, raw, with_facets=with_facets)
+
+
+def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool) -> SearchResults:
     hits = [_hit(hit, searched) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
@@ -152,7 +158,7 @@ def further_away(results: SearchResults) -> None:
     search = queries.opportunity_search(wider, with_facets=False, leave_out=tuple(hit.id for hit in results.hits))
     body = search.to_dict()
     body.pop("suggest", None)
-    raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=body)
+    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=body)
     results.further = [_hit(hit, wider) for hit in raw["hits"]["hits"]]
     results.further_radius = wider.radius
 
@@ -200,10 +206,40 @@ def search_opportunities(
     return results
 
 
+def search_many(many: list[SearchParams]) -> list[SearchResults]:
+    """Several searches' hits, sent to the engine together (one request, however many), for what shows many
+    short lists at once (pathway plans). No facets, campaign content or further-away results. A search the
+    engine does not answer is answered by the basic search, as search_opportunities() does."""
+    prepared = [interpret(params) for params in many]
+    try:
+        # Words to check or relate cost a request each; pathway plans' searches have none.
+        searched = [with_related(with_misspelt_words(ran)) for ran, _ in prepared]
+        searches = [queries.opportunity_search(ran, with_facets=False) for ran in searched]
+        answers = _msearch([(search._index[0], search.to_dict()) for search in searches])
+    except (*EngineUnavailable, EngineError) as error:
+        logger.warning("Search engine unavailable (%s): answering %d searches with the basic search", type(error).__name__, len(many))
+        searched, answers = [ran for ran, _ in prepared], [None] * len(many)
+    found = []
+    for params, ran, (_, read), raw in zip(many, searched, prepared, answers):
+        if raw is None:
+            results = basic_search(ran)
+            results.params, results.searched = params, ran
+        else:
+            results = _results(params, ran, read, raw, with_facets=False)
+        found.append(results)
+    return found
+
+
+def index_generation() -> int:
+    """A number that changes whenever what the index holds may have changed (the outbox drain bumps it), so
+    what is built from search answers can be kept until then."""
+    return connection.index_generation()
+
+
 def campaign_content(q: str) -> list[CampaignHit]:
     search = queries.campaign_search(q)
     try:
-        raw = get_client(timeout=ENGINE_TIMEOUT).search(index=search._index[0], body=search.to_dict())
+        raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
     except (*EngineUnavailable, EngineError):
         return []
     return [
@@ -218,11 +254,24 @@ def campaign_content(q: str) -> list[CampaignHit]:
     ]
 
 
-def _count(params: SearchParams) -> int:
+def _count_search(params: SearchParams) -> tuple[str, dict]:
+    """How many a search would find, as one search of a batch: no hits, the exact total."""
     search = queries.opportunity_search(params.with_changes(page=1, page_size=1), with_facets=False)
     body = search.to_dict()
     query = {"bool": {"filter": [body["query"], body.get("post_filter", {"match_all": {}})]}}
-    return get_client(timeout=ENGINE_TIMEOUT).count(index=search._index[0], body={"query": query})["count"]
+    return search._index[0], {"query": query, "size": 0, "track_total_hits": True}
+
+
+def _msearch(searches: list[tuple[str, dict]]) -> list[dict | None]:
+    """Several searches in one request to the engine: each answer, or None for one the engine refused.
+    Raises EngineUnavailable / EngineError when the request as a whole fails."""
+    if not searches:
+        return []
+    lines = []
+    for index, body in searches:
+        lines += [{"index": index}, body]
+    answers = ask("msearch", timeout=ENGINE_TIMEOUT, body=lines)["responses"]
+    return [None if "error" in answer else answer for answer in answers]
 
 
 WIDER = [
@@ -280,16 +329,16 @@ def _wider_radius(params: SearchParams, searched: SearchParams) -> tuple[str, Se
 
 
 def _counted(options: list[tuple[str, SearchParams]]) -> list[Widening]:
-    """The options that would find something, each with how many."""
-    found = []
-    for label, wider in options:
-        try:
-            total = _count(interpret(wider)[0])
-        except (*EngineUnavailable, EngineError):
-            break
-        if total:
-            found.append(Widening(label=label, params=wider, total=total))
-    return found
+    """The options that would find something, each with how many: counted in one request to the engine."""
+    try:
+        answers = _msearch([_count_search(interpret(wider)[0]) for _, wider in options])
+    except (*EngineUnavailable, EngineError):
+        return []
+    return [
+        Widening(label=label, params=wider, total=answer["hits"]["total"]["value"])
+        for (label, wider), answer in zip(options, answers)
+        if answer and answer["hits"]["total"]["value"]
+    ]
 
 
 def autocomplete(prefix: str) -> list[dict]:

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from . import queries
-from .connection import EngineError, EngineUnavailable, get_client
+from .connection import EngineError, EngineUnavailable, ask
 from .understanding import PLACE_PREPOSITIONS, fold
 
 MIN_LENGTH = 2
@@ -146,7 +146,7 @@ def _from_engine(prefix: str) -> tuple[list[dict], list[Suggestion]]:
     for search in (titles, careers):
         body += [{"index": search._index[0]}, search.to_dict()]
     try:
-        answers = get_client(timeout=ENGINE_TIMEOUT).msearch(body=body)["responses"]
+        answers = ask("msearch", timeout=ENGINE_TIMEOUT, body=body)["responses"]
     except (*EngineUnavailable, EngineError):
         return [], []
     title_hits, career_hits = ([] if "error" in answer else answer["hits"]["hits"] for answer in answers)

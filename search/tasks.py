@@ -3,12 +3,16 @@
 from celery import shared_task
 
 from . import indexing
+from .connection import index_changed
 
 
 @shared_task(name="search.drain_outbox", ignore_result=True)
 def drain_outbox_task() -> dict:
     """Send pending changes to the engine; also runs every 30 seconds from beat to catch up."""
-    return indexing.drain_outbox()
+    result = indexing.drain_outbox()
+    if result.get("sent"):
+        index_changed()  # pathway plans built from the old contents are built again
+    return result
 
 
 @shared_task(name="search.remove_expired", ignore_result=True)
@@ -16,9 +20,12 @@ def remove_expired_task() -> int:
     from .connection import EngineError, EngineUnavailable
 
     try:
-        return indexing.remove_expired()
+        removed = indexing.remove_expired()
     except (*EngineUnavailable, EngineError):
         return 0  # next hour's run tries again
+    if removed:
+        index_changed()
+    return removed
 
 
 @shared_task(name="search.send_alerts", ignore_result=True)

@@ -3,7 +3,8 @@
 - /healthz/live, for the load balancer: this process answers and reaches its database (without which no page
   works). The search engine and the broker are left out on purpose: when they are down, pages still answer
   (basic search, tasks waiting in the outbox), so taking every web node out of rotation would be worse.
-- /healthz, for monitoring: every service, 200 when all answer, 503 naming those that do not.
+- /healthz, for monitoring: every service, 200 when all answer, 503 naming those that do not. The search
+  engine also counts as down while its circuit is open (pages are using the basic search: search.connection).
 """
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.db import connection
 from django.db.utils import Error as DatabaseError
 from django.http import JsonResponse
 from kombu import Connection
-from search.connection import EngineError, EngineUnavailable, engine_health
+from search.connection import EngineError, EngineUnavailable, breaker_state, engine_health
 
 TIMEOUT_SECONDS = 2
 
@@ -26,11 +27,13 @@ def check_database() -> dict:
 
 
 def check_search() -> dict:
+    breaker = breaker_state()
     try:
         health = engine_health(timeout=TIMEOUT_SECONDS)
     except (*EngineUnavailable, EngineError) as error:
-        return {"up": False, "error": type(error).__name__}
-    return {"up": health.get("status") in {"green", "yellow"}, "status": health.get("status")}
+        return {"up": False, "error": type(error).__name__, **breaker}
+    up = health.get("status") in {"green", "yellow"} and breaker["circuit"] == "closed"
+    return {"up": up, "status": health.get("status"), **breaker}
 
 
 def check_broker() -> dict:

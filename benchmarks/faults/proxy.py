@@ -2,7 +2,7 @@
 unreachable, or refuse a share of a bulk request's items with 429 as a busy node does.
 
 Everything it forwards reaches the real engine; only the faults are made up. The fault-injection tests and
-`benchmarks/faults.py` point SEARCH_URL at it.
+`python -m benchmarks.faults` point SEARCH_URL at it.
 
     with EngineProxy("http://127.0.0.1:9200") as proxy:
         proxy.delay = 4.0               # every answer 4 s late

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import services
 from ..answers import Answers
 from ..forms import KeepForm
-from ..planning import build_plan
+from ..planning import plan_for
 from .assessment import completed_answers
 
 
@@ -25,7 +25,7 @@ def private(response):
 
 def _render_session_plan(request, bank, data, *, keep_form=None, status=200):
     answers = Answers.from_dict(data)
-    plan = build_plan(bank=bank, answers=answers).as_dict()
+    plan = plan_for(bank=bank, answers=answers)
     context = {"plan": plan, "tiers": bank.tiers, "keep_form": keep_form or KeepForm(), "needs_outcode": not answers.postcode}
     return private(render(request, "pathways/plan.html", context, status=status))
 
@@ -43,7 +43,7 @@ def plan_save(request):
     if incomplete:
         return incomplete
     answers = Answers.from_dict(data)
-    saved = services.pathway_plan_save(user=request.user, answers=answers, plan_data=build_plan(bank=bank, answers=answers).as_dict())
+    saved = services.pathway_plan_save(user=request.user, answers=answers, plan_data=plan_for(bank=bank, answers=answers))
     messages.success(request, "Your plan is saved in your account.")
     return redirect("pathways:saved_plan", pk=saved.pk)
 
@@ -59,7 +59,7 @@ def plan_keep(request):
     answers = Answers.from_dict(data)
     kept = services.pathway_plan_keep(
         answers=answers,
-        plan_data=build_plan(bank=bank, answers=answers).as_dict(),
+        plan_data=plan_for(bank=bank, answers=answers),
         check_outcode=answers.postcode or form.cleaned_data["outcode"],
     )
     messages.success(request, "Your plan is kept. Save the private link or write down the reference code to come back to it.")

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "search.middleware.EngineBudgetMiddleware",
 ]
 
 ROOT_URLCONF = "skills_site.urls"
@@ -266,6 +267,16 @@ REST_FRAMEWORK = {
 SEARCH_RATE_LIMITS = {"page": "60/minute", "autocomplete": "300/minute", "click": "120/minute"}
 # The anonymous search log (searches and the results followed from them) is deleted after this many days.
 SEARCH_LOG_RETENTION_DAYS = 400
+# A slow engine must not hold every web worker (search.connection): all of a web request's engine calls share
+# this many seconds, then the page answers with the basic search. After SEARCH_BREAKER_FAILURES failures or
+# timeouts in a row within SEARCH_BREAKER_WINDOW seconds, every process's pages skip the engine (the circuit,
+# kept in the cache, is open) until one request finds it answering again after SEARCH_BREAKER_COOLDOWN seconds.
+SEARCH_REQUEST_BUDGET = 2.5
+SEARCH_BREAKER_FAILURES = 5
+SEARCH_BREAKER_WINDOW = 60
+SEARCH_BREAKER_COOLDOWN = 30
+# Pathway plans built from the engine's answers are kept this long at most, or until the index changes.
+PATHWAY_PLAN_CACHE_SECONDS = 3600
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Digital Skills Leeds City Region: open data",

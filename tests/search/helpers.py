@@ -6,6 +6,7 @@ from search import indexing
 from search.connection import get_client, index_name
 from search.params import SearchParams
 from search.service import search_opportunities
+from search.tasks import drain_outbox_task
 from tests.courses.factories import ProgrammeFactory, VenueFactory
 
 
@@ -15,8 +16,8 @@ def refresh() -> None:
 
 
 def sync_now() -> dict:
-    """Drain the outbox as the Celery task would, then make the changes visible to searches."""
-    result = indexing.drain_outbox()
+    """Drain the outbox as the Celery task does, then make the changes visible to searches."""
+    result = drain_outbox_task()
     refresh()
     return result
 

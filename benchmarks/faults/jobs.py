@@ -1,15 +1,12 @@
-"""Fault-injection scenarios too long for `make test`, measured, not asserted. Writes its figures to stdout
-for benchmarks/FAULTS.md.
+"""Scenario 6, by hand: `.venv/bin/python -m benchmarks.faults jobs [--rows 1000] [--emails 500]`
+(needs `make services`; uses the database skills_faults_jobs, created afresh and migrated here). Writes its
+figures to stdout for benchmarks/FAULTS.md.
 
-    .venv/bin/python benchmarks/faults.py jobs [--rows 1000] [--emails 500]
-    (needs `make services`; uses the database skills_faults_jobs, created afresh and migrated here)
-
-jobs (scenario 6): an all-or-nothing import of --rows rows whose worker is SIGKILLed half-way through saving,
+Scenario 6: an all-or-nothing import of --rows rows whose worker is SIGKILLed half-way through saving,
 then the sweeper and a retry; and an outbox of --emails emails sent through a mail server that refuses one
 address, then a worker killed right after the server accepted a message.
 """
 
-import argparse
 import datetime
 import os
 import signal
@@ -19,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[2]
+
+HELP = "scenario 6: a worker killed mid-import, and mid-send"
 
 
 def setup(database_url: str) -> dict:
@@ -117,17 +115,11 @@ def jobs(args, environment: dict) -> None:
           f" sent again by later runs: {len(mail.outbox)}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_arguments(parser) -> None:
     parser.add_argument("--database-url", default="postgres://skills:skills@127.0.0.1:5432/skills_faults_jobs")
-    commands = parser.add_subparsers(dest="command", required=True)
-    scenario = commands.add_parser("jobs", help="scenario 6: a worker killed mid-import, and mid-send")
-    scenario.add_argument("--rows", type=int, default=1000)
-    scenario.add_argument("--emails", type=int, default=500)
-    args = parser.parse_args()
-    environment = setup(args.database_url)
-    {"jobs": jobs}[args.command](args, environment)
+    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--emails", type=int, default=500)
 
 
-if __name__ == "__main__":
-    main()
+def run(args) -> None:
+    jobs(args, setup(args.database_url))

@@ -1,0 +1,43 @@
+"""How many requests a search sends the engine: the "ways to widen" under an empty result are counted in one
+request however many there are. Counted at a proxy in front of the real engine."""
+
+import pytest
+
+from benchmarks.faults.proxy import EngineProxy
+from courses.models import Programme
+from tests.search.helpers import programme, search, sync_now
+
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
+
+
+@pytest.fixture
+def engine(settings, search_engine):
+    with EngineProxy(search_engine) as proxy:
+        settings.SEARCH_URL = proxy.url
+        yield proxy
+
+
+def requests_for(engine, **query):
+    before = engine.requests
+    results = search(**query)
+    return results, engine.requests - before
+
+
+def test_the_ways_to_widen_an_empty_search_are_counted_in_one_request(engine):
+    online = Programme.DeliveryMode.ONLINE
+    programme("Python for beginners", cost=Programme.Cost.PAID, delivery_mode=online)
+    programme("Python at the library", cost=Programme.Cost.FREE, postcode="LS6 3HG")
+    programme("Spreadsheets online", cost=Programme.Cost.FREE, delivery_mode=online)
+    sync_now()
+
+    one_way, asked_for_one = requests_for(engine, q="knitting", mode="in_person")
+    three_ways, asked_for_three = requests_for(engine, q="python", free="true", mode="online")
+
+    assert one_way.total == three_ways.total == 0
+    assert [widening.label for widening in one_way.widenings] == ["Search without your words"]
+    assert {widening.label for widening in three_ways.widenings} == {
+        "Search without your words",
+        "Include every way of learning",
+        "Include paid options",
+    }
+    assert asked_for_three == asked_for_one
