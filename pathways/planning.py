@@ -19,13 +19,15 @@ from django.conf import settings
 from django.core.cache import cache
 
 from places.postcodes import PostcodeError
-from search.service import Location, SearchParams, index_generation, search_many
+from search.service import Location, SearchParams, index_generation, search_many, wider_radii
 
 from .answers import WORK_GOALS, Answers
 from .models import Level, Tier
 from .placement import Bank, Placement, StatementInfo, join_words, place
 
-RADIUS_LADDER = (3, 10, 25)
+# A plan climbs search's widening ladder no further than a person might travel for a course; beyond that it
+# looks online, then anywhere.
+FURTHEST_TRAVEL = 25.0
 DEFAULT_RADIUS = 10
 OPPORTUNITIES_PER_STEP = 5
 IN_PERSON_MODES = ("in_person", "blended")
@@ -134,10 +136,9 @@ def _wider(params):
     outcode = params.near.outcode if params.near else ""
     asked = params.radius
     if params.near:
-        for miles in RADIUS_LADDER:
-            if miles > params.radius:
-                params = params.with_changes(radius=float(miles))
-                yield params, f"There was nothing within {asked:g} miles of {outcode}, so we looked up to {miles} miles away."
+        for miles in wider_radii(params.radius, up_to=FURTHEST_TRAVEL):
+            params = params.with_changes(radius=miles)
+            yield params, f"There was nothing within {asked:g} miles of {outcode}, so we looked up to {miles:g} miles away."
     if params.mode == IN_PERSON_MODES:
         params = params.with_changes(mode=(), in_person=False)
         yield params, "There was nothing in person" + (f" near {outcode}" if outcode else "") + ", so we have included online options."

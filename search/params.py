@@ -45,6 +45,15 @@ MAX_RADIUS_MILES = 100
 DEFAULT_RADIUS_MILES = 10.0
 # The choices the search page offers, as they go in the URL.
 RADIUS_CHOICES = ["1", "3", "5", "10", "15", "25", "50"]
+# The one widening ladder: when little is found near a place, the radii to look within, nearest first. The
+# search page offers the nearest that finds more (and shows the nearest of those as "further away"); a pathway
+# plan climbs it, no further than a person might travel for a course.
+RADIUS_LADDER = (3.0, 10.0, 25.0, 50.0, float(MAX_RADIUS_MILES))
+
+
+def wider_radii(radius: float, *, up_to: float = MAX_RADIUS_MILES) -> list[float]:
+    """The ladder's rungs beyond this radius, nearest first."""
+    return [miles for miles in RADIUS_LADDER if radius < miles <= up_to]
 # "Starting in the next N weeks" and "closing in the next N days": the page's choices and the facets' counts.
 STARTS_WITHIN_WEEKS = (4, 12, 26)
 CLOSING_WITHIN_DAYS = (7, 14, 30)

@@ -5,7 +5,8 @@ If the engine cannot be reached, a basic database search answers instead (mode "
 
 Besides what the words match, a result page may hold two kinds of help, each labelled: items related to the
 best matches (the rest of the skill area they share, below them: with_related) and, when fewer than a page are
-near the place, the nearest of the rest from a wider radius after them (further_away).
+near the place, the nearest of the rest after them, from the nearest radius of the widening ladder that finds
+more (search.params.RADIUS_LADDER; the same radius is offered as "Search within N miles").
 """
 
 import dataclasses
@@ -25,7 +26,7 @@ from . import connection
 from .connection import EngineError, EngineUnavailable, ask, index_name
 from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
-from .params import MAX_RADIUS_MILES, Location, SearchParams  # noqa: F401 (the public function's parameters)
+from .params import MAX_RADIUS_MILES, Location, SearchParams, wider_radii  # noqa: F401 (the public function's parameters)
 from .results import CampaignHit, SearchResults, Widening, hit_from_source
 from .suggestions import suggest
 
@@ -145,22 +146,42 @@ def _hit(hit: dict, searched: SearchParams):
     return hit_from_source(hit["_id"], hit["_source"], searched, hit.get("highlight"), related=related)
 
 
-def further_away(results: SearchResults) -> None:
-    """Fewer than a page near the place (the first page, by any order): the rest of the page from a wider
-    radius, nearest and best first, in results.further. "Apprenticeships in Skipton" finds two in Skipton,
-    then those within 25 miles."""
+@dataclasses.dataclass
+class WiderRung:
+    """The nearest radius of the ladder that finds more than the search did: how many it finds, and (asked for
+    by the page and the API) the nearest of those not already shown."""
+
+    radius: float
+    total: int
+    further: list
+
+
+def wider_rung(results: SearchResults, *, with_hits: bool) -> WiderRung | None:
+    """Every rung beyond the searched radius asked at once (one request); the nearest that finds more wins."""
     searched = results.searched
-    if results.mode != "full" or not searched.near or searched.page != 1 or results.total >= searched.page_size:
-        return
-    if searched.radius >= MAX_RADIUS_MILES:
-        return
-    wider = searched.with_changes(radius=wider_radius(searched.radius), page_size=searched.page_size - len(results.hits))
-    search = queries.opportunity_search(wider, with_facets=False, leave_out=tuple(hit.id for hit in results.hits))
-    body = search.to_dict()
-    body.pop("suggest", None)
-    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=body)
-    results.further = [_hit(hit, wider) for hit in raw["hits"]["hits"]]
-    results.further_radius = wider.radius
+    rungs = [searched.with_changes(radius=miles, page=1) for miles in wider_radii(searched.radius)]
+    if not rungs:
+        return None
+    if with_hits:
+        searches = []
+        for rung in rungs:
+            search = queries.opportunity_search(rung, with_facets=False)
+            body = search.to_dict()
+            body.pop("suggest", None)
+            searches.append((search._index[0], {**body, "track_total_hits": True}))
+    else:
+        searches = [_count_search(rung) for rung in rungs]
+    shown = {hit.id for hit in results.hits}
+    for rung, answer in zip(rungs, _msearch(searches)):
+        total = answer["hits"]["total"]["value"] if answer else 0
+        if total > results.total:
+            further = [_hit(hit, rung) for hit in answer["hits"]["hits"] if hit["_id"] not in shown] if with_hits else []
+            return WiderRung(radius=rung.radius, total=total, further=further[: searched.page_size - len(results.hits)])
+    return None
+
+
+def _rung_widening(params: SearchParams, rung: WiderRung) -> Widening:
+    return Widening(label=f"Search within {rung.radius:g} miles", params=params.with_changes(radius=rung.radius, page=1), total=rung.total)
 
 
 def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> str:
@@ -194,15 +215,19 @@ def search_opportunities(
         results.understood, results.place_choices = read.readings, read.place_choices
     if with_campaign and params.q:
         results.campaign = campaign_content(searched.q or params.q)
-    if with_further:
+    rung = None
+    shows_further = with_further and searched.page == 1 and results.total < searched.page_size
+    if results.mode == "full" and searched.near and (shows_further or results.total < FEW_RESULTS):
         try:
-            further_away(results)
+            rung = wider_rung(results, with_hits=shows_further)
         except (*EngineUnavailable, EngineError):
-            pass  # the nearest are shown; the rest can wait for the wider-radius link
+            pass  # the nearest are shown; a wider search can wait
+    if rung and rung.further:
+        results.further, results.further_radius = rung.further, rung.radius
     if results.total == 0 and results.mode == "full":
-        results.widenings = widenings(params, searched, read)
-    elif results.total < FEW_RESULTS and searched.near and searched.radius < MAX_RADIUS_MILES and results.mode == "full":
-        results.widenings = _counted([_wider_radius(params, searched)])
+        results.widenings = widenings(params, searched, read, rung=rung)
+    elif results.total < FEW_RESULTS and rung:
+        results.widenings = [_rung_widening(params, rung)]
     return results
 
 
@@ -296,9 +321,10 @@ FEW_RESULTS = 5
 NARROWING_READINGS = {understanding.PLACE, "free", "online", "kind", "degree", "level", "drop_in", "device_loan", "free_data", "step_free"}
 
 
-def widenings(params: SearchParams, searched: SearchParams | None = None, read=None) -> list[Widening]:
+def widenings(params: SearchParams, searched: SearchParams | None = None, read=None, *, rung: WiderRung | None = None) -> list[Widening]:
     """Ways to find something when nothing matched, each with how many it would find. `params` is the search
-    as the resident asked it; `searched` what ran after reading their words."""
+    as the resident asked it; `searched` what ran after reading their words; `rung` the nearest wider radius
+    that finds something, when it has been asked already."""
     searched = searched or params
     options = []
     for reading in read.readings if read else ():
@@ -306,8 +332,8 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
             # Without the reading's words too: "python keighley" without Keighley is a search for python.
             words = understanding.without_place(understanding.fold(params.q), reading.words)
             options.append((f"Search without “{reading.label}”", params.with_changes(q=words, page=1)))
-    if searched.near and searched.radius < MAX_RADIUS_MILES:
-        options.append(_wider_radius(params, searched))
+    if rung:
+        options.append(RUNG)
     for name, label, change in WIDER:
         if name == "words":
             if searched.q:
@@ -315,29 +341,25 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
                 options.append((label, searched.with_changes(q="", page=1) if read else params.with_changes(q="", page=1)))
         elif getattr(params, name):
             options.append((label, params.with_changes(**change, page=1)))
-    return _counted(options[:8])
+    options = options[:8]
+    counted = iter(_counted([option for option in options if option is not RUNG]))
+    found = [_rung_widening(params, rung) if option is RUNG else next(counted) for option in options]
+    return [widening for widening in found if widening]
 
 
-def wider_radius(radius: float) -> float:
-    """The next radius to try: three times as far, at least 25 miles, at most the largest we search."""
-    return min(float(MAX_RADIUS_MILES), max(radius * 3, 25.0))
+RUNG = object()  # where the wider radius goes among the ways to widen
 
 
-def _wider_radius(params: SearchParams, searched: SearchParams) -> tuple[str, SearchParams]:
-    radius = wider_radius(searched.radius)
-    return f"Search within {radius:g} miles", params.with_changes(radius=radius, page=1)
-
-
-def _counted(options: list[tuple[str, SearchParams]]) -> list[Widening]:
-    """The options that would find something, each with how many: counted in one request to the engine."""
+def _counted(options: list[tuple[str, SearchParams]]) -> list[Widening | None]:
+    """Each option with how many it would find, counted in one request to the engine; None where it would
+    find nothing."""
     try:
         answers = _msearch([_count_search(interpret(wider)[0]) for _, wider in options])
     except (*EngineUnavailable, EngineError):
-        return []
+        return [None] * len(options)
     return [
-        Widening(label=label, params=wider, total=answer["hits"]["total"]["value"])
+        Widening(label=label, params=wider, total=answer["hits"]["total"]["value"]) if answer and answer["hits"]["total"]["value"] else None
         for (label, wider), answer in zip(options, answers)
-        if answer and answer["hits"]["total"]["value"]
     ]
 
 

@@ -5,7 +5,7 @@ the rest from a wider radius after them. And typo tolerance only for words we do
 import pytest
 from django.urls import reverse
 
-from search.params import SearchParams
+from search.params import Location, SearchParams
 from search.service import search_opportunities
 from tests.courses.factories import skill_area
 from tests.search.helpers import programme, search, sync_now
@@ -60,7 +60,7 @@ def test_fewer_than_a_page_nearby_shows_the_nearest_of_the_rest_after_them():
     assert [hit.title for hit in results.hits] == ["Python in Skipton"]
     assert results.total == 1
     assert [hit.title for hit in results.further] == ["Python in Leeds"]
-    assert results.further_radius == 30
+    assert results.further_radius == 25  # the nearest rung of the ladder that finds more
     assert results.further[0].distance > 10
 
 
@@ -83,11 +83,11 @@ def test_the_api_and_the_page_say_which_are_related_and_which_further_away(clien
 
     related = {hit["title"]: hit["related"] for hit in body["results"]}
     assert related == {"Ethical hacking in Skipton": False, "Ethical hacking at Skipton library": False, "Cyber security in Skipton": True}
-    assert body["further_away"]["within_miles"] == 30
+    assert body["further_away"]["within_miles"] == 25
     assert [hit["title"] for hit in body["further_away"]["results"]] == ["Ethical hacking in Leeds"]
 
     page = client.get(reverse("search:page"), {"q": "ethical hacking in skipton"}).content.decode()
-    assert "Further away: 1 more within 30 miles of BD23" in page
+    assert "Further away: 1 more within 25 miles of BD23" in page
     assert "Related<span class=\"govuk-visually-hidden\">: in the same skill area as the best matches</span>" in page
     assert page.index("Cyber security in Skipton") < page.index("Further away") < page.index("Ethical hacking in Leeds")
 
@@ -103,3 +103,19 @@ def test_callers_that_read_the_hits_alone_do_not_pay_for_further_away():
 
     assert [hit.title for hit in results.hits] == ["Python in Skipton"]
     assert results.further == [] and results.further_radius is None
+
+
+def test_the_widening_ladder_offers_the_nearest_radius_that_finds_more_and_shows_its_nearest():
+    programme("Python in Headingley", postcode="LS6 1AA", summary="Python programming.")  # 0.8 miles from LS6 1SN
+    programme("Python in Hunslet", postcode="LS10 1AD", summary="Python programming.")  # 2.1 miles
+    programme("Python in Bradford", postcode="BD1 1HY", summary="Python programming.")  # 7.6 miles
+    sync_now()
+
+    within_a_mile = search_opportunities(SearchParams(q="python", near=Location.from_place("LS6 1SN"), radius=1.0), with_further=True)
+    within_three = search_opportunities(SearchParams(q="python", near=Location.from_place("LS6 1SN"), radius=3.0), with_further=True)
+
+    assert [hit.title for hit in within_a_mile.hits] == ["Python in Headingley"]
+    assert [(widening.label, widening.total) for widening in within_a_mile.widenings] == [("Search within 3 miles", 2)]
+    assert (within_a_mile.further_radius, [hit.title for hit in within_a_mile.further]) == (3, ["Python in Hunslet"])
+    assert [(widening.label, widening.total) for widening in within_three.widenings] == [("Search within 10 miles", 3)]
+    assert [hit.title for hit in within_three.further] == ["Python in Bradford"]
