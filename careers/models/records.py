@@ -132,9 +132,30 @@ class ApprenticeshipStandard(models.Model):
         return f"{self.title} (level {self.level})"
 
 
-class ApprenticeshipVacancy(Publishable, Located):
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="vacancies")
+class EmployerPosting(Publishable, Located):
+    """What an employer's apprenticeship vacancies and sponsored opportunities both say: what it is, its skill
+    areas and tier, and how and by when to apply."""
+
     reference = models.CharField(max_length=60, blank=True, help_text="Your own reference")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.CharField(max_length=300)
+    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
+    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
+    skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
+    closing_date = models.DateField()
+    how_to_apply = models.TextField(validators=[validate_long_text])
+    apply_url = models.URLField(blank=True)
+
+    checked_link_fields = ("apply_url",)
+
+    class Meta:
+        abstract = True
+        ordering = ["closing_date"]
+
+
+class ApprenticeshipVacancy(EmployerPosting):
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="vacancies")
     standard = models.ForeignKey(ApprenticeshipStandard, on_delete=models.PROTECT, related_name="vacancies")
     # The organisation that trains the apprentice, named by organisation so that careers needs nothing of
     # courses (its provider profile, when it has one, is `training_provider.provider`).
@@ -146,19 +167,10 @@ class ApprenticeshipVacancy(Publishable, Located):
         limit_choices_to={"kind": Organisation.Kind.PROVIDER},
         related_name="apprenticeships_trained",
     )
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
-    summary = models.CharField(max_length=300)
-    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
-    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
-    skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
     weekly_wage = models.DecimalField(max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
     hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, validators=[MinValueValidator(1)])
-    closing_date = models.DateField()
     start_date = models.DateField()
     positions = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
-    how_to_apply = models.TextField(validators=[validate_long_text])
-    apply_url = models.URLField(blank=True)
     sponsor_campaign = models.ForeignKey(
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancies"
     )
@@ -166,11 +178,9 @@ class ApprenticeshipVacancy(Publishable, Located):
     organisation_field = "employer__organisation"
     detail_url_name = "careers:apprenticeship"
     portal_url_name = "employer_portal:apprenticeship"
-    checked_link_fields = ("apply_url",)
     pays_apprentice_wage = True
 
-    class Meta:
-        ordering = ["closing_date"]
+    class Meta(EmployerPosting.Meta):
         verbose_name = "apprenticeship vacancy"
         verbose_name_plural = "apprenticeship vacancies"
         indexes = text_search_indexes("vacancy")
@@ -201,7 +211,7 @@ class ApprenticeshipVacancy(Publishable, Located):
             raise ValidationError({"start_date": "The start date must be on or after the closing date"})
 
 
-class SponsoredOpportunity(Publishable, Located):
+class SponsoredOpportunity(EmployerPosting):
     """The business-sponsored side of the campaign; always labelled as sponsored to residents."""
 
     class Kind(models.TextChoices):
@@ -213,20 +223,10 @@ class SponsoredOpportunity(Publishable, Located):
 
     sponsor = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="sponsored_opportunities")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    reference = models.CharField(max_length=60, blank=True, help_text="Your own reference")
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
-    summary = models.CharField(max_length=300)
-    description = RichTextField(features=FEATURES, blank=True, validators=[validate_rich_text_length])
-    tier = models.ForeignKey(Tier, on_delete=models.PROTECT, related_name="+")
-    skill_areas = models.ManyToManyField(SkillArea, blank=True, related_name="+")
     is_remote = models.BooleanField(default=False, help_text="Can be done from anywhere")
     postcode = models.CharField(max_length=8, blank=True, help_text="Where it happens, unless it is remote")
     pay = models.CharField(max_length=120, blank=True, help_text='e.g. "£28,000 a year" or "bursary of £500"')
-    closing_date = models.DateField()
     starts_on = models.DateField(null=True, blank=True)
-    how_to_apply = models.TextField(validators=[validate_long_text])
-    apply_url = models.URLField(blank=True)
     sponsor_campaign = models.ForeignKey(
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
     )
@@ -235,10 +235,8 @@ class SponsoredOpportunity(Publishable, Located):
     detail_url_name = "careers:opportunity"
     portal_url_name = "employer_portal:opportunity"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "pay")
-    checked_link_fields = ("apply_url",)
 
-    class Meta:
-        ordering = ["closing_date"]
+    class Meta(EmployerPosting.Meta):
         verbose_name = "sponsored opportunity"
         verbose_name_plural = "sponsored opportunities"
         indexes = text_search_indexes("sponsored")
