@@ -49,7 +49,9 @@ class RebuildRunning(Exception):
 
 
 def building_alias(name: str) -> str:
-    """The alias on the index a rebuild is loading: drains write through it too while the rebuild runs."""
+    """The alias on the index a rebuild is loading (drains write through it too while the rebuild runs), and
+    afterwards on the live index. It never goes missing: a delete sent through a missing alias would make the
+    engine create a plain index of that name, and the next rebuild could not take the alias."""
     return f"{index_name(name)}-building"
 
 
@@ -81,7 +83,7 @@ def ensure_indices() -> None:
             continue
         first = f"{alias}-{FIRST_INDEX}"
         try:
-            create_physical_index(name, physical=first, aliases=(alias,))
+            create_physical_index(name, physical=first, aliases=(alias, building_alias(name)))
         except RequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
@@ -140,7 +142,7 @@ def write_targets(name: str) -> list[str]:
     Asked after the batch was read: a drain that finds no rebuild here read its records before a rebuild
     that starts now can read them, so that rebuild's load has them at least as new."""
     targets = [index_name(name)]
-    if IndexRebuild.objects.filter(index=name).exists():
+    if IndexRebuild.objects.filter(index=name, loading=True).exists():
         targets.append(building_alias(name))
     return targets
 
@@ -327,18 +329,32 @@ def rebuild_lock(name: str):
         IndexRebuild.objects.filter(pk=lock.pk).delete()
 
 
+def _move_building_alias(name: str, to: str | None) -> None:
+    """Put the building alias on one index (or none), in one call, so no write finds it missing."""
+    client = get_client(timeout=60)
+    building = building_alias(name)
+    if client.indices.exists(index=building) and not client.indices.exists_alias(name=building):
+        client.indices.delete(index=building)  # a plain index a delete created when the alias was missing
+    actions = [{"remove": {"index": held, "alias": building}} for held in _holding(building) if held != to]
+    if to:
+        actions.append({"add": {"index": to, "alias": building}})
+    if actions:
+        client.indices.update_aliases(body={"actions": actions})
+
+
+def _holding(alias: str) -> list[str]:
+    client = get_client(timeout=60)
+    return list(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
+
+
 def unlock(name: str) -> str:
     """The way out when a rebuild died holding the lock: drop its half-built index and the lock."""
     client = get_client(timeout=60)
-    building, alias = building_alias(name), index_name(name)
-    dropped = []
-    if client.indices.exists_alias(name=building):
-        for physical in client.indices.get_alias(name=building):
-            if client.indices.exists_alias(name=alias, index=physical):
-                client.indices.delete_alias(index=physical, name=building)
-            else:
-                client.indices.delete(index=physical)
-                dropped.append(physical)
+    live = _holding(index_name(name))
+    dropped = [physical for physical in _holding(building_alias(name)) if physical not in live]
+    _move_building_alias(name, live[0] if live else None)
+    for physical in dropped:
+        client.indices.delete(index=physical)
     held = IndexRebuild.objects.filter(index=name).first()
     IndexRebuild.objects.filter(index=name).delete()
     if held is None:
@@ -396,12 +412,12 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
 
 def _rebuild(name: str, *, max_drop: float) -> dict:
     client = get_client(timeout=120)
-    alias, building = index_name(name), building_alias(name)
-    if client.indices.exists_alias(name=building):
-        for leftover in client.indices.get_alias(name=building):
-            client.indices.delete_alias(index=leftover, name=building)  # left by a rebuild that died
-    physical = create_physical_index(name, aliases=(building,))
+    alias = index_name(name)
+    physical = create_physical_index(name)
     client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+    _move_building_alias(name, physical)
+    # Only now, with the alias in place, may drains write through it; from here on the load reads after them.
+    IndexRebuild.objects.filter(index=name).update(loading=True)
     loaded = _load_all(name, physical)
     client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "1s"}})
     client.indices.refresh(index=physical)
@@ -410,15 +426,17 @@ def _rebuild(name: str, *, max_drop: float) -> dict:
     current = client.count(index=alias)["count"] if client.indices.exists_alias(name=alias) else 0
     for baseline, what in ((expected, "searchable records in the database"), (current, "documents in the live index")):
         if baseline and new_count < baseline * (1 - max_drop):
+            live = _holding(alias)
+            _move_building_alias(name, live[0] if live else None)
             client.indices.delete(index=physical)
             raise RebuildRefused(
                 f"The new {name} index has {new_count} documents against {baseline} {what}, "
                 f"a fall of more than {max_drop:.0%}: the alias was not swapped. Check the database, "
                 f"or pass a larger --max-drop if the fall is expected."
             )
-    # One call: a bulk request that resolves the aliases before it sees both the old index and the new one (through
-    # the building alias); one after it sees the new one.
-    actions = [{"add": {"index": physical, "alias": alias}}, {"remove": {"index": physical, "alias": building}}]
+    # One call: a drain's bulk request that resolves the aliases before it reaches the new index through the building
+    # alias, one after reaches it through both (the building alias stays on the live index until the next rebuild).
+    actions = [{"add": {"index": physical, "alias": alias}}]
     for old in physical_indices(name):
         if old != physical and client.indices.exists_alias(name=alias, index=old):
             actions.append({"remove": {"index": old, "alias": alias}})

@@ -59,6 +59,7 @@ class IndexRebuild(models.Model):
     index = models.CharField(max_length=50, unique=True, help_text="opportunities or campaign")
     started_at = models.DateTimeField(default=timezone.now)
     started_by = models.CharField(max_length=200, help_text="host and process id, to tell whether it is still alive")
+    loading = models.BooleanField(default=False, help_text="The new index is in place: drains write to it as well")
 
     def __str__(self):
         return f"{self.index} rebuild since {self.started_at:%Y-%m-%d %H:%M}"

@@ -181,6 +181,8 @@ def test_changes_drained_while_a_rebuild_loads_reach_the_new_index(monkeypatch):
     shown = get_client().get(index=index_name(OPPORTUNITY_INDEX), id=f"programme-{edited.pk}")["_source"]
     assert "Saturday mornings" in shown["schedule"]
     assert found("withdrawn") == set()
+    # The building alias stays on the live index: a drain's late delete through it cannot create a stray index.
+    assert list(get_client().indices.get_alias(name=indexing.building_alias(OPPORTUNITY_INDEX))) == [result["index"]]
 
 
 def test_a_second_rebuild_of_the_same_index_is_refused_with_a_way_out(capsys):
