@@ -15,10 +15,24 @@ from benchmarks.index_integrity_faults import (
     scenario_7_rebuild_under_load,
 )
 
+
+
+@pytest.fixture
+def celery_join_flag_kept():
+    """Celery's eager mode keeps "inside a task" in one process-wide flag that it sets and resets around each task;
+    the scenarios' threads run eager tasks at the same time, which can leave it set and make a later test's
+    result.get() refuse to wait. Put it back as it was."""
+    from celery._state import _set_task_join_will_block, task_join_will_block
+
+    before = task_join_will_block()
+    yield
+    _set_task_join_will_block(before)
+
+
 pytestmark = [
     pytest.mark.engine,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("search_indices"),
+    pytest.mark.usefixtures("search_indices", "celery_join_flag_kept"),
 ]
 
 

@@ -100,6 +100,9 @@ def broker_down():
     changes = {
         "task_always_eager": False,
         "broker_url": closed_port_url("redis"),
+        # The settings name the write (and read) URL too, and Celery prefers it to broker_url.
+        "broker_write_url": closed_port_url("redis"),
+        "broker_read_url": closed_port_url("redis"),
         "broker_connection_retry": False,
         "broker_connection_max_retries": 0,
         "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 1},
