@@ -1,12 +1,14 @@
-"""Wagtail admin report: searches that found nothing or little, or found results that nobody followed, by local
-authority and tier, with CSV."""
+"""Wagtail admin reports: searches that found nothing or little, or found results that nobody followed, by local
+authority and tier, with CSV; and documents the search engine refused, to try again once the cause is fixed."""
 
 import csv
 import datetime
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -14,9 +16,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from api.spreadsheets import safe_cell
 from places.models import LocalAuthority
 
+from .indexing import rejected_entries, retry_rejected
 from .selectors import ALL, LITTLE, LOW_RESULTS, NOTHING, UNCLICKED, unmet_demand
 
 PERMISSION = "search.view_searchrecord"
+# Refused documents are an operator's matter (a mapping, a record the engine cannot read): site administrators.
+INDEX_PROBLEMS_PERMISSION = "search.change_indexoutboxentry"
 SHOW_CHOICES = [
     (LITTLE, f"Found {LOW_RESULTS} results or fewer"),
     (NOTHING, "Found nothing"),
@@ -101,3 +106,29 @@ class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
             return response
         context = self.get_context_data(form=form, period=period, rows=rows, description=DESCRIPTIONS[period["show"]])
         return self.render_to_response(context)
+
+
+class IndexProblemsReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Records whose documents the search engine refused: not searchable as they are until someone fixes the cause
+    and tries them again."""
+
+    page_title = "Search index problems"
+    page_subtitle = "documents the search engine refused"
+    header_icon = "warning"
+    template_name = "search/admin/index_problems.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(INDEX_PROBLEMS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(entries=rejected_entries()[:500]))
+
+    def post(self, request, *args, **kwargs):
+        entry_ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
+        if request.POST.get("all"):
+            entry_ids = list(rejected_entries().values_list("pk", flat=True))
+        count = retry_rejected(entry_ids=entry_ids)
+        messages.success(request, f"{count} sent to the search engine again" if count else "Nothing to try again")
+        return redirect("search_index_problems")

@@ -106,6 +106,10 @@ def index_definition(name: str, physical_name: str) -> Index:
         number_of_shards=1,
         number_of_replicas=0,
         max_result_window=10_000,
+        # Keep a delete's tombstone (and its version) for an hour, far longer than a bulk request can be in flight,
+        # so a stale upsert that lands after a delete is refused rather than bringing the item back. Outbox retries
+        # re-read the database, so they never send older content however late they run.
+        gc_deletes="1h",
     )
     index.analyzer(english_index_analyzer())
     index.analyzer(english_text_analyzer(read_synonyms()))

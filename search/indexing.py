@@ -1,19 +1,30 @@
-"""Writing to the search engine: bulk upsert and delete by record, the outbox drain, and the rebuild
-that builds a new versioned index and swaps the alias in one atomic call."""
+"""Writing to the search engine: bulk upsert and delete by record, the outbox drain, the rebuild that builds a
+new versioned index and swaps the alias in one atomic call, and the check that finds and mends drift.
+
+Every document carries its record's IndexVersion as an external version (version_type=external_gte), so when
+two workers send the same record the engine keeps the newer one, whichever lands last; index.gc_deletes keeps a
+delete's tombstone long enough for a stale write still in flight to be refused.
+"""
 
 import logging
+import os
+import socket
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import CharField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
+from opensearchpy.exceptions import RequestError
 from opensearchpy.helpers import bulk
 
 from .connection import EngineError, EngineUnavailable, get_client, index_name
 from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition
-from .models import IndexOutboxEntry
-from .sources import PAGE, SOURCES, SOURCES_BY_LABEL, Source, sources_for
+from .models import IndexOutboxEntry, IndexRebuild, IndexVersion
+from .sources import SOURCES, SOURCES_BY_LABEL, Source, sources_for
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +32,8 @@ BATCH_SIZE = 500
 LOAD_CHUNK = 2000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
+# The first physical index of an alias has a fixed name, so two processes creating it at once create one index.
+FIRST_INDEX = "v00000000000000000000"  # as wide as the timestamps of rebuilt ones, and sorts before them
 INDEXES = tuple(dict.fromkeys(source.index for source in SOURCES))  # opportunities, then campaign content
 
 
@@ -28,7 +41,18 @@ class RebuildRefused(Exception):
     """The new index would lose too much: the alias was not swapped."""
 
 
+class RebuildRunning(Exception):
+    """Another rebuild of the same index holds the lock."""
+
+
 # Index lifecycle -----------------------------------------------------------------------------------
+
+
+def building_alias(name: str) -> str:
+    """The alias on the index a rebuild is loading (drains write through it too while the rebuild runs), and
+    afterwards on the live index. It never goes missing: a delete sent through a missing alias would make the
+    engine create a plain index of that name, and the next rebuild could not take the alias."""
+    return f"{index_name(name)}-building"
 
 
 def physical_indices(name: str) -> list[str]:
@@ -38,19 +62,51 @@ def physical_indices(name: str) -> list[str]:
     return sorted(found)
 
 
-def create_physical_index(name: str) -> str:
-    physical = f"{index_name(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
-    get_client().indices.create(index=physical, body=index_definition(name, physical).to_dict())
+def create_physical_index(name: str, *, physical: str | None = None, aliases: tuple[str, ...] = ()) -> str:
+    physical = physical or f"{index_name(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
+    body = index_definition(name, physical).to_dict()
+    body["aliases"] = {alias: {} for alias in aliases}
+    get_client().indices.create(index=physical, body=body)
     return physical
 
 
 def ensure_indices() -> None:
-    """Create each alias with an empty index the first time the platform writes to it."""
+    """Create each alias with an empty index the first time the platform writes to it.
+
+    Safe when several processes start at once: the first index has a fixed name and carries the alias in its
+    creation request, so the engine creates it (and the alias) once, and the others get "already exists".
+    """
     client = get_client()
     for name in INDEXES:
-        if not client.indices.exists_alias(name=index_name(name)):
-            physical = create_physical_index(name)
-            client.indices.put_alias(index=physical, name=index_name(name))
+        alias = index_name(name)
+        if client.indices.exists_alias(name=alias):
+            continue
+        first = f"{alias}-{FIRST_INDEX}"
+        try:
+            create_physical_index(name, physical=first, aliases=(alias, building_alias(name)))
+        except RequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+            if not client.indices.exists_alias(name=alias):
+                client.indices.put_alias(index=first, name=alias)  # the alias alone was removed by hand
+
+
+# Versions --------------------------------------------------------------------------------------------
+
+
+def with_versions(source: Source, queryset: QuerySet | None = None) -> QuerySet:
+    """The source's records with their IndexVersion read in the same statement, so each record's content is at
+    least as new as the version it is sent with (a change commits its content and its new version together)."""
+    versions = IndexVersion.objects.filter(label=source.label, object_id=Cast(OuterRef("pk"), CharField())).values("version")
+    return (queryset if queryset is not None else source.get_queryset()).annotate(index_version=Subquery(versions[:1]))
+
+
+def versions_of(label: str, object_ids: list[str]) -> dict[str, int]:
+    return dict(IndexVersion.objects.filter(label=label, object_id__in=object_ids).values_list("object_id", "version"))
+
+
+def _versioned(action: dict, version: int | None) -> dict:
+    return {**action, "version": version or 0, "version_type": "external_gte"}
 
 
 # Writing documents ----------------------------------------------------------------------------------
@@ -59,52 +115,104 @@ def ensure_indices() -> None:
 @dataclass
 class SyncResult:
     indexed: int = 0
-    rejected: dict = field(default_factory=dict)  # (label, id) -> engine's reason
+    rejected: dict = field(default_factory=dict)  # (label, id) -> the engine's reason: it will never accept it
+    retry: dict = field(default_factory=dict)  # (label, id) -> what went wrong: busy or failing, try again later
 
 
-def _actions(source: Source, ids: list[str], target: str):
-    """Upserts for the ids still searchable, deletes for the rest."""
-    found = {str(obj.pk): obj for obj in source.get_queryset().filter(pk__in=ids)}
+def read_batch(source: Source, ids: list[str]) -> list[dict]:
+    """Actions that bring these records' documents in line with the database as it is now: an upsert for each
+    record still searchable, a delete for the rest, each with its version and without a target index yet."""
+    # Read before the records: whatever absence the next statement sees is at least this new.
+    earlier = versions_of(source.label, ids)
+    found = {str(obj.pk): obj for obj in with_versions(source).filter(pk__in=ids)}
+    actions = []
     for object_id in ids:
         obj = found.get(object_id)
         if obj is None:
-            yield {"_op_type": "delete", "_index": target, "_id": source.doc_id(object_id)}
+            actions.append(_versioned({"_op_type": "delete", "_id": source.doc_id(object_id)}, earlier.get(object_id)))
         else:
-            yield {"_op_type": "index", "_index": target, "_id": source.doc_id(object_id), "_source": source.document(obj)}
+            action = {"_op_type": "index", "_id": source.doc_id(object_id), "_source": source.document(obj)}
+            actions.append(_versioned(action, obj.index_version))
+    return actions
 
 
-def sync_objects(changes: dict[str, list[str]], *, target: str | None = None) -> SyncResult:
-    """Bring the index in line with the database for these records, in one bulk request per source.
+def write_targets(name: str) -> list[str]:
+    """Where a drain writes: the alias, and while a rebuild runs, the index it is loading.
+
+    Asked after the batch was read: a drain that finds no rebuild here read its records before a rebuild
+    that starts now can read them, so that rebuild's load has them at least as new."""
+    targets = [index_name(name)]
+    if IndexRebuild.objects.filter(index=name, loading=True).exists():
+        targets.append(building_alias(name))
+    return targets
+
+
+def _outcome(operation: str, detail: dict, building: str) -> str:
+    """ok, retry or reject, for one item of a bulk answer that was not a plain success."""
+    status = detail.get("status", 500)
+    kind = (detail.get("error") or {}).get("type", "")
+    if status == 409:
+        return "ok"  # the index already holds a newer version
+    if status == 404 and (operation == "delete" and not kind or detail.get("_index") == building):
+        return "ok"  # already gone, or the rebuild this drain also wrote for has finished (or died)
+    if status == 429 or status >= 500 or kind == "index_not_found_exception":
+        return "retry"  # busy, failing, or the alias is being created again: the engine will take it later
+    return "reject"
+
+
+def send_batch(source: Source, actions: list[dict], targets: list[str], result: SyncResult) -> None:
+    """One bulk request for the batch to every target, so an alias swap happens before or after all of it."""
+    building = building_alias(source.index)
+    _, errors = bulk(
+        get_client(timeout=30),
+        [{**action, "_index": target} for target in targets for action in actions],
+        raise_on_error=False,
+        raise_on_exception=True,
+        refresh=False,
+        # Writing through an alias must never auto-create a plain index of the same name.
+        require_alias=True,
+    )
+    failed = set()
+    for error in errors:
+        operation, detail = next(iter(error.items()))
+        outcome = _outcome(operation, detail, building)
+        if outcome == "ok":
+            continue
+        object_id = detail["_id"].split("-", 1)[1]
+        key = (source.label, object_id)
+        failed.add(object_id)
+        kind = (detail.get("error") or {}).get("type", f"status {detail.get('status')}")
+        if outcome == "reject":
+            result.retry.pop(key, None)
+            # The reason may quote a field's value (personal text): it stays on the row for staff, not in the log.
+            result.rejected[key] = str(detail.get("error", detail))[:2000]
+            logger.error("The search engine rejected %s %s (%s): see the search index problems report", source.label, object_id, kind)
+        elif key not in result.rejected:
+            result.retry[key] = kind
+    result.indexed += sum(1 for action in actions if action["_id"].split("-", 1)[1] not in failed)
+
+
+def sync_objects(changes: dict[str, list[str]]) -> SyncResult:
+    """Bring the index in line with the database for these records, in one bulk request per source and batch.
 
     Raises EngineUnavailable when the engine cannot be reached; per-document refusals are returned.
     """
     result = SyncResult()
     for label, ids in changes.items():
         source = SOURCES_BY_LABEL[label]
-        ids = [str(object_id) for object_id in ids]
+        ids = [str(object_id) for object_id in dict.fromkeys(ids)]
         for start in range(0, len(ids), BATCH_SIZE):
-            batch = ids[start : start + BATCH_SIZE]
-            _, errors = bulk(
-                get_client(timeout=30),
-                _actions(source, batch, target or index_name(source.index)),
-                raise_on_error=False,
-                raise_on_exception=True,
-                refresh=False,
-                # Writing through the alias must never auto-create a plain index of the same name.
-                require_alias=target is None,
-            )
-            failed = set()
-            for error in errors:
-                operation, detail = next(iter(error.items()))
-                if operation == "delete" and detail.get("status") == 404:
-                    continue  # already gone: what we wanted
-                object_id = detail["_id"].split("-", 1)[1]
-                failed.add(object_id)
-                result.rejected[(label, object_id)] = str(detail.get("error", detail))[:2000]
-            for action_id in batch:
-                if action_id not in failed:
-                    result.indexed += 1
+            actions = read_batch(source, ids[start : start + BATCH_SIZE])
+            send_batch(source, actions, write_targets(source.index), result)
     return result
+
+
+def _back_off(entries: list[IndexOutboxEntry], now, reason) -> None:
+    for entry in entries:
+        entry.attempts += 1
+        entry.next_attempt_at = now + min(timedelta(seconds=2**entry.attempts), MAX_BACKOFF)
+        entry.last_error = reason(entry) if callable(reason) else reason
+    IndexOutboxEntry.objects.bulk_update(entries, ["attempts", "next_attempt_at", "last_error"])
 
 
 def drain_outbox(*, limit: int = 5000) -> dict:
@@ -120,72 +228,151 @@ def drain_outbox(*, limit: int = 5000) -> dict:
             return {"sent": 0, "rejected": 0, "waiting": 0}
         changes: dict[str, list[str]] = {}
         for entry in entries:
-            ids = changes.setdefault(entry.label, [])
-            if entry.object_id not in ids:
-                ids.append(entry.object_id)
+            changes.setdefault(entry.label, []).append(entry.object_id)
         try:
             ensure_indices()
             result = sync_objects(changes)
         except (*EngineUnavailable, EngineError) as error:
-            for entry in entries:
-                entry.attempts += 1
-                entry.next_attempt_at = now + min(timedelta(seconds=2**entry.attempts), MAX_BACKOFF)
-                entry.last_error = f"{type(error).__name__}: engine unavailable"
-            IndexOutboxEntry.objects.bulk_update(entries, ["attempts", "next_attempt_at", "last_error"])
+            _back_off(entries, now, f"{type(error).__name__}: engine unavailable")
             logger.warning("Search engine unavailable; %d outbox entries wait for a retry", len(entries))
             return {"sent": 0, "rejected": 0, "waiting": len(entries)}
         rejected = [e for e in entries if (e.label, e.object_id) in result.rejected]
         for entry in rejected:
-            entry.rejected = True
+            entry.rejected, entry.rejected_at = True, now
             entry.attempts += 1
             entry.last_error = result.rejected[(entry.label, entry.object_id)]
-        IndexOutboxEntry.objects.bulk_update(rejected, ["rejected", "attempts", "last_error"])
-        IndexOutboxEntry.objects.filter(pk__in=[e.pk for e in entries if e not in rejected]).delete()
-    return {"sent": result.indexed, "rejected": len(result.rejected), "waiting": 0}
+        IndexOutboxEntry.objects.bulk_update(rejected, ["rejected", "rejected_at", "attempts", "last_error"])
+        waiting = [e for e in entries if (e.label, e.object_id) in result.retry]
+        _back_off(waiting, now, lambda entry: f"{result.retry[(entry.label, entry.object_id)]}: the engine will be asked again")
+        if waiting:
+            logger.warning("The search engine was busy or failing for %d documents; they wait for a retry", len(waiting))
+        kept = {e.pk for e in rejected + waiting}
+        IndexOutboxEntry.objects.filter(pk__in=[e.pk for e in entries if e.pk not in kept]).delete()
+    return {"sent": result.indexed, "rejected": len(result.rejected), "waiting": len(waiting)}
+
+
+def rejected_entries() -> QuerySet:
+    """What the engine refused and will not be sent again until someone tries it again, newest first."""
+    return IndexOutboxEntry.objects.filter(rejected=True).order_by("-rejected_at", "-id")
+
+
+def retry_rejected(*, entry_ids: list[int]) -> int:
+    """Staff fixed the cause (a mapping, the record): send these again with the next drain."""
+    with transaction.atomic():
+        count = IndexOutboxEntry.objects.filter(pk__in=entry_ids, rejected=True).update(
+            rejected=False, rejected_at=None, attempts=0, next_attempt_at=timezone.now()
+        )
+        if count:
+            from .tasks import drain_outbox_task
+
+            transaction.on_commit(_queue_drain(drain_outbox_task))
+    return count
+
+
+def _queue_drain(task):
+    def queue():
+        try:
+            task.delay()
+        except Exception:  # broker down: the periodic drain picks the rows up
+            logger.warning("Could not queue the search sync task; the outbox keeps the change", exc_info=True)
+
+    return queue
 
 
 def remove_expired() -> int:
-    """Dates pass at midnight without any save. Take items past their closing date out of the index, and
-    events that have ended out of the campaign index, and re-send programmes whose next start has gone by
-    (the next run takes over, or the programme leaves)."""
+    """Dates pass at midnight without any save. Re-send, from the database, items the index holds past their
+    closing date, events that have ended, and programmes whose next start has gone by (the next run takes
+    over, or the programme leaves). Deletes carry versions like any other, so a stale write cannot undo them."""
     client = get_client(timeout=30)
     today = timezone.localdate().isoformat()
-    response = client.delete_by_query(
-        index=index_name(OPPORTUNITY_INDEX),
-        body={"query": {"range": {"closing_date": {"lt": today}}}},
-        params={"conflicts": "proceed", "refresh": "true"},
-    )
-    ended = client.delete_by_query(
-        index=index_name(CAMPAIGN_INDEX),
-        body={"query": {"range": {"event_ends": {"lt": timezone.now().isoformat()}}}},
-        params={"conflicts": "proceed", "refresh": "true"},
-    )
-    started = client.search(
-        index=index_name(OPPORTUNITY_INDEX),
-        body={
-            "query": {"bool": {"filter": [{"term": {"kind": "programme"}}, {"range": {"next_start": {"lt": today}}}]}},
-            "_source": False,
-            "size": 10_000,
-        },
-    )
-    ids = [hit["_id"].split("-", 1)[1] for hit in started["hits"]["hits"]]
-    if ids:
-        sync_objects({"courses.programme": ids})
-        client.indices.refresh(index=index_name(OPPORTUNITY_INDEX))
-    return response.get("deleted", 0) + ended.get("deleted", 0) + len(ids)
+    due = {
+        OPPORTUNITY_INDEX: [
+            {"range": {"closing_date": {"lt": today}}},
+            {"bool": {"filter": [{"term": {"kind": "programme"}}, {"range": {"next_start": {"lt": today}}}]}},
+        ],
+        CAMPAIGN_INDEX: [{"range": {"event_ends": {"lt": timezone.now().isoformat()}}}],
+    }
+    changes: dict[str, list[str]] = {}
+    for name, queries in due.items():
+        kinds = {source.kind: source.label for source in sources_for(name)}
+        body = {"query": {"bool": {"should": queries, "minimum_should_match": 1}}, "_source": False, "size": 10_000}
+        for hit in client.search(index=index_name(name), body=body)["hits"]["hits"]:
+            kind, object_id = hit["_id"].split("-", 1)
+            changes.setdefault(kinds[kind], []).append(object_id)
+    if changes:
+        sync_objects(changes)
+        for name in due:
+            client.indices.refresh(index=index_name(name))
+    return sum(len(ids) for ids in changes.values())
 
 
 # Rebuild and check -------------------------------------------------------------------------------------
 
 
+@contextmanager
+def rebuild_lock(name: str):
+    """One rebuild of an index at a time, across processes and hosts: a row with a unique name. The row is
+    also the marker drains read to write to the new index as well (write_targets)."""
+    try:
+        with transaction.atomic():
+            lock = IndexRebuild.objects.create(index=name, started_by=f"{socket.gethostname()} pid {os.getpid()}")
+    except IntegrityError:
+        held = IndexRebuild.objects.filter(index=name).first()
+        since = f"since {timezone.localtime(held.started_at):%Y-%m-%d %H:%M} ({held.started_by})" if held else "just now"
+        raise RebuildRunning(
+            f"A rebuild of the {name} index is already running, started {since}. Wait for it to finish; if that "
+            f"process has died, run `manage.py search_index --unlock --index {name}` and rebuild again."
+        ) from None
+    try:
+        yield lock
+    finally:
+        IndexRebuild.objects.filter(pk=lock.pk).delete()
+
+
+def _move_building_alias(name: str, to: str | None) -> None:
+    """Put the building alias on one index (or none), in one call, so no write finds it missing."""
+    client = get_client(timeout=60)
+    building = building_alias(name)
+    if client.indices.exists(index=building) and not client.indices.exists_alias(name=building):
+        client.indices.delete(index=building)  # a plain index a delete created when the alias was missing
+    actions = [{"remove": {"index": held, "alias": building}} for held in _holding(building) if held != to]
+    if to:
+        actions.append({"add": {"index": to, "alias": building}})
+    if actions:
+        client.indices.update_aliases(body={"actions": actions})
+
+
+def _holding(alias: str) -> list[str]:
+    client = get_client(timeout=60)
+    return list(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
+
+
+def unlock(name: str) -> str:
+    """The way out when a rebuild died holding the lock: drop its half-built index and the lock."""
+    client = get_client(timeout=60)
+    live = _holding(index_name(name))
+    dropped = [physical for physical in _holding(building_alias(name)) if physical not in live]
+    _move_building_alias(name, live[0] if live else None)
+    for physical in dropped:
+        client.indices.delete(index=physical)
+    held = IndexRebuild.objects.filter(index=name).first()
+    IndexRebuild.objects.filter(index=name).delete()
+    if held is None:
+        return f"{name}: no rebuild held the lock" + (f"; dropped {', '.join(dropped)}" if dropped else "")
+    return f"{name}: released the lock of the rebuild started by {held.started_by}" + (
+        f" and dropped its half-built index {', '.join(dropped)}" if dropped else ""
+    )
+
+
 def _send_chunk(actions: list[dict]) -> None:
     _, errors = bulk(get_client(timeout=120), actions, raise_on_error=False, refresh=False)
-    if errors:
-        raise RebuildRefused(f"The engine refused {len(errors)} documents, e.g. {str(errors[0])[:500]}")
+    refused = [error for error in errors if next(iter(error.values())).get("status") != 409]  # 409: a drain sent newer
+    if refused:
+        raise RebuildRefused(f"The engine refused {len(refused)} documents, e.g. {str(refused[0])[:500]}")
 
 
-def _load_all(name: str, target: str, *, since=None) -> int:
-    """Stream every searchable record into the target index.
+def _load_all(name: str, target: str) -> int:
+    """Stream every searchable record, with its version, into the target index.
 
     Documents are built here, in the thread that owns the database connection, while one sender thread
     posts the previous chunk, so Python and the engine work at the same time.
@@ -194,13 +381,10 @@ def _load_all(name: str, target: str, *, since=None) -> int:
     with ThreadPoolExecutor(max_workers=1) as sender:
         pending = None
         for source in sources_for(name):
-            queryset = source.get_queryset().order_by("pk")
-            if since is not None:
-                field = "last_published_at" if source.label == PAGE else "updated_at"
-                queryset = queryset.filter(**{f"{field}__gte": since})
             chunk = []
-            for obj in queryset.iterator(chunk_size=LOAD_CHUNK):
-                chunk.append({"_op_type": "index", "_index": target, "_id": source.doc_id(obj.pk), "_source": source.document(obj)})
+            for obj in with_versions(source).order_by("pk").iterator(chunk_size=LOAD_CHUNK):
+                action = {"_op_type": "index", "_index": target, "_id": source.doc_id(obj.pk), "_source": source.document(obj)}
+                chunk.append(_versioned(action, obj.index_version))
                 if len(chunk) == LOAD_CHUNK:
                     if pending:
                         pending.result()
@@ -217,15 +401,24 @@ def _load_all(name: str, target: str, *, since=None) -> int:
 
 
 def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
-    """Build a new versioned index, check it, swap the alias atomically, keep the last two indices."""
+    """Build a new versioned index, check it, swap the alias atomically, keep the last two indices.
+
+    Nothing changed during the rebuild is lost: from the moment the lock is taken, drains write every change to
+    the new index as well as the live one (write_targets), whether or not it touched updated_at; versions
+    keep the newer of a drain's and the load's document."""
+    with rebuild_lock(name):
+        return _rebuild(name, max_drop=max_drop)
+
+
+def _rebuild(name: str, *, max_drop: float) -> dict:
     client = get_client(timeout=120)
     alias = index_name(name)
-    started = timezone.now()
     physical = create_physical_index(name)
     client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+    _move_building_alias(name, physical)
+    # Only now, with the alias in place, may drains write through it; from here on the load reads after them.
+    IndexRebuild.objects.filter(index=name).update(loading=True)
     loaded = _load_all(name, physical)
-    # Records changed while we loaded: send them again so the new index misses nothing.
-    _load_all(name, physical, since=started)
     client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "1s"}})
     client.indices.refresh(index=physical)
     new_count = client.count(index=physical)["count"]
@@ -233,12 +426,16 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
     current = client.count(index=alias)["count"] if client.indices.exists_alias(name=alias) else 0
     for baseline, what in ((expected, "searchable records in the database"), (current, "documents in the live index")):
         if baseline and new_count < baseline * (1 - max_drop):
+            live = _holding(alias)
+            _move_building_alias(name, live[0] if live else None)
             client.indices.delete(index=physical)
             raise RebuildRefused(
                 f"The new {name} index has {new_count} documents against {baseline} {what}, "
                 f"a fall of more than {max_drop:.0%}: the alias was not swapped. Check the database, "
                 f"or pass a larger --max-drop if the fall is expected."
             )
+    # One call: a drain's bulk request that resolves the aliases before it reaches the new index through the building
+    # alias, one after reaches it through both (the building alias stays on the live index until the next rebuild).
     actions = [{"add": {"index": physical, "alias": alias}}]
     for old in physical_indices(name):
         if old != physical and client.indices.exists_alias(name=alias, index=old):
@@ -246,7 +443,6 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
     client.indices.update_aliases(body={"actions": actions})
     for old in physical_indices(name)[:-KEEP_INDICES]:
         client.indices.delete(index=old)
-    # Anything unpublished or deleted while we loaded went to the old index: mend it here.
     drift = check(name, repair=True)
     return {
         "index": physical,
@@ -254,33 +450,44 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
         "expected": expected,
         "loaded": loaded,
         "previous": current,
-        "repaired": len(drift["missing"]) + len(drift["extra"]),
+        "repaired": sum(len(drift[kind]) for kind in ("missing", "extra", "stale", "ahead")),
     }
 
 
 def check(name: str, *, repair: bool = False) -> dict:
-    """Compare database and index by id; with repair, fix the drift."""
+    """Compare database and index document by document: ids, and the version each document holds against its
+    record's IndexVersion. With repair, re-send what is missing, extra or stale.
+
+    "ahead" counts documents holding a newer version than the database knows, written before versions were kept
+    (an index from before the upgrade): the engine would refuse every change to them, so repair first raises
+    their records' versions past the document's."""
     client = get_client(timeout=60)
     alias = index_name(name)
     ensure_indices()
     client.indices.refresh(index=alias)
-    indexed = set()
-    body = {"query": {"match_all": {}}, "_source": False, "size": 5000, "sort": ["_doc"]}
+    indexed: dict[str, int] = {}
+    body = {"query": {"match_all": {}}, "_source": False, "version": True, "size": 5000, "sort": ["_doc"]}
     response = client.search(index=alias, body=body, params={"scroll": "1m"})
     while response["hits"]["hits"]:
-        indexed.update(hit["_id"] for hit in response["hits"]["hits"])
+        indexed.update((hit["_id"], hit.get("_version", 0)) for hit in response["hits"]["hits"])
         response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
     client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
-    wanted = {}
+    wanted: dict[str, tuple[str, str, int]] = {}
     for source in sources_for(name):
-        for pk in source.get_queryset().values_list("pk", flat=True):
-            wanted[source.doc_id(pk)] = (source.label, str(pk))
-    missing = sorted(set(wanted) - indexed)
-    extra = sorted(indexed - set(wanted))
-    if repair and (missing or extra):
+        for pk, version in with_versions(source).values_list("pk", "index_version"):
+            wanted[source.doc_id(pk)] = (source.label, str(pk), version or 0)
+    missing = sorted(set(wanted) - set(indexed))
+    extra = sorted(set(indexed) - set(wanted))
+    both = set(wanted) & set(indexed)
+    stale = sorted(doc_id for doc_id in both if indexed[doc_id] < wanted[doc_id][2])
+    ahead = sorted(doc_id for doc_id in both if indexed[doc_id] > wanted[doc_id][2])
+    if repair and (missing or extra or stale or ahead):
         changes: dict[str, list[str]] = {}
-        for doc_id in missing:
-            label, pk = wanted[doc_id]
+        for doc_id in ahead:
+            label, pk, _ = wanted[doc_id]
+            _raise_version(label, pk, above=indexed[doc_id])
+        for doc_id in missing + stale + ahead:
+            label, pk, _ = wanted[doc_id]
             changes.setdefault(label, []).append(pk)
         by_kind = {source.kind: source for source in sources_for(name)}
         for doc_id in extra:
@@ -288,5 +495,29 @@ def check(name: str, *, repair: bool = False) -> dict:
             changes.setdefault(by_kind[kind].label, []).append(pk)
         sync_objects(changes)
         client.indices.refresh(index=alias)
-    return {"database": len(wanted), "index": len(indexed), "missing": missing, "extra": extra}
+    return {"database": len(wanted), "index": len(indexed), "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
 
+
+def _raise_version(label: str, object_id: str, *, above: int) -> None:
+    with transaction.atomic():
+        version, _ = IndexVersion.objects.select_for_update().get_or_create(label=label, object_id=object_id)
+        if version.version <= above:
+            version.version = above + 1
+            version.save(update_fields=["version"])
+
+
+def reconcile() -> dict:
+    """The scheduled check: compare every document with the database, mend drift, say what was mended."""
+    report = {}
+    for name in INDEXES:
+        drift = check(name, repair=True)
+        report[name] = {kind: len(drift[kind]) for kind in ("missing", "extra", "stale", "ahead")}
+        if any(report[name].values()):
+            logger.warning(
+                "Search index %s drifted from the database: re-sent %d missing, %d extra, %d stale documents, and %d "
+                "written before versions were kept",
+                name, report[name]["missing"], report[name]["extra"], report[name]["stale"], report[name]["ahead"],
+            )
+        else:
+            logger.info("Search index %s is in step with the database (%d documents)", name, drift["index"])
+    return report

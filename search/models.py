@@ -10,8 +10,8 @@ from django.utils import timezone
 class IndexOutboxEntry(models.Model):
     """"This record changed": written in the same transaction as the change, removed once the index agrees.
 
-    A periodic task drains what is left (the broker or the engine was down). A document the engine rejects
-    keeps its row with the engine's reason and is not retried.
+    A periodic task drains what is left (the broker or the engine was down, or answered "busy"). A document the
+    engine will never accept keeps its row, marked rejected with the engine's reason, until staff try it again.
     """
 
     label = models.CharField(max_length=100, help_text='The model, as "app_label.modelname"')
@@ -21,6 +21,7 @@ class IndexOutboxEntry(models.Model):
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     last_error = models.TextField(blank=True)
     rejected = models.BooleanField(default=False, db_index=True)
+    rejected_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -29,6 +30,39 @@ class IndexOutboxEntry(models.Model):
 
     def __str__(self):
         return f"{self.label} {self.object_id}"
+
+
+class IndexVersion(models.Model):
+    """How many times a searchable record has changed: the external version its document carries in the index.
+
+    Bumped in the transaction of each change (search.signals.record_changes), so the row lock puts concurrent
+    changes of one record in commit order, and the engine keeps the newest document whatever order the writes
+    arrive in (version_type=external_gte). Rows are never deleted: a deleted record's tombstone needs its version.
+    """
+
+    label = models.CharField(max_length=100, help_text='The model, as "app_label.modelname"')
+    object_id = models.CharField(max_length=40)
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["label", "object_id"], name="one_index_version_per_record")]
+
+    def __str__(self):
+        return f"{self.label} {self.object_id} v{self.version}"
+
+
+class IndexRebuild(models.Model):
+    """A rebuild in progress: the lock that keeps a second rebuild of the same index out, in any process, and
+    the marker that tells drains to write to the new index as well (search.indexing)."""
+
+    index = models.CharField(max_length=50, unique=True, help_text="opportunities or campaign")
+    started_at = models.DateTimeField(default=timezone.now)
+    started_by = models.CharField(max_length=200, help_text="host and process id, to tell whether it is still alive")
+    loading = models.BooleanField(default=False, help_text="The new index is in place: drains write to it as well")
+
+    def __str__(self):
+        return f"{self.index} rebuild since {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class SearchRecord(models.Model):

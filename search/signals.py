@@ -8,27 +8,55 @@ import logging
 import threading
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import Organisation
 from careers.models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun, Provider, Venue
 
-from .models import IndexOutboxEntry
+from .models import IndexOutboxEntry, IndexVersion
 from .documents import OPPORTUNITY_INDEX
 from .sources import PAGE, PROGRAMME, SPONSORED, VACANCY, sources_for
 
 logger = logging.getLogger(__name__)
 
 
+VERSION_CHUNK = 500
+
+
+def bump_versions(label: str, object_ids: list[str]) -> None:
+    """One more version for each record, in the caller's transaction. The row lock this takes makes a second
+    transaction changing the same record wait for this one's commit, so versions follow commit order.
+
+    Ids go in sorted so that two transactions changing overlapping sets lock them in the same order.
+    One upsert per chunk; PostgreSQL and SQLite (3.24+) both read this ON CONFLICT clause.
+    """
+    table = connection.ops.quote_name(IndexVersion._meta.db_table)
+    now = timezone.now()
+    ordered = sorted(set(object_ids))
+    for start in range(0, len(ordered), VERSION_CHUNK):
+        chunk = ordered[start : start + VERSION_CHUNK]
+        values = ", ".join(["(%s, %s, 1, %s)"] * len(chunk))
+        params = [value for object_id in chunk for value in (label, object_id, now)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (label, object_id, version, changed_at) VALUES {values} "
+                f"ON CONFLICT (label, object_id) DO UPDATE SET version = {table}.version + 1, changed_at = excluded.changed_at",
+                params,
+            )
+
+
 def record_changes(label: str, ids) -> None:
-    rows = [IndexOutboxEntry(label=label, object_id=str(pk)) for pk in ids]
-    if not rows:
+    object_ids = [str(pk) for pk in ids]
+    if not object_ids:
         return
-    rows = IndexOutboxEntry.objects.bulk_create(rows)
+    with transaction.atomic():
+        bump_versions(label, object_ids)
+        rows = IndexOutboxEntry.objects.bulk_create([IndexOutboxEntry(label=label, object_id=object_id) for object_id in object_ids])
     # One task per transaction is enough: it drains every row the transaction wrote.
     drain = getattr(_waiting, "drain", None)
     if drain is None or drain.sent or not IndexOutboxEntry.objects.filter(pk=drain.first_row).exists():
@@ -96,6 +124,13 @@ def on_page_deleted(sender, instance, **kwargs):
     record_changes(PAGE, [instance.pk])
 
 
+def on_page_restriction_changed(sender, instance, **kwargs):
+    # A private page (and all below it) leaves search; lifting the restriction brings them back.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # None when the page itself is being deleted: its own delete is recorded
+        on_page_changed(sender, page)
+
+
 def connect() -> None:
     for model in (apps.get_model(source.label) for source in sources_for(OPPORTUNITY_INDEX)):
         post_save.connect(on_item_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label_lower}")
@@ -110,5 +145,7 @@ def connect() -> None:
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid="search-page-moved")
+    post_save.connect(on_page_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-page-restricted")
+    post_delete.connect(on_page_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-page-unrestricted")
     # Deleting any page type deletes its wagtailcore.Page row too, which sends this once.
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search-page-deleted")

@@ -15,6 +15,17 @@ def drain_outbox_task() -> dict:
     return result
 
 
+@shared_task(name="search.reconcile_index", ignore_result=True)
+def reconcile_index_task() -> dict:
+    """Hourly from beat: compare each document with the database (by version) and mend drift."""
+    from .connection import EngineError, EngineUnavailable
+
+    try:
+        return indexing.reconcile()
+    except (*EngineUnavailable, EngineError):
+        return {}  # next hour's run tries again
+
+
 @shared_task(name="search.remove_expired", ignore_result=True)
 def remove_expired_task() -> int:
     from .connection import EngineError, EngineUnavailable

@@ -1,15 +1,16 @@
 """Fault-injection scenarios too long for `make test`, run by hand against the real services (`make services`);
 each measures, never asserts, and writes its figures for benchmarks/FAULTS.md. From the repository's root:
 
+    .venv/bin/python -m benchmarks.faults integrity # scenarios 1, 2, 3, 5, 7: index integrity
     .venv/bin/python -m benchmarks.faults slow      # scenario 4: the engine answers 4 s late
     .venv/bin/python -m benchmarks.faults jobs      # scenario 6: a worker killed mid-import, and mid-send
 """
 
 import argparse
 
-from benchmarks.faults import jobs, slow
+from benchmarks.faults import integrity, jobs, slow
 
-SCENARIOS = {"slow": slow, "jobs": jobs}
+SCENARIOS = {"integrity": integrity, "slow": slow, "jobs": jobs}
 
 
 def main() -> None:

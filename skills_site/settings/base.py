@@ -228,6 +228,8 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "search-drain-outbox": {"task": "search.drain_outbox", "schedule": 30.0},
     "search-remove-expired": {"task": "search.remove_expired", "schedule": 60.0 * 15},
+    # Documents compared with the database by version; drift (a lost write, a change made without signals) mended.
+    "search-reconcile-index": {"task": "search.reconcile_index", "schedule": crontab(minute=20)},
     # Saved pathway plans: new matches (and opted-in emails) each morning; unopened private plans go after a year.
     "pathways-refresh-plans": {"task": "pathways.refresh_plans", "schedule": crontab(hour=7, minute=45)},
     "pathways-delete-forgotten-plans": {"task": "pathways.delete_forgotten_plans", "schedule": crontab(hour=3, minute=30)},
