@@ -91,6 +91,7 @@ def test_the_search_page_keeps_the_full_postcode_in_its_links_records_only_the_o
 
     assert "near=LS6+1SN&amp;radius=3" in nothing_so_close  # "Search within 3 miles", the nearest that finds it, still starts from home
     assert "Computer club in Headingley" in found and "0.8 miles away" in found
+    assert "1 result within 1 mile of LS6 1SN" in found
     assert "Contains Royal Mail data © Royal Mail copyright and database right 2025" in found  # under the map
     assert list(SearchRecord.objects.values_list("outcode", flat=True)) == ["LS6", "LS6"]
     assert not any("1SN" in str(record.__dict__) for record in SearchRecord.objects.all())
