@@ -15,6 +15,7 @@ items, which is what lets basic mode hold a crowd while the engine is away.
 import datetime
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import SearchVectorExact, TrigramWordSimilar
@@ -172,7 +173,8 @@ def _count(table: Table, params: SearchParams, words: Words | None, today: datet
 
 def _capped_total(table: Table, params: SearchParams, words: Words | None, today: datetime.date, cap: int = TOTAL_CAP) -> tuple[int, bool]:
     """How many match with every filter, counted up to cap + 1: (count, whether there are more)."""
-    found = _with_chosen(_matching(table, params, words, today), params).order_by().values("pk")[: cap + 1].count()
+    with _without_nested_loops():
+        found = _with_chosen(_matching(table, params, words, today), params).order_by().values("pk")[: cap + 1].count()
     return min(found, cap), found > cap
 
 
@@ -180,8 +182,9 @@ def _first_rows(table: Table, params: SearchParams, words: Words | None, today: 
     """The first `size` matches in the order asked for: (sort key, table, pk)."""
     rows = _with_chosen(_matching(table, params, words, today), params)
     if params.sort == "distance" and params.near and table.near_first:
-        rank = words.rank() if words else None
-        return [(_key(values, ORDERINGS["distance"]), table, pk) for pk, values in table.near_first(rows, params, rank, size)]
+        nearest = table.near_first(rows, params, words.rank() if words else None, size)
+        if nearest is not None:
+            return [(_key(values, ORDERINGS["distance"]), table, pk) for pk, values in nearest]
     ordering = ORDERINGS.get(params.sort, ORDERINGS["relevance"])
     values = {
         "rank": words.rank() if words else Value(0.0, output_field=FloatField()),
@@ -209,6 +212,20 @@ def _key(values: tuple, ordering: list) -> tuple:
         else:
             key.append((0, value))
     return tuple(key)
+
+
+@contextmanager
+def _without_nested_loops():
+    """For the capped counts only. With a LIMIT, PostgreSQL expects the first matches early and picks nested loops
+    over the verified organisations, which a narrow search (a plan's step: a tier, skill areas, free) then walks
+    in full: hash joins count the same rows in half the time. The grouped counts (a words' index scan, then rows by
+    key) and the page's rows keep nested loops, which suit them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_nestloop', 'off', true)")
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('enable_nestloop', 'on', true)")
 
 
 @dataclass
@@ -249,8 +266,13 @@ def _search(params: SearchParams, words: Words | None, *, with_facets: bool) -> 
         wanted = [count for count in counted if not params.kind or count.table.source.kind in params.kind]
         facets = _facets(counted, wanted, chosen)
         for count in wanted:
-            # A sample's groups cannot say how many match the chosen facet values: those are counted on their own.
-            totals[count.table] = _capped_total(count.table, params, words, today) if count.capped else (count.total(chosen), False)
+            if not count.capped:
+                totals[count.table] = (count.total(chosen), False)
+            elif chosen:
+                # A sample's groups cannot say how many match the chosen facet values: those are counted on their own.
+                totals[count.table] = _capped_total(count.table, params, words, today)
+            else:
+                totals[count.table] = (TOTAL_CAP, True)
     else:
         totals = {table: _capped_total(table, params, words, today, HITS_ONLY_CAP) for table in tables}
     cap = TOTAL_CAP if with_facets else HITS_ONLY_CAP

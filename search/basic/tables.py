@@ -65,7 +65,7 @@ class Table:
     extra_text: tuple[str, ...] = ()  # foreign keys to reference rows whose title is searched too (standards)
     public: Callable[[], QuerySet] | None = None  # the source's rows, in a form faster to filter and count
     # The first rows by distance, found without measuring every match (programmes: nearest venues first):
-    # (rows, params, rank expression or None, size) → [(pk, (miles or None, rank))]
+    # (rows, params, rank expression or None, size) → [(pk, (miles or None, rank))], or None to order them all
     near_first: Callable | None = None
 
     def rows(self) -> QuerySet:
@@ -202,6 +202,26 @@ def _placed_conditions(model, params: SearchParams, today: datetime.date, *, rem
     return conditions
 
 
+# The first ring searched for the nearest items, as a share of the radius; doubled until it holds a page.
+FIRST_RING = 1 / 8
+
+
+def _placed_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
+    """The `size` matches nearest the place, each with one point (vacancies, sponsored places): measured in a
+    small ring first (a box on latitude and longitude, then the distance), widened until it holds `size` of them.
+    Whatever lies within a ring is nearer than anything outside it, so those are the nearest. None when even the
+    ring of half the radius holds fewer: the caller's query over the whole radius (and the remote) answers."""
+    ring = params.radius * FIRST_RING
+    rank = rank if rank is not None else Value(0.0, output_field=FloatField())
+    while ring < params.radius:
+        inside = within_radius(rows, params.with_changes(radius=ring)).annotate(sort_rank=rank)
+        nearest = list(inside.order_by("miles", F("sort_rank").desc(nulls_last=True), "pk").values_list("pk", "miles", "sort_rank")[:size])
+        if len(nearest) == size:
+            return [(pk, (miles, value)) for pk, miles, value in nearest]
+        ring *= 2
+    return None
+
+
 def _vacancy_conditions(params: SearchParams, today: datetime.date) -> list[Q]:
     conditions = _placed_conditions(ApprenticeshipVacancy, params, today, remote=None)
     if params.starts_within:
@@ -255,6 +275,7 @@ TABLES = [
         conditions=_vacancy_conditions,
         next_start=lambda today: F("start_date"),
         nearest=miles_from,
+        near_first=_placed_nearest_first,
         weekly_wage=F("weekly_wage"),
         extra_text=("standard",),
     ),
@@ -271,5 +292,6 @@ TABLES = [
         conditions=_sponsored_conditions,
         next_start=lambda today: F("starts_on"),
         nearest=miles_from,
+        near_first=_placed_nearest_first,
     ),
 ]

@@ -82,6 +82,25 @@ def test_each_page_by_distance_holds_the_next_nearest(ring):
     assert [hit.title for hit in pages[2].hits] == nearest[30:]
 
 
+def test_vacancies_by_distance_are_the_nearest_whatever_ring_holds_them(ring):
+    near = SearchParams.from_query({"near": "LS1 4AP"})[0].near
+    origin = (near.latitude, near.longitude)
+    inside = {}
+    for step in range(12):
+        lat, lon = point(origin, 0.2 + step * 0.8, step * 30.0)  # 0.2 to 9.0 miles: every ring of a 10-mile radius
+        vacancy = ApprenticeshipVacancyFactory(title=f"Apprentice {step}", status=Status.PUBLISHED)
+        type(vacancy).objects.filter(pk=vacancy.pk).update(latitude=lat, longitude=lon)
+        inside[vacancy.title] = distance_miles(origin[0], origin[1], lat, lon)
+    far = ApprenticeshipVacancyFactory(title="Apprentice far away", status=Status.PUBLISHED)
+    type(far).objects.filter(pk=far.pk).update(latitude=origin[0] + 0.3, longitude=origin[1])  # about 21 miles
+    nearest = sorted(inside, key=inside.get)
+
+    for size in ("1", "3", "7", "20"):
+        results = search(near="LS1 4AP", radius="10", sort="distance", kind="apprenticeship", page_size=size)
+        assert [hit.title for hit in results.hits] == nearest[: int(size)]
+        assert results.total == 12
+
+
 def test_online_programmes_follow_the_nearest_when_online_is_allowed(ring):
     ProgrammeFactory(title="Spreadsheets online", status=Status.PUBLISHED)
 
