@@ -1,4 +1,4 @@
-"""The basic search on PostgreSQL: full-text search over functional GIN indexes (publishing.text_search).
+"""The basic search on PostgreSQL: full-text search over stored, GIN-indexed word vectors (publishing.text_search).
 
 The resident's words are read as plain words (never as operators, so no input can make the query fail), stemmed
 in English, and all of them must be found in the title, summary or description, or be the name of the provider or
@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from careers.models import ApprenticeshipStandard
-from publishing.text_search import TEXT_SEARCH_CONFIG, text_search_vector
+from publishing.text_search import TEXT_SEARCH_CONFIG, StoredWords
 
 from ..params import SearchParams
 from ..results import SearchResults, hit_from_source
@@ -76,7 +76,7 @@ class Words:
     forgiving: bool = False
 
     def condition(self, table: Table) -> Q:
-        vector = text_search_vector()
+        vector = StoredWords()
         if not self.forgiving:
             found = Q(SearchVectorExact(vector, _query(self.words)))
             return found | _named(table, self.words)
@@ -88,11 +88,11 @@ class Words:
 
     def rank(self):
         if not self.forgiving:
-            return SearchRank(text_search_vector(), _query(self.words))
+            return SearchRank(StoredWords(), _query(self.words))
         any_word = _query(self.words[:1])
         for word in self.words[1:]:
             any_word |= _query([word])
-        rank = SearchRank(text_search_vector(), any_word)
+        rank = SearchRank(StoredWords(), any_word)
         for word in self.words:
             if len(word) >= TYPO_MIN_LENGTH:
                 rank += TrigramWordSimilarity(Value(word), "title")
