@@ -28,8 +28,12 @@ PLAN = "pathway plan (POST /api/v1/pathways/plan)"
 PLAN_OUTCODES = ("LS1", "LS6", "BD1", "WF1", "HX1", "HD1")
 
 
-def plan_sender(base: str):
+def plan_sender(args, base: str):
     """Answers that differ each time (outcode, cost, how they learn); a plan the basic search built is never kept."""
+    os.environ.update(bench.environment(args))  # the test's answers name the question bank's codes: Django loads them
+    import django
+
+    django.setup()
     from tests.pathways.test_api import ANSWERS
 
     bodies = itertools.cycle(
@@ -91,7 +95,7 @@ def main():
                 send({})  # warm the worker's connection
                 rows.append((name, concurrency, bench.run_load(send, concurrency=concurrency, requests=args.requests)))
                 print(rows[-1])
-            send = plan_sender(base)
+            send = plan_sender(args, base)
             send({})
             rows.append((PLAN, concurrency, bench.run_load(send, concurrency=concurrency, requests=args.plan_requests)))
             print(rows[-1])

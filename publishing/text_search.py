@@ -27,7 +27,7 @@ WEIGHTS = (("title", "A"), ("summary", "B"), ("description", "C"))
 
 
 def text_search_vector() -> SearchVector:
-    """The same expression for the index and the queries: PostgreSQL uses the index only for an identical one."""
+    """The expression of the functional "_words" index (the stored column computes the same vector)."""
     return (
         SearchVector("title", weight="A", config=TEXT_SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=TEXT_SEARCH_CONFIG)

@@ -6,16 +6,18 @@ employer (or a vacancy's standard). Title matches rank first (SearchRank with th
 words as typed find nothing, each longer word may instead be a near miss of a word in a title (pg_trgm's word
 similarity), which forgives most single typos ("compter", "securty").
 
-Everything is counted and ordered in the database, per table: one grouped query gives the total and the counts of
-the facet columns (each facet counted without its own filter, as the engine does), a second the first rows of the
-page in order; documents are built for the page alone. So a search costs a few index scans whatever the number of
-items, which is what lets basic mode hold a crowd while the engine is away.
+Everything is counted and ordered in the database, per table: one grouped query over at most TOTAL_CAP + 1
+matches gives the total and the counts of the facet columns (each facet counted without its own filter, as the
+engine does), a second the first rows of the page in order; documents are built for the page alone. Past the cap
+the total reads "more than 1,000" and facet values come without counts, as the engine's track_total_hits stops
+counting; by distance, the nearest are found from the place outwards (search.basic.tables). So a search costs a
+few bounded queries whatever the number of items, which is what lets basic mode hold a crowd while the engine is
+away. What reads the hits alone (pathway plans) counts no facets and stops at HITS_ONLY_CAP.
 """
 
 import datetime
 import re
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import SearchVectorExact, TrigramWordSimilar
@@ -31,7 +33,7 @@ from publishing.text_search import TEXT_SEARCH_CONFIG, StoredWords
 from ..params import SearchParams
 from ..results import SearchResults, hit_from_source
 from .hits import as_json
-from .tables import TABLES, Table
+from .tables import TABLES, Table, without_nested_loops
 
 WORD = re.compile(r"\w+")
 MAX_WORDS = 8  # as the engine's typo query: a pasted paragraph must not cost a hundred conditions
@@ -173,7 +175,7 @@ def _count(table: Table, params: SearchParams, words: Words | None, today: datet
 
 def _capped_total(table: Table, params: SearchParams, words: Words | None, today: datetime.date, cap: int = TOTAL_CAP) -> tuple[int, bool]:
     """How many match with every filter, counted up to cap + 1: (count, whether there are more)."""
-    with _without_nested_loops():
+    with without_nested_loops():
         found = _with_chosen(_matching(table, params, words, today), params).order_by().values("pk")[: cap + 1].count()
     return min(found, cap), found > cap
 
@@ -198,6 +200,9 @@ def _first_rows(table: Table, params: SearchParams, words: Words | None, today: 
     rows = rows.annotate(**{f"sort_{name}": values[name] for name in names})
     order = [F(f"sort_{name}").desc(nulls_last=True) if descending else F(f"sort_{name}").asc(nulls_last=True) for name, descending in ordering]
     found = rows.order_by(*order, "pk").values_list("pk", *(f"sort_{name}" for name in names))[:size]
+    if params.near and params.sort == "distance":
+        with without_nested_loops():  # the distances of every match: hash joins read each once
+            found = list(found)
     return [(_key(row[1:], ordering), table, row[0]) for row in found]
 
 
@@ -212,20 +217,6 @@ def _key(values: tuple, ordering: list) -> tuple:
         else:
             key.append((0, value))
     return tuple(key)
-
-
-@contextmanager
-def _without_nested_loops():
-    """For the capped counts only. With a LIMIT, PostgreSQL expects the first matches early and picks nested loops
-    over the verified organisations, which a narrow search (a plan's step: a tier, skill areas, free) then walks
-    in full: hash joins count the same rows in half the time. The grouped counts (a words' index scan, then rows by
-    key) and the page's rows keep nested loops, which suit them."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('enable_nestloop', 'off', true)")
-        try:
-            yield
-        finally:
-            cursor.execute("SELECT set_config('enable_nestloop', 'on', true)")
 
 
 @dataclass

@@ -16,9 +16,10 @@ from tests.courses.factories import ProgrammeFactory, VenueFactory
 from tests.helpers import closed_port_url
 from tests.pathways.factories import skills
 
-# A basic search's queries: settings, names, a bounded count and the first rows per table, then the page's
-# documents with their related rows. Measured at 22–26; a per-row query would pass 40 with the items below.
-MAX_SEARCH_QUERIES = 30
+# A basic search's queries: settings, names, a bounded count and the first rows per table (by distance, a few
+# steps outwards), then the page's documents with their related rows. Measured at 22–33; a query per hit would
+# add 50 with the items below.
+MAX_SEARCH_QUERIES = 40
 
 
 def search(**query):
@@ -164,3 +165,13 @@ def test_a_plan_in_basic_mode_reads_a_few_rows_per_step(client, ring, settings, 
     assert response.status_code == 200 and body["mode"] == "basic"
     assert all(len(step["opportunities"]) <= 5 for step in body["steps"])
     assert any(step["opportunities"] for step in body["steps"])
+
+
+def test_a_plan_step_past_the_cap_says_more_than(client, ring, settings, monkeypatch):
+    settings.SEARCH_URL = closed_port_url("http")
+    monkeypatch.setattr(fulltext, "HITS_ONLY_CAP", 3)
+
+    body = client.post("/api/v1/pathways/plan", json.dumps(PLAN), content_type="application/json").json()
+
+    capped = [step for step in body["steps"] if step["total_capped"]]
+    assert capped and all(step["total"] == 3 and len(step["opportunities"]) == 5 for step in capped)
