@@ -102,6 +102,7 @@ class StepSerializer(serializers.Serializer):
     skill_areas = serializers.ListField(child=serializers.CharField())
     opportunities = PlanOpportunitySerializer(many=True)
     total = serializers.IntegerField(help_text="How many matched; the step shows the first few")
+    total_capped = serializers.BooleanField(default=False, help_text="More than `total` matched: the basic search stops counting there")
     widened = serializers.CharField(help_text="What was widened to find anything (distance, online, anywhere), or empty")
     search = serializers.CharField(help_text="The same search as a query string for /search/")
 

@@ -50,7 +50,8 @@ class Step:
     skill_areas: list[str]
     opportunities: list[dict]
     total: int
-    widened: str = ""  # what we changed to find anything, said plainly
+    widened: str = ""
+    total_capped: bool = False  # more than `total` matched (the basic search stops counting)  # what we changed to find anything, said plainly
     search: str = ""  # the same search on the search page, as a query string
 
 
@@ -159,6 +160,7 @@ def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params
         skill_areas=areas,
         opportunities=[_opportunity(hit) for hit in results.hits],
         total=results.total,
+        total_capped=results.total_capped,
         widened=widened,
         search=_search_link(params),
     )

@@ -57,7 +57,7 @@ class HitSerializer(serializers.Serializer):
 
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(allow_null=True, help_text="null in basic mode when more matched than it counts")
 
 
 class ReadingSerializer(serializers.Serializer):
@@ -91,13 +91,14 @@ class FurtherAwaySerializer(serializers.Serializer):
 
 class SearchResponseSerializer(serializers.Serializer):
     total = serializers.IntegerField()
+    total_capped = serializers.BooleanField(help_text="More than `total` matched: the basic search stops counting there")
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     results = HitSerializer(many=True)
     campaign = CampaignHitSerializer(
         many=True, help_text="Careers stories, guides and events that match the words (empty without `q`); events that have ended are left out"
     )
-    facets = serializers.DictField(child=FacetValueSerializer(many=True), allow_null=True, help_text="Absent in basic mode")
+    facets = serializers.DictField(child=FacetValueSerializer(many=True), allow_null=True, help_text="Absent in basic mode on SQLite")
     suggestion = serializers.CharField(help_text='"Did you mean", or empty')
     mode = serializers.ChoiceField(choices=["full", "basic"], help_text="basic: the engine was unreachable; a simpler database search answered")
     understood = ReadingSerializer(many=True, help_text="What was read from `q`: a place and intent words, each removable")
@@ -160,6 +161,7 @@ class SearchView(APIView):
         search_record(results, source="api")
         body = {
             "total": results.total,
+            "total_capped": results.total_capped,
             "page": params.page,
             "page_size": params.page_size,
             "results": HitSerializer(results.hits, many=True, context={"request": request}).data,

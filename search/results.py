@@ -83,6 +83,7 @@ class SearchResults:
     total: int
     hits: list[Hit]
     mode: str = "full"  # "basic" when the engine was unreachable
+    total_capped: bool = False  # more than `total` matched: the basic search stops counting there
     facets: dict[str, list[tuple[str, int]]] | None = None
     suggestion: str = ""
     campaign: list[CampaignHit] = field(default_factory=list)

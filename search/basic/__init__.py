@@ -13,5 +13,8 @@ from .fulltext import fulltext_search
 from .simple import simple_search
 
 
-def basic_search(params: SearchParams) -> SearchResults:
-    return fulltext_search(params) if connection.vendor == "postgresql" else simple_search(params)
+def basic_search(params: SearchParams, *, with_facets: bool = True) -> SearchResults:
+    """`with_facets=False` for what reads the hits alone (pathway plans): no facet counts, a capped total."""
+    if connection.vendor == "postgresql":
+        return fulltext_search(params, with_facets=with_facets)
+    return simple_search(params)

@@ -1,4 +1,4 @@
-"""The basic search on PostgreSQL: full-text search over functional GIN indexes (publishing.text_search).
+"""The basic search on PostgreSQL: full-text search over stored, GIN-indexed word vectors (publishing.text_search).
 
 The resident's words are read as plain words (never as operators, so no input can make the query fail), stemmed
 in English, and all of them must be found in the title, summary or description, or be the name of the provider or
@@ -6,10 +6,13 @@ employer (or a vacancy's standard). Title matches rank first (SearchRank with th
 words as typed find nothing, each longer word may instead be a near miss of a word in a title (pg_trgm's word
 similarity), which forgives most single typos ("compter", "securty").
 
-Everything is counted and ordered in the database, per table: one grouped query gives the total and the counts of
-the facet columns (each facet counted without its own filter, as the engine does), a second the first rows of the
-page in order; documents are built for the page alone. So a search costs a few index scans whatever the number of
-items, which is what lets basic mode hold a crowd while the engine is away.
+Everything is counted and ordered in the database, per table: one grouped query over at most TOTAL_CAP + 1
+matches gives the total and the counts of the facet columns (each facet counted without its own filter, as the
+engine does), a second the first rows of the page in order; documents are built for the page alone. Past the cap
+the total reads "more than 1,000" and facet values come without counts, as the engine's track_total_hits stops
+counting; by distance, the nearest are found from the place outwards (search.basic.tables). So a search costs a
+few bounded queries whatever the number of items, which is what lets basic mode hold a crowd while the engine is
+away. What reads the hits alone (pathway plans) counts no facets and stops at HITS_ONLY_CAP.
 """
 
 import datetime
@@ -25,12 +28,12 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from careers.models import ApprenticeshipStandard
-from publishing.text_search import TEXT_SEARCH_CONFIG, text_search_vector
+from publishing.text_search import TEXT_SEARCH_CONFIG, StoredWords
 
 from ..params import SearchParams
 from ..results import SearchResults, hit_from_source
 from .hits import as_json
-from .tables import TABLES, Table
+from .tables import TABLES, Table, without_nested_loops
 
 WORD = re.compile(r"\w+")
 MAX_WORDS = 8  # as the engine's typo query: a pasted paragraph must not cost a hundred conditions
@@ -40,6 +43,11 @@ TYPO_MIN_LENGTH = 4  # shorter words are matched as typed: "cad" must not become
 # security" 0.63; the extension's default (0.6) forgives too few. Letters swapped in a short word ("pyhton")
 # share too few trigrams to be forgiven.
 TYPO_SIMILARITY = 0.5
+# Counts stop here, as the engine's track_total_hits does: past it the page says "more than 1,000", and a broad
+# search (62,642 items within 10 miles of Leeds) costs what a narrow one does.
+TOTAL_CAP = 1000
+# What reads the hits alone (a pathway plan's step: five of them and "see all") needs fewer counted.
+HITS_ONLY_CAP = 100
 FACETS = ("tier", "level", "mode", "free", "sponsored")
 # Each sort: (value, descending) pairs, nulls last, as search.queries.sort_clause orders the engine's results.
 ORDERINGS = {
@@ -70,7 +78,7 @@ class Words:
     forgiving: bool = False
 
     def condition(self, table: Table) -> Q:
-        vector = text_search_vector()
+        vector = StoredWords()
         if not self.forgiving:
             found = Q(SearchVectorExact(vector, _query(self.words)))
             return found | _named(table, self.words)
@@ -82,11 +90,11 @@ class Words:
 
     def rank(self):
         if not self.forgiving:
-            return SearchRank(text_search_vector(), _query(self.words))
+            return SearchRank(StoredWords(), _query(self.words))
         any_word = _query(self.words[:1])
         for word in self.words[1:]:
             any_word |= _query([word])
-        rank = SearchRank(text_search_vector(), any_word)
+        rank = SearchRank(StoredWords(), any_word)
         for word in self.words:
             if len(word) >= TYPO_MIN_LENGTH:
                 rank += TrigramWordSimilarity(Value(word), "title")
@@ -129,10 +137,13 @@ def _chosen(params: SearchParams) -> dict:
 
 @dataclass
 class Counted:
-    """One table's matches, grouped by the facet columns: what the total and the facet counts are made of."""
+    """One table's matches, grouped by the facet columns: what the total and the facet counts are made of. When
+    more than TOTAL_CAP matched (`capped`), the groups hold the first TOTAL_CAP + 1 matches only: they say which
+    facet values occur, not how often."""
 
     table: Table
     groups: list[tuple[dict, int]]
+    capped: bool = False
 
     def total(self, chosen: dict, leave_out: str = "") -> int:
         return sum(count for values, count in self.groups if all(values[name] in allowed for name, allowed in chosen.items() if name != leave_out))
@@ -145,17 +156,37 @@ def _matching(table: Table, params: SearchParams, words: Words | None, today: da
     return rows.annotate(**{f"facet_{name}": expression for name, expression in table.facets().items()})
 
 
+def _with_chosen(rows, params: SearchParams):
+    for name, allowed in _chosen(params).items():
+        rows = rows.filter(**{f"facet_{name}__in": [value == "true" for value in allowed] if name in ("free", "sponsored") else allowed})
+    return rows
+
+
 def _count(table: Table, params: SearchParams, words: Words | None, today: datetime.date) -> Counted:
+    """One grouped query over at most TOTAL_CAP + 1 matches (a LIMIT inside the subquery, so PostgreSQL stops
+    reading there): exact counts for a narrow search, a bounded cost for a broad one."""
     columns = [f"facet_{name}" for name in FACETS]
-    grouped = _matching(table, params, words, today).values(*columns).annotate(count=Count("pk")).order_by()
-    return Counted(table, [({name: _facet_value(row[f"facet_{name}"]) for name in FACETS}, row["count"]) for row in grouped])
+    first = _matching(table, params, words, today).order_by().values("pk")[: TOTAL_CAP + 1]
+    rows = table.source.get_queryset().model.objects.filter(pk__in=first).annotate(**{f"facet_{name}": expression for name, expression in table.facets().items()})
+    grouped = rows.values(*columns).annotate(count=Count("pk")).order_by()
+    groups = [({name: _facet_value(row[f"facet_{name}"]) for name in FACETS}, row["count"]) for row in grouped]
+    return Counted(table, groups, capped=sum(count for _, count in groups) > TOTAL_CAP)
+
+
+def _capped_total(table: Table, params: SearchParams, words: Words | None, today: datetime.date, cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """How many match with every filter, counted up to cap + 1: (count, whether there are more)."""
+    with without_nested_loops():
+        found = _with_chosen(_matching(table, params, words, today), params).order_by().values("pk")[: cap + 1].count()
+    return min(found, cap), found > cap
 
 
 def _first_rows(table: Table, params: SearchParams, words: Words | None, today: datetime.date, size: int) -> list[tuple]:
     """The first `size` matches in the order asked for: (sort key, table, pk)."""
-    rows = _matching(table, params, words, today)
-    for name, allowed in _chosen(params).items():
-        rows = rows.filter(**{f"facet_{name}__in": [value == "true" for value in allowed] if name in ("free", "sponsored") else allowed})
+    rows = _with_chosen(_matching(table, params, words, today), params)
+    if params.sort == "distance" and params.near and table.near_first:
+        nearest = table.near_first(rows, params, words.rank() if words else None, size)
+        if nearest is not None:
+            return [(_key(values, ORDERINGS["distance"]), table, pk) for pk, values in nearest]
     ordering = ORDERINGS.get(params.sort, ORDERINGS["relevance"])
     values = {
         "rank": words.rank() if words else Value(0.0, output_field=FloatField()),
@@ -169,6 +200,9 @@ def _first_rows(table: Table, params: SearchParams, words: Words | None, today: 
     rows = rows.annotate(**{f"sort_{name}": values[name] for name in names})
     order = [F(f"sort_{name}").desc(nulls_last=True) if descending else F(f"sort_{name}").asc(nulls_last=True) for name, descending in ordering]
     found = rows.order_by(*order, "pk").values_list("pk", *(f"sort_{name}" for name in names))[:size]
+    if params.near and params.sort == "distance":
+        with without_nested_loops():  # the distances of every match: hash joins read each once
+            found = list(found)
     return [(_key(row[1:], ordering), table, row[0]) for row in found]
 
 
@@ -185,27 +219,63 @@ def _key(values: tuple, ordering: list) -> tuple:
     return tuple(key)
 
 
-def _search(params: SearchParams, words: Words | None) -> tuple[int, dict, list]:
-    today = timezone.localdate()
-    chosen = _chosen(params)
-    counted = [_count(table, params, words, today) for table in TABLES]
-    wanted = [count for count in counted if not params.kind or count.table.source.kind in params.kind]
-    total = sum(count.total(chosen) for count in wanted)
-    facets = {"kind": sorted(((count.table.source.kind, count.total(chosen)) for count in counted if count.total(chosen)), key=lambda pair: -pair[1])}
+@dataclass
+class Found:
+    total: int
+    capped: bool  # more than `total` matched: the page says "more than"
+    facets: dict | None
+    rows: list
+
+
+def _facets(counted: list[Counted], wanted: list[Counted], chosen: dict) -> dict:
+    """Each facet's values with their counts; a count is None where a table matched more than TOTAL_CAP, since
+    its groups then hold a sample: the value is there, how often is not known."""
+    facets = {"kind": sorted(((c.table.source.kind, None if c.capped else c.total(chosen)) for c in counted if c.total(chosen)), key=_by_count)}
     for name in FACETS:
-        tally = Counter()
+        tally, unknown = Counter(), set()
         for count in wanted:
             for values, number in count.groups:
                 if values[name] is not None and all(values[other] in allowed for other, allowed in chosen.items() if other != name):
                     tally[values[name]] += number
-        facets[name] = sorted(tally.items(), key=lambda pair: (-pair[1], pair[0]))
+                    if count.capped:
+                        unknown.add(values[name])
+        facets[name] = sorted(((value, None if value in unknown else number) for value, number in tally.items()), key=_by_count)
+    return facets
+
+
+def _by_count(pair) -> tuple:
+    return (pair[1] is None, -(pair[1] or 0), pair[0])
+
+
+def _search(params: SearchParams, words: Words | None, *, with_facets: bool) -> Found:
+    today = timezone.localdate()
+    chosen = _chosen(params)
+    tables = [table for table in TABLES if with_facets or not params.kind or table.source.kind in params.kind]
+    facets, totals = None, {}
+    if with_facets:
+        counted = [_count(table, params, words, today) for table in tables]
+        wanted = [count for count in counted if not params.kind or count.table.source.kind in params.kind]
+        facets = _facets(counted, wanted, chosen)
+        for count in wanted:
+            if not count.capped:
+                totals[count.table] = (count.total(chosen), False)
+            elif chosen:
+                # A sample's groups cannot say how many match the chosen facet values: those are counted on their own.
+                totals[count.table] = _capped_total(count.table, params, words, today)
+            else:
+                totals[count.table] = (TOTAL_CAP, True)
+    else:
+        totals = {table: _capped_total(table, params, words, today, HITS_ONLY_CAP) for table in tables}
+    cap = TOTAL_CAP if with_facets else HITS_ONLY_CAP
+    total = sum(number for number, _ in totals.values())
+    capped = total > cap or any(more for _, more in totals.values())
     start = (params.page - 1) * params.page_size
     rows = []
-    for count in wanted:
-        if count.total(chosen):
-            rows += _first_rows(count.table, params, words, today, start + params.page_size)
+    for table, (number, _) in totals.items():
+        if number:
+            rows += _first_rows(table, params, words, today, start + params.page_size)
     rows.sort(key=lambda row: (row[0], row[1].source.kind, row[2]))
-    return total, facets, rows[start : start + params.page_size]
+    return Found(min(total, cap), capped, facets, rows[start : start + params.page_size])
 
 
 def _hits(rows: list, params: SearchParams) -> list:
@@ -223,7 +293,8 @@ def _hits(rows: list, params: SearchParams) -> list:
     ]
 
 
-def fulltext_search(params: SearchParams) -> SearchResults:
+def fulltext_search(params: SearchParams, *, with_facets: bool = True) -> SearchResults:
+    """`with_facets=False` (pathway plans, alerts): the page's rows and a capped total, no facet counts."""
     words = plain_words(params.q)
     with transaction.atomic(), connection.cursor() as cursor:
         # For this transaction only. The distance and ranking expressions make the planner's cost estimates large
@@ -233,7 +304,9 @@ def fulltext_search(params: SearchParams) -> SearchResults:
             "SELECT set_config('jit', 'off', true), set_config('pg_trgm.word_similarity_threshold', %s, true)",
             [str(TYPO_SIMILARITY)],
         )
-        total, facets, rows = _search(params, Words(words) if words else None)
-        if not total and any(len(word) >= TYPO_MIN_LENGTH for word in words):
-            total, facets, rows = _search(params, Words(words, forgiving=True))
-    return SearchResults(params=params, total=total, hits=_hits(rows, params), mode="basic", facets=facets)
+        found = _search(params, Words(words) if words else None, with_facets=with_facets)
+        if not found.total and any(len(word) >= TYPO_MIN_LENGTH for word in words):
+            found = _search(params, Words(words, forgiving=True), with_facets=with_facets)
+    return SearchResults(
+        params=params, total=found.total, total_capped=found.capped, hits=_hits(found.rows, params), mode="basic", facets=found.facets
+    )

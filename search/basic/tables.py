@@ -8,19 +8,35 @@ leaves that kind out, as the engine does when the field is missing from its docu
 
 import datetime
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
-from django.db.models import BooleanField, Case, CharField, Exists, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, CharField, Exists, ExpressionWrapper, F, FloatField, Min, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.db import connection
 from django.utils import timezone
 
 from careers.models import DISABILITY_CONFIDENT_LEVELS, ApprenticeshipVacancy, SponsoredOpportunity
-from courses.models import Programme, ProgrammeRun
+from courses.models import Programme, ProgrammeRun, Venue
 from places.distances import EARTH_RADIUS_MILES
 
 from ..params import SearchParams
 from ..sources import PROGRAMME, SOURCES_BY_LABEL, SPONSORED, VACANCY, Source
+
+@contextmanager
+def without_nested_loops():
+    """For the capped counts and the online programmes after the nearest. With a LIMIT, PostgreSQL expects the
+    first matches early and picks nested loops over the verified organisations, which a narrow search (a plan's
+    step: a tier, skill areas, free) then walks in full, millions of joined rows for a few thousand matches: hash
+    joins read each match once. The other queries keep nested loops: measured, they are faster with them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_nestloop', 'off', true)")
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('enable_nestloop', 'on', true)")
+
 
 NOTHING = Q(pk__in=[])
 MILES_PER_DEGREE = 69.0  # of latitude; of longitude, times the cosine of the latitude
@@ -64,6 +80,9 @@ class Table:
     weekly_wage: object = Value(None)
     extra_text: tuple[str, ...] = ()  # foreign keys to reference rows whose title is searched too (standards)
     public: Callable[[], QuerySet] | None = None  # the source's rows, in a form faster to filter and count
+    # The first rows by distance, found without measuring every match (programmes: nearest venues first):
+    # (rows, params, rank expression or None, size) → [(pk, (miles or None, rank))], or None to order them all
+    near_first: Callable | None = None
 
     def rows(self) -> QuerySet:
         """The public rows, without the documents' related rows: those are fetched for the page alone."""
@@ -131,6 +150,49 @@ def _programme_conditions(params: SearchParams, today: datetime.date) -> list[Q]
     return conditions
 
 
+# Venues read per step of the walk outwards: doubled at each step up to MAX_VENUES, so a search that finds little
+# nearby reads the few hundred venues within the radius in a handful of steps, none of them large.
+FIRST_VENUES = 8
+MAX_VENUES = 64
+
+
+def _programmes_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
+    """The `size` matching programmes nearest the place, without measuring the distance of every match: venues
+    are walked outwards (a few hundred at most, each measured once), and only the programmes at the venues
+    walked so far are read. A programme's distance is that of the first venue it is found at, its nearest. Once
+    `size` have been found, those not found yet are all further away. Then online programmes, best first."""
+    if params.mode and not set(params.mode) & {Programme.DeliveryMode.IN_PERSON, Programme.DeliveryMode.BLENDED}:
+        return None  # online only: few have venues to walk, and the caller measures those few
+    venues = list(within_radius(Venue.objects.all(), params).order_by("miles", "pk").values_list("pk", "miles"))
+    links = Programme.venues.through.objects
+    found: dict[int, tuple] = {}
+    start, step = 0, FIRST_VENUES
+    while start < len(venues) and len(found) < size:
+        end = min(len(venues), start + step)
+        while end < len(venues) and venues[end][1] == venues[end - 1][1]:
+            end += 1  # venues the same distance away are walked together, so ties are ordered by rank
+        miles = dict(venues[start:end])
+        # The ids as a list, not a subquery: given a subquery, PostgreSQL reads every programme to join them.
+        here = set(links.filter(venue_id__in=miles).values_list("programme_id", flat=True)) - found.keys()
+        at_these = rows.filter(pk__in=here).order_by()
+        ranked = dict(at_these.annotate(sort_rank=rank if rank is not None else Value(0.0, output_field=FloatField())).values_list("pk", "sort_rank"))
+        for programme, venue in links.filter(programme_id__in=ranked, venue_id__in=miles).values_list("programme_id", "venue_id"):
+            nearest = min(miles[venue], found[programme][0]) if programme in found else miles[venue]
+            found[programme] = (nearest, ranked[programme])
+        start, step = end, min(step * 2, MAX_VENUES)
+    nearest = sorted(found.items(), key=lambda item: (item[1][0], -item[1][1], item[0]))[:size]
+    if len(nearest) < size:
+        online = rows.filter(delivery_mode=Programme.DeliveryMode.ONLINE).exclude(pk__in=found)
+        if rank is None:
+            online = online.annotate(sort_rank=Value(0.0, output_field=FloatField()))
+        else:
+            online = online.annotate(sort_rank=rank)
+        best = online.order_by(F("sort_rank").desc(nulls_last=True), "pk").values_list("pk", "sort_rank")[: size - len(nearest)]
+        with without_nested_loops():
+            nearest += [(pk, (None, value)) for pk, value in best]
+    return nearest
+
+
 def _programme_next_start(today: datetime.date):
     return Min("runs__starts_on", filter=Q(runs__starts_on__gte=today))
 
@@ -157,6 +219,26 @@ def _placed_conditions(model, params: SearchParams, today: datetime.date, *, rem
         near = Q(pk__in=within_radius(model.objects.all(), params).values("pk"))
         conditions.append(near | remote if remote is not None and not params.in_person else near)
     return conditions
+
+
+# The first ring searched for the nearest items, as a share of the radius; doubled until it holds a page.
+FIRST_RING = 1 / 8
+
+
+def _placed_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
+    """The `size` matches nearest the place, each with one point (vacancies, sponsored places): measured in a
+    small ring first (a box on latitude and longitude, then the distance), widened until it holds `size` of them.
+    Whatever lies within a ring is nearer than anything outside it, so those are the nearest. None when even the
+    ring of half the radius holds fewer: the caller's query over the whole radius (and the remote) answers."""
+    ring = params.radius * FIRST_RING
+    rank = rank if rank is not None else Value(0.0, output_field=FloatField())
+    while ring < params.radius:
+        inside = within_radius(rows, params.with_changes(radius=ring)).annotate(sort_rank=rank)
+        nearest = list(inside.order_by("miles", F("sort_rank").desc(nulls_last=True), "pk").values_list("pk", "miles", "sort_rank")[:size])
+        if len(nearest) == size:
+            return [(pk, (miles, value)) for pk, miles, value in nearest]
+        ring *= 2
+    return None
 
 
 def _vacancy_conditions(params: SearchParams, today: datetime.date) -> list[Q]:
@@ -197,6 +279,7 @@ TABLES = [
         nearest=lambda params: Min(miles_from(params, "venues__")),
         closing_date=Value(None, output_field=CharField()),
         public=_startable_programmes,
+        near_first=_programmes_nearest_first,
     ),
     Table(
         source=SOURCES_BY_LABEL[VACANCY],
@@ -211,6 +294,7 @@ TABLES = [
         conditions=_vacancy_conditions,
         next_start=lambda today: F("start_date"),
         nearest=miles_from,
+        near_first=_placed_nearest_first,
         weekly_wage=F("weekly_wage"),
         extra_text=("standard",),
     ),
@@ -227,5 +311,6 @@ TABLES = [
         conditions=_sponsored_conditions,
         next_start=lambda today: F("starts_on"),
         nearest=miles_from,
+        near_first=_placed_nearest_first,
     ),
 ]
