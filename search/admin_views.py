@@ -6,7 +6,7 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -57,16 +57,13 @@ class PeriodForm(forms.Form):
         return cleaned
 
 
-class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
+class UnmetDemandReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = PERMISSION
+    raise_exception = True
     page_title = "Unmet demand"
     page_subtitle = "searches that found little or led nowhere"
     header_icon = "search"
     template_name = "search/admin/unmet_demand.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def period(self):
         today = timezone.localdate()
@@ -108,7 +105,7 @@ class UnmetDemandReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
 
-class IndexProblemsReportView(WagtailAdminTemplateMixin, TemplateView):
+class IndexProblemsReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Records whose documents the search engine refused: not searchable as they are until someone fixes the cause
     and tries them again."""
 
@@ -116,11 +113,8 @@ class IndexProblemsReportView(WagtailAdminTemplateMixin, TemplateView):
     page_subtitle = "documents the search engine refused"
     header_icon = "warning"
     template_name = "search/admin/index_problems.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(INDEX_PROBLEMS_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = INDEX_PROBLEMS_PERMISSION
+    raise_exception = True
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(entries=rejected_entries()[:500]))

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from tests.helpers import celery_broker, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 HELP = "scenarios 1, 2, 3, 5, 7: races, an unreachable or busy engine, a broker outage, a rebuild under load"
 
@@ -231,12 +233,6 @@ def scenario_3_busy(*, changes: int = 2000, share: float = 0.3) -> dict:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def own_redis():
     """A redis-server of our own on a free port (never the shared one), that the scenario may stop and start."""
@@ -267,36 +263,6 @@ def own_redis():
     finally:
         if server["process"].poll() is None:
             stop()
-
-
-@contextmanager
-def celery_broker(url: str):
-    """The Celery app sends to this broker for real (not eagerly), giving up at once when it is down."""
-    from skills_site.celery import app
-
-    changes = {
-        "task_always_eager": False,
-        "broker_url": url,
-        # The settings name the write (and read) URL too, and Celery prefers it to broker_url.
-        "broker_write_url": url,
-        "broker_read_url": url,
-        "broker_connection_retry": False,
-        "broker_connection_max_retries": 0,
-        "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 1},
-    }
-    saved = {name: app.conf[name] for name in changes}
-
-    def fresh_pools():
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    app.conf.update(changes)
-    fresh_pools()
-    try:
-        yield app
-    finally:
-        app.conf.update(saved)
-        fresh_pools()
 
 
 def scenario_5_broker_down(*, edits: int = 200, outage: float = 60.0) -> dict:

@@ -1,7 +1,6 @@
 """Live sync that loses nothing: every change reaches the index after commit, even if the engine or the
 broker was down when it happened."""
 
-from contextlib import contextmanager
 
 import pytest
 
@@ -16,7 +15,7 @@ from search.service import search_opportunities
 from search.sources import SOURCES_BY_LABEL, Source
 from tests.accounts.factories import MembershipFactory
 from tests.careers.factories import SponsoredOpportunityFactory
-from tests.helpers import closed_port_url
+from tests.helpers import celery_broker, closed_port_url
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.publishing.helpers import established
 from tests.search.helpers import refresh, sync_now
@@ -92,35 +91,9 @@ def test_a_change_made_while_the_engine_is_down_arrives_when_it_is_back(settings
     assert not IndexOutboxEntry.objects.exists()
 
 
-@contextmanager
 def broker_down():
-    """The Celery app really sends to a closed port, then gets its real broker and a fresh pool back."""
-    from skills_site.celery import app
-
-    changes = {
-        "task_always_eager": False,
-        "broker_url": closed_port_url("redis"),
-        # The settings name the write (and read) URL too, and Celery prefers it to broker_url.
-        "broker_write_url": closed_port_url("redis"),
-        "broker_read_url": closed_port_url("redis"),
-        "broker_connection_retry": False,
-        "broker_connection_max_retries": 0,
-        "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 1},
-    }
-    saved = {name: app.conf[name] for name in changes}
-
-    def fresh_pools():
-        # Set aside, not closed: other parts of the app (its control mailbox) keep references to them.
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    app.conf.update(changes)
-    fresh_pools()
-    try:
-        yield
-    finally:
-        app.conf.update(saved)
-        fresh_pools()
+    """The Celery app really sends to a closed port."""
+    return celery_broker(closed_port_url("redis"))
 
 
 def test_a_change_made_while_the_broker_is_down_waits_in_the_outbox(django_capture_on_commit_callbacks):
