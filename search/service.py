@@ -324,7 +324,7 @@ NARROWING_READINGS = {understanding.PLACE, "free", "online", "kind", "degree", "
 def widenings(params: SearchParams, searched: SearchParams | None = None, read=None, *, rung: WiderRung | None = None) -> list[Widening]:
     """Ways to find something when nothing matched, each with how many it would find. `params` is the search
     as the resident asked it; `searched` what ran after reading their words; `rung` the nearest wider radius
-    that finds something, when it has been asked already."""
+    that finds something (already counted), if any."""
     searched = searched or params
     options = []
     for reading in read.readings if read else ():
@@ -333,7 +333,7 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
             words = understanding.without_place(understanding.fold(params.q), reading.words)
             options.append((f"Search without “{reading.label}”", params.with_changes(q=words, page=1)))
     if rung:
-        options.append(RUNG)
+        options.append(_rung_widening(params, rung))
     for name, label, change in WIDER:
         if name == "words":
             if searched.q:
@@ -342,12 +342,9 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
         elif getattr(params, name):
             options.append((label, params.with_changes(**change, page=1)))
     options = options[:8]
-    counted = iter(_counted([option for option in options if option is not RUNG]))
-    found = [_rung_widening(params, rung) if option is RUNG else next(counted) for option in options]
+    counted = iter(_counted([option for option in options if not isinstance(option, Widening)]))
+    found = [option if isinstance(option, Widening) else next(counted) for option in options]
     return [widening for widening in found if widening]
-
-
-RUNG = object()  # where the wider radius goes among the ways to widen
 
 
 def _counted(options: list[tuple[str, SearchParams]]) -> list[Widening | None]:
