@@ -64,11 +64,11 @@ class TrigramExtensionKept(TrigramExtension):
         pass
 
 
-class StoredWords(Expression):
-    """The row's stored `search_words` vector, named with the alias the query gives its table (a subquery's is
-    relabelled, as Django's own columns are)."""
+class DatabaseOnlyColumn(Expression):
+    """A column that a migration added on PostgreSQL only and no model declares, named with the alias the query
+    gives its table (a subquery's is relabelled, as Django's own columns are)."""
 
-    output_field = SearchVectorField()
+    column: str
 
     def __init__(self, alias: str | None = None):
         super().__init__()
@@ -88,7 +88,14 @@ class StoredWords(Expression):
         return [self]
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.alias)}.{connection.ops.quote_name(STORED_WORDS)}", []
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{connection.ops.quote_name(self.column)}", []
+
+
+class StoredWords(DatabaseOnlyColumn):
+    """The row's stored `search_words` vector."""
+
+    column = STORED_WORDS
+    output_field = SearchVectorField()
 
 
 class AddStoredWords(Operation):

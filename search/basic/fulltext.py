@@ -184,7 +184,8 @@ def _first_rows(table: Table, params: SearchParams, words: Words | None, today: 
     """The first `size` matches in the order asked for: (sort key, table, pk)."""
     rows = _with_chosen(_matching(table, params, words, today), params)
     if params.sort == "distance" and params.near and table.near_first:
-        nearest = table.near_first(rows, params, words.rank() if words else None, size)
+        unbounded = _with_chosen(_matching(table, params.with_changes(near=None), words, today), params)
+        nearest = table.near_first(rows, unbounded, params, words.rank() if words else None, size)
         if nearest is not None:
             return [(_key(values, ORDERINGS["distance"]), table, pk) for pk, values in nearest]
     ordering = ORDERINGS.get(params.sort, ORDERINGS["relevance"])

@@ -12,12 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
-from django.db.models import BooleanField, Case, CharField, Exists, ExpressionWrapper, F, FloatField, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, F, FloatField, Min, Q, QuerySet, Value, When
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.db import connection
 from django.utils import timezone
 
 from careers.models import DISABILITY_CONFIDENT_LEVELS, ApprenticeshipVacancy, SponsoredOpportunity
+from courses.last_run_start import LastRunStart
 from courses.models import Programme, ProgrammeRun, Venue
 from places.distances import EARTH_RADIUS_MILES
 
@@ -51,13 +53,19 @@ def miles_from(params: SearchParams, prefix: str = ""):
     return Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(a))
 
 
-def within_radius(rows: QuerySet, params: SearchParams, prefix: str = "") -> QuerySet:
-    """Rows whose point is within the radius: a box on latitude and longitude first (cheap), then the distance."""
+def in_radius(params: SearchParams, prefix: str = "") -> Q:
+    """A row's point is within the radius: a box on latitude and longitude first (cheap), then the distance. A
+    condition on the row itself, so a table's own points are tested as it is read, not in a second pass."""
     lat, lon, radius = params.near.latitude, params.near.longitude, params.radius
     dlat = radius / MILES_PER_DEGREE
     dlon = radius / (MILES_PER_DEGREE * max(0.1, math.cos(math.radians(lat))))
-    box = {f"{prefix}latitude__range": (lat - dlat, lat + dlat), f"{prefix}longitude__range": (lon - dlon, lon + dlon)}
-    return rows.filter(**box).annotate(miles=miles_from(params, prefix)).filter(miles__lte=radius)
+    box = Q(**{f"{prefix}latitude__range": (lat - dlat, lat + dlat), f"{prefix}longitude__range": (lon - dlon, lon + dlon)})
+    return box & Q(LessThanOrEqual(miles_from(params, prefix), Value(radius)))
+
+
+def within_radius(rows: QuerySet, params: SearchParams, prefix: str = "") -> QuerySet:
+    """The rows within the radius, each with its distance (`miles`)."""
+    return rows.filter(in_radius(params, prefix)).annotate(miles=miles_from(params, prefix))
 
 
 def _boolean(q: Q) -> ExpressionWrapper:
@@ -81,7 +89,9 @@ class Table:
     extra_text: tuple[str, ...] = ()  # foreign keys to reference rows whose title is searched too (standards)
     public: Callable[[], QuerySet] | None = None  # the source's rows, in a form faster to filter and count
     # The first rows by distance, found without measuring every match (programmes: nearest venues first):
-    # (rows, params, rank expression or None, size) → [(pk, (miles or None, rank))], or None to order them all
+    # (rows, unbounded rows, params, rank expression or None, size) → [(pk, (miles or None, rank))], or None to
+    # order them all. The unbounded rows are the same matches without the radius test: walking outwards keeps
+    # within the radius by itself, and the test costs a pass over every venue link or point in its box per query.
     near_first: Callable | None = None
 
     def rows(self) -> QuerySet:
@@ -95,11 +105,9 @@ class Table:
 
 
 def _startable_programmes() -> QuerySet:
-    """search.sources.programme_queryset's rows: a programme that can still be started. Asked with EXISTS, which
-    PostgreSQL answers with one pass over the runs, rather than the source's IN over a join of every programme
-    with its runs (about 200 ms of every basic search at 100,000 items)."""
-    future_runs = ProgrammeRun.objects.filter(programme=OuterRef("pk"), starts_on__gte=timezone.localdate())
-    return Programme.objects.public().filter(Q(starts_any_time=True) | Exists(future_runs))
+    """search.sources.programme_queryset's rows: a programme that can still be started, asked of the date its
+    last run starts (courses.last_run_start), which the programme's row holds, rather than of its runs."""
+    return Programme.objects.public().filter(Q(starts_any_time=True) | Q(GreaterThanOrEqual(LastRunStart(), timezone.localdate())))
 
 
 def _programme_facets() -> dict:
@@ -156,7 +164,7 @@ FIRST_VENUES = 8
 MAX_VENUES = 64
 
 
-def _programmes_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
+def _programmes_nearest_first(rows: QuerySet, unbounded: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
     """The `size` matching programmes nearest the place, without measuring the distance of every match: venues
     are walked outwards (a few hundred at most, each measured once), and only the programmes at the venues
     walked so far are read. A programme's distance is that of the first venue it is found at, its nearest. Once
@@ -174,7 +182,7 @@ def _programmes_nearest_first(rows: QuerySet, params: SearchParams, rank, size: 
         miles = dict(venues[start:end])
         # The ids as a list, not a subquery: given a subquery, PostgreSQL reads every programme to join them.
         here = set(links.filter(venue_id__in=miles).values_list("programme_id", flat=True)) - found.keys()
-        at_these = rows.filter(pk__in=here).order_by()
+        at_these = unbounded.filter(pk__in=here).order_by()  # at a venue within the radius: no need to test it
         ranked = dict(at_these.annotate(sort_rank=rank if rank is not None else Value(0.0, output_field=FloatField())).values_list("pk", "sort_rank"))
         for programme, venue in links.filter(programme_id__in=ranked, venue_id__in=miles).values_list("programme_id", "venue_id"):
             nearest = min(miles[venue], found[programme][0]) if programme in found else miles[venue]
@@ -216,7 +224,7 @@ def _placed_conditions(model, params: SearchParams, today: datetime.date, *, rem
     if params.online:
         conditions.append(remote)
     if params.near:
-        near = Q(pk__in=within_radius(model.objects.all(), params).values("pk"))
+        near = in_radius(params)
         conditions.append(near | remote if remote is not None and not params.in_person else near)
     return conditions
 
@@ -225,7 +233,7 @@ def _placed_conditions(model, params: SearchParams, today: datetime.date, *, rem
 FIRST_RING = 1 / 8
 
 
-def _placed_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
+def _placed_nearest_first(rows: QuerySet, unbounded: QuerySet, params: SearchParams, rank, size: int) -> list[tuple[int, tuple]] | None:
     """The `size` matches nearest the place, each with one point (vacancies, sponsored places): measured in a
     small ring first (a box on latitude and longitude, then the distance), widened until it holds `size` of them.
     Whatever lies within a ring is nearer than anything outside it, so those are the nearest. None when even the
@@ -233,7 +241,7 @@ def _placed_nearest_first(rows: QuerySet, params: SearchParams, rank, size: int)
     ring = params.radius * FIRST_RING
     rank = rank if rank is not None else Value(0.0, output_field=FloatField())
     while ring < params.radius:
-        inside = within_radius(rows, params.with_changes(radius=ring)).annotate(sort_rank=rank)
+        inside = within_radius(unbounded, params.with_changes(radius=ring)).annotate(sort_rank=rank)
         nearest = list(inside.order_by("miles", F("sort_rank").desc(nulls_last=True), "pk").values_list("pk", "miles", "sort_rank")[:size])
         if len(nearest) == size:
             return [(pk, (miles, value)) for pk, miles, value in nearest]
