@@ -10,7 +10,8 @@ from .environment import (
     read_broker_url,
     read_database,
     read_email,
-    read_http_url,
+    read_http_urls,
+    read_int,
     read_list,
     read_str,
 )
@@ -26,7 +27,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATABASES = {"default": read_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-SEARCH_URL = read_http_url("SEARCH_URL", default="http://127.0.0.1:9200")
+# One node, or every node of a cluster separated by commas: search.connection sends each request to one of them
+# and, when it refuses the connection, to the next. Kept as one string (the circuit breaker is keyed on it).
+SEARCH_URL = ",".join(read_http_urls("SEARCH_URL", default="http://127.0.0.1:9200"))
+# Copies of each shard on other nodes, for new indices: 0 on one node, 1 on a cluster of three.
+SEARCH_REPLICAS = read_int("SEARCH_REPLICAS", default=0)
 SEARCH_INDEX_PREFIX = read_str("SEARCH_INDEX_PREFIX", default="skills")
 CELERY_BROKER_URL = read_broker_url("CELERY_BROKER_URL")
 CACHE_URL = read_broker_url("CACHE_URL")

@@ -98,16 +98,33 @@ def read_database(name: str, *, default: str) -> dict:
     return config
 
 
-def read_http_url(name: str, *, default: str) -> str:
-    url = _raw(name) or default
-    parts = urlsplit(url)
+def read_http_urls(name: str, *, default: str) -> list[str]:
+    """One http(s) URL, or several separated by commas (the nodes of one cluster), each without a trailing slash."""
+    urls = [url.strip().rstrip("/") for url in (_raw(name) or default).split(",") if url.strip()]
+    if not urls:
+        raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200")
+    for url in urls:
+        parts = urlsplit(url)
+        try:
+            parts.port
+        except ValueError:
+            raise ConfigurationError(f"{name} has a port that is not a number: {url!r}") from None
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200, not {url!r}")
+    return urls
+
+
+def read_int(name: str, *, default: int, minimum: int = 0) -> int:
+    value = _raw(name)
+    if not value:
+        return default
     try:
-        parts.port
+        number = int(value)
     except ValueError:
-        raise ConfigurationError(f"{name} has a port that is not a number: {url!r}") from None
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200, not {url!r}")
-    return url.rstrip("/")
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum}, not {number}")
+    return number
 
 
 def read_broker_url(name: str) -> str | None:
