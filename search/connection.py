@@ -56,6 +56,7 @@ MIN_CALL_SECONDS = 0.05
 # 2 ** DEAD_TIMEOUT_CUTOFF times (80 s), so a node that comes back is in use again within about a minute.
 DEAD_TIMEOUT = 10
 DEAD_TIMEOUT_CUTOFF = 3
+POOL_SIZE = 8
 
 
 def node_urls(url: str) -> list[str]:
@@ -71,6 +72,8 @@ def _client_for(url: str, timeout: float, retries: int) -> OpenSearch:
         retry_on_timeout=False,
         dead_timeout=DEAD_TIMEOUT,
         timeout_cutoff=DEAD_TIMEOUT_CUTOFF,
+        # Connections kept open to each node, for processes whose threads search at once (urllib3 keeps one).
+        pool_maxsize=POOL_SIZE,
     )
 
 

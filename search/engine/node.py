@@ -178,14 +178,14 @@ def stop_pid(home, pid, wait=30.0):
     (home / "node.pid").unlink(missing_ok=True)
 
 
-def launch(home, http_port, transport_port=None, *, heap="1g", properties=None):
+def launch(home, http_port, transport_port=None, *, heap="1g", properties=None, jvm_options=()):
     """Start a node in the background; `properties` (system properties) make it one node of a cluster."""
     java = require("java")
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     classpath = os.pathsep.join([str(TARGET / "classes"), str(TARGET / "dependency" / "*")])
     options = [f"-D{name}={value}" for name, value in (properties or {}).items()]
     command = [
-        java, f"-Xms{heap}", f"-Xmx{heap}", f"-Djava.io.tmpdir={home / 'tmp'}", *options,
+        java, f"-Xms{heap}", f"-Xmx{heap}", f"-Djava.io.tmpdir={home / 'tmp'}", *jvm_options, *options,
         "-cp", classpath, MAIN_CLASS, str(home), str(http_port), str(transport_port or http_port + 100),
     ]
     with open(home / "node.log", "w") as log:
@@ -220,6 +220,7 @@ class Cluster:
     heap: str = "512m"
     # Tests and benchmarks set this, so a run that is killed leaves no JVM behind (the node watches its parent).
     exit_with_parent: bool = False
+    jvm_options: tuple = ()
 
     @property
     def search_url(self):
@@ -254,7 +255,10 @@ def node_start(cluster, node):
         if port_open("127.0.0.1", port):
             raise NodeError(f"Port {port} for {node.name} is in use; choose other ports (--http-port, --transport-port)")
     node.home.mkdir(parents=True, exist_ok=True)
-    return launch(node.home, node.http_port, node.transport_port, heap=cluster.heap, properties=cluster.properties(node))
+    return launch(
+        node.home, node.http_port, node.transport_port,
+        heap=cluster.heap, properties=cluster.properties(node), jvm_options=cluster.jvm_options,
+    )
 
 
 def node_kill(node):
@@ -263,8 +267,11 @@ def node_kill(node):
     if pid is None:
         return
     os.kill(pid, signal.SIGKILL)
+    # The kernel releases a dying process's memory (and so its command line) before its sockets: wait for both.
     deadline = time.monotonic() + 10
-    while read_pid(node.home) == pid and time.monotonic() < deadline:
+    while time.monotonic() < deadline and (
+        read_pid(node.home) == pid or port_open("127.0.0.1", node.http_port) or port_open("127.0.0.1", node.transport_port)
+    ):
         time.sleep(0.05)
     (node.home / "node.pid").unlink(missing_ok=True)
 
