@@ -177,9 +177,21 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Imports have a queue (and a worker) of their own, so an hour-long import never holds up index sync or
-# emails on the default queue. Start both workers: README, Production.
-CELERY_TASK_ROUTES = {"courses.import_programmes": {"queue": "imports"}}
+# A queue (and workers) for each kind of work, so one cannot hold up another: an hour-long import never delays
+# index sync, and a slow mail server never delays either. Everything else (periodic jobs) goes to "celery".
+# Start a worker for each queue: README, Running on several machines.
+CELERY_TASK_ROUTES = {
+    "search.drain_outbox": {"queue": "index"},
+    "search.reconcile_index": {"queue": "index"},
+    "search.remove_expired": {"queue": "index"},
+    "courses.import_programmes": {"queue": "imports"},
+    "outbox.send_emails": {"queue": "email"},
+    "pathways.email_plan": {"queue": "email"},
+}
+# One beat sends the periodic tasks: a second one started by mistake stands by (skills_site/beat.py). It wakes
+# at least this often, to keep its lock.
+CELERY_BEAT_SCHEDULER = "skills_site.beat:SingleBeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
