@@ -8,11 +8,13 @@ from .environment import (
     ConfigurationError,
     read_bool,
     read_broker_url,
+    read_choice,
     read_database,
     read_email,
     read_http_urls,
     read_int,
     read_list,
+    read_optional_http_url,
     read_str,
 )
 
@@ -201,10 +203,37 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "skills_site" / "static"]
+# Uploaded media (Wagtail images and documents): every web node and worker must see the same files. On the local
+# disk (MEDIA_ROOT: one machine, or a volume every node mounts), or with MEDIA_STORAGE=s3 in an S3-compatible bucket
+# (django-storages), which production then requires to be named with its keys (production.py).
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(read_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MEDIA_STORAGE = read_choice("MEDIA_STORAGE", choices=("filesystem", "s3"), default="filesystem")
+MEDIA_S3_REQUIRED = ("AWS_STORAGE_BUCKET_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+if MEDIA_STORAGE == "s3":
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": read_str("AWS_STORAGE_BUCKET_NAME"),
+            "access_key": read_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": read_str("AWS_SECRET_ACCESS_KEY"),
+            "region_name": read_str("AWS_S3_REGION_NAME"),
+            # Another S3-compatible store (MinIO, Ceph, a cloud's object storage): its address.
+            "endpoint_url": read_optional_http_url("AWS_S3_ENDPOINT_URL"),
+            # A CDN or the bucket's own public name in front of it: media links use it, unsigned.
+            "custom_domain": read_str("AWS_S3_CUSTOM_DOMAIN"),
+            # An upload never replaces a file of the same name (as on disk, a suffix is added).
+            "file_overwrite": False,
+            # The bucket stays private: links to its files are signed and expire after an hour.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+        },
+    }
+else:
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

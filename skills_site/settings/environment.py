@@ -74,6 +74,13 @@ def read_bool(name: str, *, default: bool) -> bool:
     raise ConfigurationError(f"{name} must be true or false, not {value!r}")
 
 
+def read_choice(name: str, *, choices: tuple[str, ...], default: str) -> str:
+    value = (_raw(name) or default).lower()
+    if value not in choices:
+        raise ConfigurationError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def read_list(name: str, *, default: list[str]) -> list[str]:
     value = _raw(name)
     if value is None:
@@ -103,15 +110,23 @@ def read_http_urls(name: str, *, default: str) -> list[str]:
     urls = [url.strip().rstrip("/") for url in (_raw(name) or default).split(",") if url.strip()]
     if not urls:
         raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200")
-    for url in urls:
-        parts = urlsplit(url)
-        try:
-            parts.port
-        except ValueError:
-            raise ConfigurationError(f"{name} has a port that is not a number: {url!r}") from None
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200, not {url!r}")
-    return urls
+    return [_http_url(name, url) for url in urls]
+
+
+def read_optional_http_url(name: str) -> str | None:
+    url = _raw(name)
+    return _http_url(name, url.rstrip("/")) if url else None
+
+
+def _http_url(name: str, url: str) -> str:
+    parts = urlsplit(url)
+    try:
+        parts.port
+    except ValueError:
+        raise ConfigurationError(f"{name} has a port that is not a number: {url!r}") from None
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200, not {url!r}")
+    return url
 
 
 def read_int(name: str, *, default: int, minimum: int = 0) -> int:
