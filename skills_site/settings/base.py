@@ -29,6 +29,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATABASES = {"default": read_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Seconds a web or worker thread keeps its database connection between requests (0: a new one each request). Each
+# kept connection counts against PostgreSQL's max_connections: README, Running on several machines.
+DATABASES["default"]["CONN_MAX_AGE"] = read_int("DATABASE_CONN_MAX_AGE", default=60)
+# Behind PgBouncer in transaction mode one client connection's transactions may each reach a different server
+# connection, so no cursor may outlive its transaction: QuerySet.iterator() then reads in chunks instead.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = read_bool("DATABASE_TRANSACTION_POOLING", default=False)
 # One node, or every node of a cluster separated by commas: search.connection sends each request to one of them
 # and, when it refuses the connection, to the next. Kept as one string (the circuit breaker is keyed on it).
 SEARCH_URL = ",".join(read_http_urls("SEARCH_URL", default="http://127.0.0.1:9200"))

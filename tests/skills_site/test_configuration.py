@@ -32,6 +32,8 @@ def manage(*args, **environment):
         ("EMAIL_URL", "pigeon://loft"),
         ("SEARCH_URL", "http://127.0.0.1:9200,http://127.0.0.1:ninetwoohone"),
         ("MEDIA_STORAGE", "dropbox"),
+        ("DATABASE_CONN_MAX_AGE", "a minute"),
+        ("DATABASE_TRANSACTION_POOLING", "sometimes"),
     ],
 )
 def test_malformed_value_stops_start_up_naming_the_variable(variable, value):
@@ -119,3 +121,14 @@ def test_media_in_a_bucket_are_linked_where_the_content_security_policy_lets_ima
     link = urlsplit(media["url"])
     assert f"{link.scheme}://{link.netloc}" == origin
     assert origin in media["img"]
+
+
+def test_behind_pgbouncer_in_transaction_mode_no_cursor_outlives_its_transaction():
+    code = (
+        "import json; from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(json.dumps([d['CONN_MAX_AGE'], d['DISABLE_SERVER_SIDE_CURSORS']]))"
+    )
+    result = manage("shell", "-c", code, **PRODUCTION, DATABASE_TRANSACTION_POOLING="true", DATABASE_CONN_MAX_AGE="300")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [300, True]
