@@ -25,10 +25,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.results import RESULTS, write_section
 from search.engine import node as engine
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Cluster failover"
 SEARCH_WORD = "failover"  # in every seeded title and in no written one, so a search's count is known exactly
 
@@ -255,18 +255,6 @@ def _ms(seconds: list, percentile: int):
 # The long run ---------------------------------------------------------------------------------------------
 
 
-def write_section(text: str) -> None:
-    """Replace this script's section of RESULTS.md (or add it at the end), leaving every other section alone."""
-    current = RESULTS.read_text() if RESULTS.exists() else ""
-    start = current.find(SECTION)
-    if start == -1:
-        updated = current.rstrip("\n") + "\n\n" + text
-    else:
-        following = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + text + (current[following:] if following != -1 else "")
-    RESULTS.write_text(updated.rstrip("\n") + "\n")
-
-
 def report(rounds: list, args, started_load: str, ended_load: str, start_seconds: float) -> str:
     columns = [
         ("Node killed", "victim"),
@@ -385,7 +373,7 @@ def run(args) -> None:
     ended_load = Path("/proc/loadavg").read_text().split()[0]
     text = report(rounds, args, started_load, ended_load, start_seconds)
     if args.write:
-        write_section(text)
+        write_section(SECTION, text)
         print(f"Written to {RESULTS.relative_to(ROOT)} ({SECTION[3:]})")
     else:
         print(text)

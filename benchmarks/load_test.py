@@ -44,8 +44,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from benchmarks.results import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Load test: a crowd of visitors"
 HOST = "127.0.0.1"
 POSTCODES = ["LS6 3HG", "LS1 3AB", "BD7 1DP", "BD21 3RU", "HX1 1UJ", "HD1 2TA", "WF1 2EE", "LS27", "BD1", "HG1", "YO1", "LS11"]
@@ -475,18 +476,6 @@ def report(result: dict, args) -> str:
     return "\n".join(lines + rows) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace this script's section of RESULTS.md (or add it at the end), leaving every other section alone."""
-    current = RESULTS.read_text() if RESULTS.exists() else ""
-    start = current.find(SECTION)
-    if start == -1:
-        updated = current.rstrip("\n") + "\n\n" + text
-    else:
-        following = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + text + (current[following:] if following != -1 else "")
-    RESULTS.write_text(updated.rstrip("\n") + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--visitors", type=int, default=50)
@@ -515,7 +504,7 @@ def main() -> None:
     text = report(result, args)
     print(text)
     if args.write:
-        write_section(text)
+        write_section(SECTION, text)
         print(f"Written to {RESULTS.relative_to(ROOT)} ({SECTION[3:]})")
 
 
