@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import search_benchmark as bench  # noqa: E402
+from benchmarks.results import write_section  # noqa: E402
 
 SECTION = "## Basic mode on PostgreSQL full-text search"
 QUERIES = {name: query for name, query in bench.QUERY_MIX.items() if "autocomplete" not in query}  # no basic autocomplete
@@ -103,10 +104,7 @@ def main():
         server.terminate()
         server.wait()
 
-    output = Path(args.output)
-    report = output.read_text(encoding="utf-8")
-    before = report.split(SECTION)[0].rstrip() + "\n\n"
-    output.write_text(before + section(args, rows, args.note), encoding="utf-8")
+    write_section(SECTION, section(args, rows, args.note), Path(args.output))
     print(section(args, rows, args.note))
 
 

@@ -5,7 +5,9 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(name="outbox.send_emails", ignore_result=True)
+# acks_late: a run whose worker died is run again. That is safe: each row is claimed before it is sent, and a row
+# that was being sent when the worker died is marked uncertain, never sent again by itself (services.py).
+@shared_task(name="outbox.send_emails", ignore_result=True, acks_late=True)
 def send_emails_task() -> dict:
     """Every minute from beat, and after a job queues emails: send what is due; then find dead workers' rows."""
     counts = services.emails_send()

@@ -15,13 +15,18 @@ fi
 worker_pids=""
 if scripts/services.sh start redis 2>/dev/null; then
   export CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}"
+  # A worker per queue, as in production (README, Running on several machines): periodic jobs with the one beat,
+  # index sync, emails, and imports one at a time, so a long import or a slow mail server holds up nothing else.
   .venv/bin/celery -A skills_site worker -Q celery -n default@%h --beat --loglevel=INFO --concurrency=1 --schedule .cache/celerybeat-schedule > .cache/celery-worker.log 2>&1 &
   worker_pids="$!"
-  # Imports have their own queue and worker, so a long import never holds up index sync or emails.
+  for queue in index email; do
+    .venv/bin/celery -A skills_site worker -Q "$queue" -n "$queue@%h" --loglevel=INFO --concurrency=1 > ".cache/celery-$queue.log" 2>&1 &
+    worker_pids="$worker_pids $!"
+  done
   .venv/bin/celery -A skills_site worker -Q imports -n imports@%h --loglevel=INFO --concurrency=1 --prefetch-multiplier=1 > .cache/celery-imports.log 2>&1 &
   worker_pids="$worker_pids $!"
   trap 'kill $worker_pids 2>/dev/null || true' EXIT
-  echo "Celery workers started: one with the periodic tasks, one for imports (logs: .cache/celery-*.log)."
+  echo "Celery workers started: periodic jobs (with beat), index sync, emails and imports (logs: .cache/celery-*.log)."
 else
   echo "Redis is not installed: background tasks run in-process."
 fi

@@ -11,6 +11,13 @@ A slow or hung engine must not hold every web worker, so what a web request asks
   seconds one request is let through to try it (half-open), and its success closes the circuit.
 Work outside a web request (tasks, commands) has no budget and is never turned away: it waits the client's own
 timeout, and its successes and failures count like any other.
+
+SEARCH_URL may name several nodes of one cluster (comma-separated). A node that refuses the connection (it is
+down) is set aside for a while and the request goes to the next node: ask() tries them one after another itself,
+each try within what is left of the budget; other work has opensearch-py retry on the next node (max_retries).
+A timeout is not tried again anywhere (retry_on_timeout off): a slow query would only be slow twice, and the
+budget would not allow it. Sniffing (asking the cluster for its nodes' addresses) stays off: we reach the nodes
+at the addresses we were given, which may be behind a load balancer or need credentials the published ones lack.
 """
 
 import contextvars
@@ -45,13 +52,35 @@ DEFAULT_TIMEOUT = 10.0
 MIN_CALL_SECONDS = 0.05
 
 
-@lru_cache(maxsize=4)
-def _client_for(url: str, timeout: float) -> OpenSearch:
-    return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+# A node that refused a connection is not asked again for this long, doubled at each failure in a row up to
+# 2 ** DEAD_TIMEOUT_CUTOFF times (80 s), so a node that comes back is in use again within about a minute.
+DEAD_TIMEOUT = 10
+DEAD_TIMEOUT_CUTOFF = 3
+POOL_SIZE = 8
+
+
+def node_urls(url: str) -> list[str]:
+    return [node for node in url.split(",") if node]
+
+
+@lru_cache(maxsize=8)
+def _client_for(url: str, timeout: float, retries: int) -> OpenSearch:
+    return OpenSearch(
+        hosts=node_urls(url),
+        timeout=timeout,
+        max_retries=retries,
+        retry_on_timeout=False,
+        dead_timeout=DEAD_TIMEOUT,
+        timeout_cutoff=DEAD_TIMEOUT_CUTOFF,
+        # Connections kept open to each node, for processes whose threads search at once (urllib3 keeps one).
+        pool_maxsize=POOL_SIZE,
+    )
 
 
 def get_client(*, timeout: float = DEFAULT_TIMEOUT) -> OpenSearch:
-    return _client_for(settings.SEARCH_URL, timeout)
+    """A client for work outside a web request: a request a node refuses goes to the next node."""
+    url = settings.SEARCH_URL
+    return _client_for(url, timeout, len(node_urls(url)) - 1)
 
 
 def index_name(name: str) -> str:
@@ -101,22 +130,37 @@ def ask(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments):
     if left is not None:
         if left < MIN_CALL_SECONDS:
             raise EngineNotAsked("the request's time budget for the engine is spent")
-        timeout = min(timeout, left)
         seen = _breaker_check()
         if seen is None:
             raise EngineNotAsked("the circuit is open")
-    started = time.monotonic()
     try:
-        answer = getattr(get_client(), method)(request_timeout=timeout, **arguments)
+        answer = _ask_nodes(method, timeout, arguments)
     except TransportError as error:
         if _engine_at_fault(error):
             _breaker_failure(seen)
         raise
-    finally:
-        if left is not None:
-            _budget.get().left = max(0.0, left - (time.monotonic() - started))
     _breaker_success(seen)
     return answer
+
+
+def _ask_nodes(method: str, timeout: float, arguments: dict):
+    """Ask one node; while nodes refuse the connection, the next, each within what is left of the budget."""
+    url = settings.SEARCH_URL
+    tries = len(node_urls(url))
+    client = _client_for(url, DEFAULT_TIMEOUT, 0)  # the tries are made here, where the budget is known
+    for attempt in range(1, tries + 1):
+        left = budget_left()
+        started = time.monotonic()
+        try:
+            return getattr(client, method)(request_timeout=timeout if left is None else min(timeout, left), **arguments)
+        except EngineConnectionError as error:
+            still_left = None if left is None else left - (time.monotonic() - started)
+            if isinstance(error, ConnectionTimeout) or attempt == tries or (still_left is not None and still_left < MIN_CALL_SECONDS):
+                raise
+            logger.info("A search engine node refused the connection (%s); asking the next", type(error).__name__)
+        finally:
+            if left is not None:
+                _budget.get().left = max(0.0, left - (time.monotonic() - started))
 
 
 def _engine_at_fault(error: TransportError) -> bool:

@@ -4,6 +4,7 @@ one for campaign content (campaign pages, career profiles, stories, events).
 Mappings are built with elasticsearch-dsl and sent by opensearch-py (see connection.py).
 """
 
+from django.conf import settings
 from elasticsearch_dsl import (
     Boolean,
     Date,
@@ -104,7 +105,7 @@ def index_definition(name: str, physical_name: str) -> Index:
     index = Index(physical_name)
     index.settings(
         number_of_shards=1,
-        number_of_replicas=0,
+        number_of_replicas=settings.SEARCH_REPLICAS,
         max_result_window=10_000,
         # Keep a delete's tombstone (and its version) for an hour, far longer than a bulk request can be in flight,
         # so a stale upsert that lands after a delete is refused rather than bringing the item back. Outbox retries

@@ -6,7 +6,9 @@ from . import indexing
 from .connection import index_changed
 
 
-@shared_task(name="search.drain_outbox", ignore_result=True)
+# acks_late: a drain whose worker died is run again. That is safe: the outbox rows go only once the engine has the
+# documents, and each goes with its version, so sending one twice changes nothing.
+@shared_task(name="search.drain_outbox", ignore_result=True, acks_late=True)
 def drain_outbox_task() -> dict:
     """Send pending changes to the engine; also runs every 30 seconds from beat to catch up."""
     result = indexing.drain_outbox()
@@ -15,7 +17,7 @@ def drain_outbox_task() -> dict:
     return result
 
 
-@shared_task(name="search.reconcile_index", ignore_result=True)
+@shared_task(name="search.reconcile_index", ignore_result=True, acks_late=True)
 def reconcile_index_task() -> dict:
     """Hourly from beat: compare each document with the database (by version) and mend drift."""
     from .connection import EngineError, EngineUnavailable
@@ -26,7 +28,7 @@ def reconcile_index_task() -> dict:
         return {}  # next hour's run tries again
 
 
-@shared_task(name="search.remove_expired", ignore_result=True)
+@shared_task(name="search.remove_expired", ignore_result=True, acks_late=True)
 def remove_expired_task() -> int:
     from .connection import EngineError, EngineUnavailable
 

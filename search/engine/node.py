@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Run a real single-node OpenSearch (from Maven Central jars) for development and CI.
+"""Run a real single-node OpenSearch (from Maven Central jars) for development and CI, or a cluster of several
+nodes on loopback for failover tests and benchmarks.
 
     python3 search/engine/node.py build|start|stop|status
+    python3 search/engine/node.py cluster start|stop|status [--nodes 3] [--http-port 9250] [--transport-port 9350]
+                                                            [--heap 512m] [--home DIR]
 
-Environment:
+Environment (single node):
     SEARCH_URL                   http://127.0.0.1:9200 by default; the host must be loopback
     SEARCH_ENGINE_HOME           cache folder, <repo>/.cache/opensearch by default
     SEARCH_ENGINE_START_TIMEOUT  seconds to wait for the node to turn yellow, 180 by default
@@ -13,6 +16,7 @@ Standard library only, so it runs before any virtualenv exists.
 """
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -48,6 +52,8 @@ class NodeError(Exception):
 
 def search_url():
     url = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200").rstrip("/")
+    if "," in url:
+        raise NodeError("SEARCH_URL names several nodes; this command runs one (node.py cluster start runs several)", EXIT_CONFIG)
     parts = urlsplit(url)
     if parts.scheme != "http" or not parts.hostname:
         raise NodeError(f"SEARCH_URL must look like http://127.0.0.1:9200, not {url!r}", EXIT_CONFIG)
@@ -172,13 +178,15 @@ def stop_pid(home, pid, wait=30.0):
     (home / "node.pid").unlink(missing_ok=True)
 
 
-def launch(home, http_port):
+def launch(home, http_port, transport_port=None, *, heap="1g", properties=None, jvm_options=()):
+    """Start a node in the background; `properties` (system properties) make it one node of a cluster."""
     java = require("java")
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     classpath = os.pathsep.join([str(TARGET / "classes"), str(TARGET / "dependency" / "*")])
+    options = [f"-D{name}={value}" for name, value in (properties or {}).items()]
     command = [
-        java, "-Xms1g", "-Xmx1g", f"-Djava.io.tmpdir={home / 'tmp'}",
-        "-cp", classpath, MAIN_CLASS, str(home), str(http_port), str(http_port + 100),
+        java, f"-Xms{heap}", f"-Xmx{heap}", f"-Djava.io.tmpdir={home / 'tmp'}", *jvm_options, *options,
+        "-cp", classpath, MAIN_CLASS, str(home), str(http_port), str(transport_port or http_port + 100),
     ]
     with open(home / "node.log", "w") as log:
         process = subprocess.Popen(
@@ -186,6 +194,155 @@ def launch(home, http_port):
         )
     (home / "node.pid").write_text(f"{process.pid}\n")
     return process
+
+
+# --- a cluster on loopback ----------------------------------------------------------------------
+# Several nodes, each its own JVM with its own home, ports and heap, finding each other through their transport
+# ports. For the failover test (tests/search/test_cluster.py) and benchmark (benchmarks/cluster_failover.py).
+
+
+@dataclasses.dataclass(frozen=True)
+class ClusterNode:
+    name: str
+    home: Path
+    http_port: int
+    transport_port: int
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.http_port}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Cluster:
+    name: str
+    nodes: tuple
+    heap: str = "512m"
+    # Tests and benchmarks set this, so a run that is killed leaves no JVM behind (the node watches its parent).
+    exit_with_parent: bool = False
+    jvm_options: tuple = ()
+
+    @property
+    def search_url(self):
+        """The value of SEARCH_URL that names every node."""
+        return ",".join(node.url for node in self.nodes)
+
+    def properties(self, node):
+        return {
+            "search.cluster.name": self.name,
+            "search.node.name": node.name,
+            "search.seed.hosts": ",".join(f"127.0.0.1:{other.transport_port}" for other in self.nodes),
+            "search.initial.cluster.managers": ",".join(other.name for other in self.nodes),
+            "search.exit.with.parent": str(self.exit_with_parent).lower(),
+        }
+
+
+def cluster_layout(home, *, nodes=3, http_port=9250, transport_port=9350, name="skills-cluster", heap="512m", exit_with_parent=False):
+    """Node i (from 1) gets home/node-i, http_port + i - 1 and transport_port + i - 1."""
+    home = Path(home).resolve()
+    members = tuple(
+        ClusterNode(f"{name}-{number}", home / f"node-{number}", http_port + number - 1, transport_port + number - 1)
+        for number in range(1, nodes + 1)
+    )
+    return Cluster(name, members, heap, exit_with_parent)
+
+
+def node_start(cluster, node):
+    """Start one node of the cluster (again), keeping its data: it rejoins and recovers its shards."""
+    if read_pid(node.home) is not None:
+        raise NodeError(f"{node.name} is running already (pid file in {node.home})")
+    for port in (node.http_port, node.transport_port):
+        if port_open("127.0.0.1", port):
+            raise NodeError(f"Port {port} for {node.name} is in use; choose other ports (--http-port, --transport-port)")
+    node.home.mkdir(parents=True, exist_ok=True)
+    return launch(
+        node.home, node.http_port, node.transport_port,
+        heap=cluster.heap, properties=cluster.properties(node), jvm_options=cluster.jvm_options,
+    )
+
+
+def node_kill(node):
+    """SIGKILL the node's JVM, as a lost machine or the OOM killer would: no clean shutdown, no goodbye."""
+    pid = read_pid(node.home)
+    if pid is None:
+        return
+    os.kill(pid, signal.SIGKILL)
+    # The kernel releases a dying process's memory (and so its command line) before its sockets: wait for both.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (
+        read_pid(node.home) == pid or port_open("127.0.0.1", node.http_port) or port_open("127.0.0.1", node.transport_port)
+    ):
+        time.sleep(0.05)
+    (node.home / "node.pid").unlink(missing_ok=True)
+
+
+def wait_for_health(url, *, status="green", nodes=None, timeout=180.0, alive=lambda: True, what="the cluster"):
+    """Poll url's cluster health until it reaches `status` (and has `nodes` nodes); the answer, or NodeError."""
+    wanted = {"green": {"green"}, "yellow": {"yellow", "green"}}[status]
+    query = f"wait_for_status={status}&timeout=1s" + (f"&wait_for_nodes={nodes}" if nodes else "")
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if not alive():
+            raise NodeError(f"A node of {what} exited while waiting for {status}")
+        body = get_json(f"{url}/_cluster/health?{query}", timeout=3.0)
+        if body and body.get("status") in wanted and (nodes is None or body.get("number_of_nodes") == nodes):
+            return body
+        time.sleep(0.2)
+    raise NodeError(f"{what} did not reach {status}{f' with {nodes} nodes' if nodes else ''} within {timeout:.0f} s")
+
+
+def cluster_start(cluster, *, timeout=None):
+    """Start every node (in parallel: they need each other to elect a cluster manager) and wait for green."""
+    build()
+    timeout = timeout or float(os.environ.get("SEARCH_ENGINE_START_TIMEOUT", "180"))
+    started = time.monotonic()
+    processes = [node_start(cluster, node) for node in cluster.nodes]
+    try:
+        wait_for_health(
+            cluster.nodes[0].url, nodes=len(cluster.nodes), timeout=timeout,
+            alive=lambda: all(process.poll() is None for process in processes), what=f"cluster {cluster.name}",
+        )
+    except NodeError:
+        for node in cluster.nodes:
+            print(f"--- {node.name} ---\n{log_tail(node.home, 15)}", file=sys.stderr)
+        cluster_stop(cluster)
+        raise
+    return time.monotonic() - started
+
+
+def cluster_stop(cluster):
+    """Stop every node that is running (SIGTERM, then SIGKILL after a while)."""
+    for node in cluster.nodes:
+        pid = read_pid(node.home)
+        if pid is not None:
+            stop_pid(node.home, pid, wait=20.0)
+
+
+def cluster_from_args(args):
+    home = args.home or REPO_DIR / ".cache" / "opensearch-cluster"
+    return cluster_layout(home, nodes=args.nodes, http_port=args.http_port, transport_port=args.transport_port, heap=args.heap)
+
+
+def cmd_cluster(args):
+    cluster = cluster_from_args(args)
+    if args.action == "start":
+        running = [node.name for node in cluster.nodes if read_pid(node.home) is not None]
+        if running:
+            raise NodeError(f"{', '.join(running)} already running; stop the cluster first (node.py cluster stop)")
+        seconds = cluster_start(cluster)
+        print(f"OpenSearch cluster {cluster.name}: {len(cluster.nodes)} nodes green in {seconds:.1f} s")
+        print(f"SEARCH_URL={cluster.search_url}")
+        return 0
+    if args.action == "stop":
+        cluster_stop(cluster)
+        print(f"OpenSearch cluster {cluster.name} stopped")
+        return 0
+    up = 0
+    for node in cluster.nodes:
+        version = opensearch_version(node.url)
+        up += bool(version)
+        print(f"{node.name}: {'up' if version else 'down'} at {node.url}")
+    return 0 if up == len(cluster.nodes) else 1
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -279,6 +436,14 @@ def main(argv=None):
     commands.add_parser("start", help="start the node (idempotent)").set_defaults(func=cmd_start)
     commands.add_parser("stop", help="stop the node (idempotent)").set_defaults(func=cmd_stop)
     commands.add_parser("status", help="exit 0 if OpenSearch answers at SEARCH_URL").set_defaults(func=cmd_status)
+    cluster_parser = commands.add_parser("cluster", help="start, stop or report a cluster of several nodes on loopback")
+    cluster_parser.add_argument("action", choices=["start", "stop", "status"])
+    cluster_parser.add_argument("--nodes", type=int, default=3)
+    cluster_parser.add_argument("--http-port", type=int, default=9250, help="the first node's; the others follow")
+    cluster_parser.add_argument("--transport-port", type=int, default=9350, help="the first node's; the others follow")
+    cluster_parser.add_argument("--heap", default="512m", help="each node's JVM heap")
+    cluster_parser.add_argument("--home", type=Path, help="folder of the nodes' homes (.cache/opensearch-cluster)")
+    cluster_parser.set_defaults(func=cmd_cluster)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -8,10 +8,13 @@ from .environment import (
     ConfigurationError,
     read_bool,
     read_broker_url,
+    read_choice,
     read_database,
     read_email,
-    read_http_url,
+    read_http_urls,
+    read_int,
     read_list,
+    read_optional_http_url,
     read_str,
 )
 
@@ -26,7 +29,17 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATABASES = {"default": read_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-SEARCH_URL = read_http_url("SEARCH_URL", default="http://127.0.0.1:9200")
+# Seconds a web or worker thread keeps its database connection between requests (0: a new one each request). Each
+# kept connection counts against PostgreSQL's max_connections: README, Running on several machines.
+DATABASES["default"]["CONN_MAX_AGE"] = read_int("DATABASE_CONN_MAX_AGE", default=60)
+# Behind PgBouncer in transaction mode one client connection's transactions may each reach a different server
+# connection, so no cursor may outlive its transaction: QuerySet.iterator() then reads in chunks instead.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = read_bool("DATABASE_TRANSACTION_POOLING", default=False)
+# One node, or every node of a cluster separated by commas: search.connection sends each request to one of them
+# and, when it refuses the connection, to the next. Kept as one string (the circuit breaker is keyed on it).
+SEARCH_URL = ",".join(read_http_urls("SEARCH_URL", default="http://127.0.0.1:9200"))
+# Copies of each shard on other nodes, for new indices: 0 on one node, 1 on a cluster of three.
+SEARCH_REPLICAS = read_int("SEARCH_REPLICAS", default=0)
 SEARCH_INDEX_PREFIX = read_str("SEARCH_INDEX_PREFIX", default="skills")
 CELERY_BROKER_URL = read_broker_url("CELERY_BROKER_URL")
 CACHE_URL = read_broker_url("CACHE_URL")
@@ -174,9 +187,21 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Imports have a queue (and a worker) of their own, so an hour-long import never holds up index sync or
-# emails on the default queue. Start both workers: README, Production.
-CELERY_TASK_ROUTES = {"courses.import_programmes": {"queue": "imports"}}
+# A queue (and workers) for each kind of work, so one cannot hold up another: an hour-long import never delays
+# index sync, and a slow mail server never delays either. Everything else (periodic jobs) goes to "celery".
+# Start a worker for each queue: README, Running on several machines.
+CELERY_TASK_ROUTES = {
+    "search.drain_outbox": {"queue": "index"},
+    "search.reconcile_index": {"queue": "index"},
+    "search.remove_expired": {"queue": "index"},
+    "courses.import_programmes": {"queue": "imports"},
+    "outbox.send_emails": {"queue": "email"},
+    "pathways.email_plan": {"queue": "email"},
+}
+# One beat sends the periodic tasks: a second one started by mistake stands by (skills_site/beat.py). It wakes
+# at least this often, to keep its lock.
+CELERY_BEAT_SCHEDULER = "skills_site.beat:SingleBeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -186,10 +211,37 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "skills_site" / "static"]
+# Uploaded media (Wagtail images and documents): every web node and worker must see the same files. On the local
+# disk (MEDIA_ROOT: one machine, or a volume every node mounts), or with MEDIA_STORAGE=s3 in an S3-compatible bucket
+# (django-storages), which production then requires to be named with its keys (production.py).
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(read_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MEDIA_STORAGE = read_choice("MEDIA_STORAGE", choices=("filesystem", "s3"), default="filesystem")
+MEDIA_S3_REQUIRED = ("AWS_STORAGE_BUCKET_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+if MEDIA_STORAGE == "s3":
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": read_str("AWS_STORAGE_BUCKET_NAME"),
+            "access_key": read_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": read_str("AWS_SECRET_ACCESS_KEY"),
+            "region_name": read_str("AWS_S3_REGION_NAME"),
+            # Another S3-compatible store (MinIO, Ceph, a cloud's object storage): its address.
+            "endpoint_url": read_optional_http_url("AWS_S3_ENDPOINT_URL"),
+            # A CDN or the bucket's own public name in front of it: media links use it, unsigned.
+            "custom_domain": read_str("AWS_S3_CUSTOM_DOMAIN"),
+            # An upload never replaces a file of the same name (as on disk, a suffix is added).
+            "file_overwrite": False,
+            # The bucket stays private: links to its files are signed and expire after an hour.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+        },
+    }
+else:
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -74,6 +74,13 @@ def read_bool(name: str, *, default: bool) -> bool:
     raise ConfigurationError(f"{name} must be true or false, not {value!r}")
 
 
+def read_choice(name: str, *, choices: tuple[str, ...], default: str) -> str:
+    value = (_raw(name) or default).lower()
+    if value not in choices:
+        raise ConfigurationError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def read_list(name: str, *, default: list[str]) -> list[str]:
     value = _raw(name)
     if value is None:
@@ -98,8 +105,20 @@ def read_database(name: str, *, default: str) -> dict:
     return config
 
 
-def read_http_url(name: str, *, default: str) -> str:
-    url = _raw(name) or default
+def read_http_urls(name: str, *, default: str) -> list[str]:
+    """One http(s) URL, or several separated by commas (the nodes of one cluster), each without a trailing slash."""
+    urls = [url.strip().rstrip("/") for url in (_raw(name) or default).split(",") if url.strip()]
+    if not urls:
+        raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200")
+    return [_http_url(name, url) for url in urls]
+
+
+def read_optional_http_url(name: str) -> str | None:
+    url = _raw(name)
+    return _http_url(name, url.rstrip("/")) if url else None
+
+
+def _http_url(name: str, url: str) -> str:
     parts = urlsplit(url)
     try:
         parts.port
@@ -107,7 +126,20 @@ def read_http_url(name: str, *, default: str) -> str:
         raise ConfigurationError(f"{name} has a port that is not a number: {url!r}") from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ConfigurationError(f"{name} must be an http(s) URL such as http://127.0.0.1:9200, not {url!r}")
-    return url.rstrip("/")
+    return url
+
+
+def read_int(name: str, *, default: int, minimum: int = 0) -> int:
+    value = _raw(name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum}, not {number}")
+    return number
 
 
 def read_broker_url(name: str) -> str | None:

@@ -1,16 +1,22 @@
 """Production: HTTPS only, strict cookies, HSTS and a Content Security Policy. It fails closed: a service
-that development can do without (a shared cache for rate limits, a broker, real email) must be configured."""
+that development can do without (a shared cache for rate limits, a broker, real email, the media bucket once it
+is chosen) must be configured."""
+
+from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF
 
 from .base import *  # noqa: F403
-from .base import DEBUG, MIDDLEWARE, REST_FRAMEWORK, STORAGES, ConfigurationError
+from .base import DEBUG, MEDIA_S3_REQUIRED, MEDIA_STORAGE, MIDDLEWARE, REST_FRAMEWORK, STORAGES, ConfigurationError
 from .environment import require
 
 if DEBUG:
     raise ConfigurationError("DEBUG must be off in production settings")
 # Rate limits and sessions' throttles live in the cache, so each worker process must share one.
 require("ALLOWED_HOSTS", "CACHE_URL", "CELERY_BROKER_URL", "EMAIL_URL", "WAGTAILADMIN_BASE_URL")
+# Media in a bucket: never fall back to the web node's own disk, or to whatever credentials boto3 finds.
+if MEDIA_STORAGE == "s3":
+    require(*MEDIA_S3_REQUIRED)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
@@ -22,11 +28,27 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+
+def media_origins() -> list[str]:
+    """Where images load from when media live in a bucket: its custom domain, or the store's own addresses."""
+    if MEDIA_STORAGE != "s3":
+        return []
+    options = STORAGES["default"]["OPTIONS"]
+    bucket = options["bucket_name"]
+    if options["custom_domain"]:
+        return [f"https://{options['custom_domain']}"]
+    if options["endpoint_url"]:
+        endpoint = urlsplit(options["endpoint_url"])
+        return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://{bucket}.{endpoint.netloc}"]
+    region = options["region_name"]
+    return [f"https://{bucket}.s3.amazonaws.com"] + ([f"https://{bucket}.s3.{region}.amazonaws.com"] if region else [])
+
+
 MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins()],
         # The Wagtail admin sets element styles from its scripts.
         "style-src": [SELF, "'unsafe-inline'"],
         "script-src": [SELF],

@@ -78,8 +78,8 @@ def test_a_stopped_valid_rows_import_says_what_was_saved_and_a_retry_finishes_it
 def test_imports_run_on_their_own_queue_apart_from_index_sync_and_emails():
     route = app.amqp.router.route({}, "courses.import_programmes")
     assert route["queue"].name == "imports"
-    for task in ("search.drain_outbox", "outbox.send_emails"):
-        assert app.amqp.router.route({}, task)["queue"].name == "celery"
+    assert app.amqp.router.route({}, "search.drain_outbox")["queue"].name == "index"
+    assert app.amqp.router.route({}, "outbox.send_emails")["queue"].name == "email"
 
 
 def test_the_sweeper_is_scheduled():

@@ -3,9 +3,12 @@ package uk.org.lcr.skills.search;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,15 +25,24 @@ import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
- * A single-node OpenSearch server for development and CI, with the modules we use loaded from the classpath.
+ * An OpenSearch node for development and CI, with the modules we use loaded from the classpath: a single-node
+ * cluster by default, or one node of a cluster on loopback.
  *
  * <p>Usage: {@code java -cp ... uk.org.lcr.skills.search.EmbeddedNode [home [httpPort [transportPort]]]};
  * missing arguments fall back to the system properties {@code search.home}, {@code search.http.port} and
  * {@code search.transport.port}, then to {@code .cache/opensearch}, 9200 and 9300.
+ *
+ * <p>A node of a cluster is told so by system properties: {@code search.seed.hosts} (the transport addresses
+ * of the cluster's nodes, comma-separated), {@code search.initial.cluster.managers} (the node names that vote
+ * in the first election), {@code search.cluster.name} and {@code search.node.name}. Without seed hosts the
+ * node is a cluster of its own ({@code discovery.type: single-node}), as in development.
+ *
+ * <p>With {@code search.exit.with.parent=true} the node stops when the process that started it has gone, so a
+ * test run that is killed leaves no node behind.
  */
 public final class EmbeddedNode extends Node {
 
-    private static final String CLUSTER_NAME = "skills-dev";
+    private static final String DEV_CLUSTER_NAME = "skills-dev";
 
     private static final List<Class<? extends Plugin>> PLUGINS = List.of(
         Netty4Plugin.class, CommonAnalysisPlugin.class, MapperExtrasPlugin.class, ReindexPlugin.class, PainlessPlugin.class);
@@ -56,8 +68,15 @@ public final class EmbeddedNode extends Node {
         Path home = Path.of(arg(args, 0, "search.home", ".cache/opensearch")).toAbsolutePath().normalize();
         int httpPort = Integer.parseInt(arg(args, 1, "search.http.port", "9200"));
         int transportPort = Integer.parseInt(arg(args, 2, "search.transport.port", "9300"));
+        String seedHosts = System.getProperty("search.seed.hosts", "").strip();
+        String clusterName = System.getProperty("search.cluster.name", DEV_CLUSTER_NAME);
+        Topology topology = new Topology(
+            clusterName,
+            System.getProperty("search.node.name", clusterName + "-node"),
+            seedHosts,
+            System.getProperty("search.initial.cluster.managers", "").strip());
         try {
-            run(home, httpPort, transportPort);
+            run(home, httpPort, transportPort, topology);
         } catch (Throwable e) {
             // Summary last, so it is what the tail of node.log shows under the long stack trace.
             e.printStackTrace();
@@ -70,11 +89,32 @@ public final class EmbeddedNode extends Node {
         }
     }
 
-    private static void run(Path home, int httpPort, int transportPort) throws Exception {
-        writeHome(home, httpPort, transportPort);
+    /** Which cluster this node belongs to and how it finds the others; no seed hosts means a cluster of one. */
+    private record Topology(String clusterName, String nodeName, String seedHosts, String initialClusterManagers) {
+
+        List<String> lines() {
+            if (seedHosts.isEmpty()) {
+                return List.of("cluster.name: " + clusterName, "node.name: " + nodeName, "discovery.type: single-node");
+            }
+            return List.of(
+                "cluster.name: " + clusterName,
+                "node.name: " + nodeName,
+                "discovery.seed_hosts: " + yamlList(seedHosts),
+                // Read only when the cluster forms for the first time; ignored once the data folder holds a cluster.
+                "cluster.initial_cluster_manager_nodes: " + yamlList(initialClusterManagers));
+        }
+
+        private static String yamlList(String commaSeparated) {
+            return "[" + String.join(", ", Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).map(item -> "\"" + item + "\"").toList()) + "]";
+        }
+    }
+
+    private static void run(Path home, int httpPort, int transportPort, Topology topology) throws Exception {
+        writeHome(home, httpPort, transportPort, topology);
         Settings input = Settings.builder().put("path.home", home.toString()).build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
-            input, Map.of(), home.resolve("config"), () -> CLUSTER_NAME + "-node");
+            input, Map.of(), home.resolve("config"), topology::nodeName);
         LogConfigurator.registerErrorListener();
         LogConfigurator.setNodeName(Node.NODE_NAME_SETTING.get(environment.settings())); // needed by %node_name
         LogConfigurator.configure(environment);
@@ -94,19 +134,43 @@ public final class EmbeddedNode extends Node {
             }
         }, "opensearch-shutdown"));
         node.start();
+        if (Boolean.getBoolean("search.exit.with.parent")) {
+            exitWithParent();
+        }
         stopped.await();
     }
 
+    /** Stops the JVM (closing the node through the shutdown hook) once the parent process has gone. */
+    private static void exitWithParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        long parentPid = parent.get().pid();
+        Thread watcher = new Thread(() -> {
+            // A parent that dies hands its children to another process, even before it is reaped.
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.err.println("The process that started this node (pid " + parentPid + ") has gone: stopping");
+            System.exit(0);
+        }, "parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
     /** Writes the config folder afresh each start, so a port change never meets a stale opensearch.yml. */
-    private static void writeHome(Path home, int httpPort, int transportPort) throws Exception {
+    private static void writeHome(Path home, int httpPort, int transportPort, Topology topology) throws Exception {
         Path config = Files.createDirectories(home.resolve("config"));
         Files.createDirectories(home.resolve("modules"));
         Files.createDirectories(home.resolve("plugins"));
         Files.createDirectories(home.resolve("tmp"));
-        String yml = String.join("\n",
-            "cluster.name: " + CLUSTER_NAME,
-            "node.name: " + CLUSTER_NAME + "-node",
-            "discovery.type: single-node",
+        List<String> lines = new ArrayList<>(topology.lines());
+        lines.addAll(List.of(
             "network.host: 127.0.0.1",
             "http.port: " + httpPort,
             "transport.port: " + transportPort,
@@ -114,8 +178,8 @@ public final class EmbeddedNode extends Node {
             "path.logs: " + quote(home.resolve("logs")),
             // Dev machines and CI runners often have nearly full disks; the watermarks would make indices read-only.
             "cluster.routing.allocation.disk.threshold_enabled: false",
-            "");
-        Files.writeString(config.resolve("opensearch.yml"), yml, StandardCharsets.UTF_8);
+            ""));
+        Files.writeString(config.resolve("opensearch.yml"), String.join("\n", lines), StandardCharsets.UTF_8);
         Files.writeString(config.resolve("log4j2.properties"), LOG4J2_PROPERTIES, StandardCharsets.UTF_8);
     }
 
