@@ -22,8 +22,10 @@ from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, Spo
 class SponsorCampaignReferenceSerializer(serializers.ModelSerializer):
     class Meta:
         model = SponsorCampaign
-        fields = ["name", "slug"]
-        extra_kwargs = help_texts(name="The campaign's name", slug="The campaign's identifier")
+        fields = ["name", "slug", "code"]
+        extra_kwargs = help_texts(
+            name="The campaign's name", slug="The campaign's identifier", code="The campaign's code, as import files give it"
+        )
 
 
 class ApprenticeshipStandardSerializer(serializers.ModelSerializer):
@@ -82,7 +84,8 @@ class OpportunitySerializer(PostingSerializer):
         model = SponsoredOpportunity
         fields = posting_fields(
             "kind", "summary", "description", "tier", "skill_areas", "sponsor", "sponsor_campaign", "is_remote",
-            "location", "pay", "closing_date", "starts_on", "how_to_apply", "apply_url",
+            "location", "pay", "closing_date", "starts_on", "places", "welcomes_career_changers", "how_to_apply",
+            "apply_url",
         )  # fmt: skip
         extra_kwargs = help_texts(
             **COMMON_HELP,
@@ -91,6 +94,8 @@ class OpportunitySerializer(PostingSerializer):
             pay='Pay or funding, e.g. "£28,000 a year" or "bursary of £500"',
             closing_date="Last day to apply",
             starts_on="When it starts, if known",
+            places="How many people it can take",
+            welcomes_career_changers="People changing career, or returning after a break, are encouraged to apply",
             apply_url="The sponsor's page to apply",
         )
 

@@ -10,6 +10,7 @@ class CareersConfig(AppConfig):
         # so careers tells it how to find one.
         from pathways import planning
 
-        from .selectors import career_profile_sharing
+        from .selectors import career_changer_stories, career_profile_sharing
 
         planning.career_profile_finders.append(career_profile_sharing)
+        planning.story_finders.append(career_changer_stories)

@@ -8,7 +8,7 @@ from publishing import forms as publishing_forms
 from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, SkillAreaChoiceField, formfield
 from publishing.rich_text import validate_long_text
 
-from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsoredOpportunity
+from .models import ApprenticeshipStandard, ApprenticeshipVacancy, Employer, SponsorCampaign, SponsoredOpportunity
 
 DESCRIPTION_HELP = "Plain paragraphs, or simple HTML: headings (h2, h3), bold, italic, lists and links."
 
@@ -26,6 +26,51 @@ class EmployerForm(GovukFormMixin, forms.ModelForm):
         self.fields["description"].validators.append(validate_long_text)
 
 
+class CampaignChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, campaign):
+        return f"{campaign.name} ({campaign.code})"
+
+
+class CampaignTagging:
+    """A posting's sponsor campaign (Meta.fields names `sponsor_campaign`): one running today, or the one it is
+    part of already. Another is refused with the reason (SponsorCampaign.tagging_refusal), whatever was sent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.sponsor_campaign_id
+        field = self.fields["sponsor_campaign"]
+        shown = SponsorCampaign.objects.live() | SponsorCampaign.objects.filter(pk=current)
+        field.choices = [("", "Not part of a campaign")] + [(campaign.pk, field.label_from_instance(campaign)) for campaign in shown.order_by("name")]
+
+    def clean_sponsor_campaign(self):
+        campaign = self.cleaned_data["sponsor_campaign"]
+        if campaign is not None and campaign.pk != self.instance.sponsor_campaign_id:
+            refusal = campaign.tagging_refusal()
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return campaign
+
+
+class OptionalPlaces:
+    """The number of places (Meta.fields names `places`) may be left empty: one place, the model's default."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].required = False
+
+    def clean_places(self):
+        return self.cleaned_data["places"] or self._meta.model._meta.get_field("places").default
+
+
+def campaign_field() -> CampaignChoiceField:
+    return CampaignChoiceField(
+        queryset=SponsorCampaign.objects.all(),
+        required=False,
+        label="Sponsor campaign",
+        help_text="If it is part of a sponsor campaign that is running now, choose it: it counts towards the campaign's pledges",
+    )
+
+
 class PostingForm(publishing_forms.PostingForm):
     """What vacancies and sponsored opportunities share."""
 
@@ -37,7 +82,7 @@ class PostingForm(publishing_forms.PostingForm):
     )
 
 
-class ApprenticeshipVacancyForm(PostingForm):
+class ApprenticeshipVacancyForm(CampaignTagging, PostingForm):
     narrow_fields = {
         "reference": "govuk-input--width-20",
         "weekly_wage": "govuk-input--width-5",
@@ -52,6 +97,7 @@ class ApprenticeshipVacancyForm(PostingForm):
         required=False,
         label="Training provider",
     )
+    sponsor_campaign = campaign_field()
 
     class Meta:
         model = ApprenticeshipVacancy
@@ -59,7 +105,7 @@ class ApprenticeshipVacancyForm(PostingForm):
         fields = [
             "reference", "title", "summary", "description", "standard", "training_provider", "tier", "skill_areas",
             "weekly_wage", "hours_per_week", "address", "town", "postcode", "closing_date", "start_date", "positions",
-            "how_to_apply", "apply_url",
+            "how_to_apply", "apply_url", "sponsor_campaign",
         ]  # fmt: skip
         widgets = {
             **POSTING_TEXTAREAS,
@@ -73,15 +119,17 @@ class ApprenticeshipVacancyForm(PostingForm):
         }
 
 
-class SponsoredOpportunityForm(PostingForm):
-    narrow_fields = {"reference": "govuk-input--width-20", "postcode": "govuk-input--width-10"}
+class SponsoredOpportunityForm(CampaignTagging, OptionalPlaces, PostingForm):
+    narrow_fields = {"reference": "govuk-input--width-20", "postcode": "govuk-input--width-10", "places": "govuk-input--width-3"}
+    sponsor_campaign = campaign_field()
 
     class Meta:
         model = SponsoredOpportunity
         formfield_callback = formfield
         fields = [
             "kind", "reference", "title", "summary", "description", "tier", "skill_areas", "is_remote", "address",
-            "town", "postcode", "pay", "closing_date", "starts_on", "how_to_apply", "apply_url",
+            "town", "postcode", "pay", "closing_date", "starts_on", "places", "welcomes_career_changers", "how_to_apply",
+            "apply_url", "sponsor_campaign",
         ]  # fmt: skip
         widgets = {
             "kind": forms.RadioSelect,
@@ -89,5 +137,11 @@ class SponsoredOpportunityForm(PostingForm):
             "closing_date": DateInput,
             "starts_on": DateInput,
         }
-        labels = {"kind": "What is it?", "apply_url": "Web page to apply", "starts_on": "Start date"}
+        labels = {
+            "kind": "What is it?",
+            "apply_url": "Web page to apply",
+            "starts_on": "Start date",
+            "places": "Number of places",
+            "welcomes_career_changers": "People changing career or returning after a break are welcome",
+        }
         help_texts = {"description": DESCRIPTION_HELP}

@@ -6,7 +6,11 @@ through the foreign keys careers' pages declare.
 """
 
 import datetime
+import operator
 from dataclasses import dataclass
+from functools import reduce
+
+from django.db.models import Q
 
 from search.service import SearchParams, search_opportunities
 
@@ -114,3 +118,21 @@ def career_profile_sharing(codes: list[str]) -> dict | None:
     if best is None:
         return None
     return {"title": best.title, "summary": best.summary, "url": best.get_url()}
+
+
+# How a story says it is a career changer's or a returner's: story pages have no field for it, so the words of
+# "who they are" ("career changer", "returner") or of the title ("Back to work … after a career break").
+CAREER_CHANGER_WORDS = ("career changer", "changed career", "changing career", "career change", "returner", "career break", "back to work", "retrain")
+
+
+def career_changer_stories(limit: int) -> list[dict]:
+    """Published stories of people who changed careers or came back after a break, newest first, as pathway plans
+    show them: {"title", "who", "quote", "url"}."""
+    from .models.pages import StoryPage  # the pages module reads this one's open_programmes
+
+    said = reduce(operator.or_, (Q(who_they_are__icontains=words) | Q(title__icontains=words) for words in CAREER_CHANGER_WORDS))
+    stories = StoryPage.objects.live().public().filter(said).order_by("-first_published_at", "pk")[:limit]
+    return [
+        {"title": story.title, "who": f"{story.first_name}, {story.who_they_are}", "quote": story.pull_quote, "url": story.get_url()}
+        for story in stories
+    ]

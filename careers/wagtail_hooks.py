@@ -1,8 +1,16 @@
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from functools import cached_property
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from .admin_views import CampaignPostingsView
+from .campaigns import can_edit_campaigns
 from .models import ApprenticeshipStandard, Sponsor, SponsorCampaign
 
 
@@ -13,11 +21,56 @@ class SponsorViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SponsorCampaignForm(WagtailAdminModelForm):
+    """Codes are capitals whatever is typed; a pledge is a sponsor's of the campaign."""
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        pledges = self.formsets.get("pledges")
+        if "sponsors" in cleaned and pledges is not None and pledges.is_valid():
+            sponsors = set(cleaned["sponsors"])
+            outsiders = [
+                form.cleaned_data["sponsor"].name
+                for form in pledges.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data["sponsor"] not in sponsors
+            ]
+            if outsiders:
+                self.add_error("sponsors", f"Add {' and '.join(outsiders)} to the sponsors, or remove their pledge")
+        return cleaned
+
+
+def postings_url(campaign) -> str:
+    return reverse("careers_campaign_postings", args=[campaign.pk])
+
+
+class SponsorCampaignIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if can_edit_campaigns(self.request.user):
+            buttons.append(MenuItem("Postings", url=postings_url(instance), icon_name="list-ul", priority=15))
+        return buttons
+
+
+class SponsorCampaignEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if can_edit_campaigns(self.request.user):
+            buttons.append(Button("Postings", url=postings_url(self.object), icon_name="list-ul", priority=5))
+        return buttons
+
+
 class SponsorCampaignViewSet(SnippetViewSet):
     model = SponsorCampaign
     icon = "date"
-    list_display = ["name", "starts_on", "ends_on"]
-    search_fields = ["name", "description"]
+    list_display = ["name", "code", "starts_on", "ends_on"]
+    search_fields = ["name", "code", "description"]
+    index_view_class = SponsorCampaignIndexView
+    edit_view_class = SponsorCampaignEditView
+    edit_handler = ObjectList(SponsorCampaign.panels, base_form_class=SponsorCampaignForm)
 
 
 class SponsorsGroup(SnippetViewSetGroup):
@@ -63,3 +116,8 @@ class ApprenticeshipStandardViewSet(SnippetViewSet):
 
 register_snippet(SponsorsGroup)
 register_snippet(ApprenticeshipStandardViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_postings_url():
+    return [path("campaigns/<int:pk>/postings/", CampaignPostingsView.as_view(), name="careers_campaign_postings")]

@@ -48,7 +48,7 @@ class ProgrammeSerializer(PostingSerializer):
             "kind", "summary", "description", "tier", "skill_areas", "level", "delivery_mode", "cost", "cost_amount",
             "funding_eligibility", "duration", "hours_per_week", "starts_any_time", "runs", "venues", "provider",
             "sponsor_campaign", "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan",
-            "free_data", "other_languages", "step_free_access", "drop_in",
+            "free_data", "other_languages", "step_free_access", "drop_in", "welcomes_career_changers", "places",
         )  # fmt: skip
         extra_kwargs = help_texts(
             **COMMON_HELP,
@@ -69,6 +69,8 @@ class ProgrammeSerializer(PostingSerializer):
             other_languages="Help in other languages",
             step_free_access="Step-free access",
             drop_in="People can come along without booking",
+            welcomes_career_changers="People changing career, or returning after a break, are encouraged to join",
+            places="How many places it offers, across all its runs",
         )
 
 

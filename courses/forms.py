@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from careers.forms import CampaignTagging, OptionalPlaces, campaign_field
 from pathways.models import SkillArea, Tier
 from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, PostingForm, SkillAreaChoiceField, formfield
 from publishing.rich_text import validate_long_text
@@ -32,12 +33,13 @@ class VenueForm(GovukFormMixin, forms.ModelForm):
         fields = ["name", "address", "town", "postcode", "step_free_access"]
 
 
-class ProgrammeForm(PostingForm):
+class ProgrammeForm(CampaignTagging, OptionalPlaces, PostingForm):
     narrow_fields = {
         "reference": "govuk-input--width-20",
         "cost_amount": "govuk-input--width-5",
         "hours_per_week": "govuk-input--width-4",
         "enquiry_phone": "govuk-input--width-20",
+        "places": "govuk-input--width-4",
     }
     tier = forms.ModelChoiceField(
         queryset=Tier.objects.all(), widget=forms.RadioSelect, empty_label=None, label="Level of digital skill"
@@ -52,6 +54,7 @@ class ProgrammeForm(PostingForm):
         label="Where it happens",
         help_text="Add venues under Venues first. Leave empty for online programmes.",
     )
+    sponsor_campaign = campaign_field()
 
     class Meta:
         model = Programme
@@ -60,7 +63,7 @@ class ProgrammeForm(PostingForm):
             "reference", "kind", "title", "summary", "description", "tier", "skill_areas", "level", "delivery_mode",
             "venues", "cost", "cost_amount", "funding_eligibility", "duration", "hours_per_week", "starts_any_time",
             "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan", "free_data",
-            "other_languages", "step_free_access", "drop_in",
+            "other_languages", "step_free_access", "drop_in", "welcomes_career_changers", "places", "sponsor_campaign",
         ]  # fmt: skip
         widgets = {
             "kind": forms.RadioSelect,
@@ -76,6 +79,8 @@ class ProgrammeForm(PostingForm):
             "free_data": "People can get free mobile data or a SIM card",
             "step_free_access": "There is step-free access",
             "drop_in": "People can drop in without booking",
+            "welcomes_career_changers": "People changing career or returning after a break are welcome",
+            "places": "Number of places",
         }
         help_texts = {
             "description": "Plain paragraphs, or simple HTML: headings (h2, h3), bold, italic, lists and links.",

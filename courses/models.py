@@ -125,6 +125,14 @@ class Programme(Publishable):
     other_languages = models.CharField(max_length=200, blank=True, help_text="Help in other languages, e.g. Urdu, Polish")
     step_free_access = models.BooleanField(default=False)
     drop_in = models.BooleanField("drop in, no need to book", default=False, help_text="People can come along without booking")
+    welcomes_career_changers = models.BooleanField(
+        "welcomes career changers and returners",
+        default=False,
+        help_text="People changing career, or coming back after a break, are encouraged to join",
+    )
+    places = models.PositiveIntegerField(
+        default=1, validators=[MinValueValidator(1)], help_text="How many places it offers, across all its runs"
+    )
     sponsor_campaign = models.ForeignKey(
         "careers.SponsorCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="programmes"
     )

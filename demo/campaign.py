@@ -34,7 +34,12 @@ def load_campaign_pages(*, home) -> dict[str, int]:
     planned = data["sponsor_campaign"]
     campaign, created = SponsorCampaign.objects.get_or_create(
         slug=planned["slug"],
-        defaults={"name": planned["name"], "description": planned["description"], "starts_on": timezone.localdate()},
+        defaults={
+            "name": planned["name"],
+            "code": planned["code"],
+            "description": planned["description"],
+            "starts_on": timezone.localdate(),
+        },
     )
     if created:
         campaign.sponsors.set(sponsors)
@@ -162,7 +167,7 @@ def _campaign_page(home, row, *, pages, sponsors):
             value = {**value, "sponsors": [sponsors[name] for name in value["sponsors"]]}
         return kind, value
 
-    return _get_or_create(
+    page = _get_or_create(
         home,
         row["slug"],
         lambda: CampaignPage(
@@ -171,3 +176,7 @@ def _campaign_page(home, row, *, pages, sponsors):
             body=[block(*next(iter(item.items()))) for item in row["body"]],
         ),
     )
+    if row.get("pledges_of"):
+        # Only while no page shows it: an editor may have chosen another page since.
+        SponsorCampaign.objects.filter(slug=row["pledges_of"], campaign_page__isnull=True).update(campaign_page=page)
+    return page

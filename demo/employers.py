@@ -21,6 +21,7 @@ from careers.models import (
     ApprenticeshipStandard,
     ApprenticeshipVacancy,
     Employer,
+    Pledge,
     Sponsor,
     SponsorCampaign,
     SponsoredOpportunity,
@@ -93,6 +94,8 @@ class DemoOpportunity:
     offers: tuple[str, ...]
     remote: bool = False
     in_campaign: bool = False
+    places: int = 1
+    career_changers: bool = False  # welcomes people changing career or returning after a break
 
 
 @cache
@@ -169,9 +172,16 @@ class _Slugs:
         return slug
 
 
+def pledging_employers() -> set[str]:
+    """The employers whose pledges the demo campaign shows: their apprenticeship vacancies are part of it too."""
+    return {pledge["employer"] for pledge in texts("campaign")["pledges"]}
+
+
 def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStandard]) -> list[dict]:
-    """Every demo vacancy as field values (plus `_employer`, `_provider`, `_skill_areas`), from the seed."""
+    """Every demo vacancy as field values (plus `_employer`, `_provider`, `_skill_areas`, `_campaign`), from the
+    seed."""
     rng = random.Random(SEED)
+    in_campaign = pledging_employers()
     slug_for = _Slugs()
     disability_confident = texts("disability_confident")
     plans = []
@@ -209,6 +219,7 @@ def plan_vacancies(today: datetime.date, standards: dict[str, ApprenticeshipStan
                     "_employer": employer.slug,
                     "_provider": provider.slug,
                     "_skill_areas": role.skill_areas,
+                    "_campaign": employer.slug in in_campaign,
                     "reference": f"APP-{number + 1:02d}",
                     "standard_id": standard.pk,
                     "title": title,
@@ -286,6 +297,8 @@ def plan_opportunities(today: datetime.date) -> list[dict]:
                 "pay": opportunity.pay,
                 "closing_date": closing,
                 "starts_on": starts,
+                "places": opportunity.places,
+                "welcomes_career_changers": opportunity.career_changers,
                 "how_to_apply": kinds[opportunity.kind]["how_to_apply"],
                 "apply_url": f"{employer.website}/opportunities/{slug}",
             }
@@ -314,6 +327,7 @@ def _campaign_sync(today: datetime.date, employers: dict[str, Employer], written
     changed = sync_fields(
         campaign,
         name=planned["name"],
+        code=planned["code"],
         description=planned["description"],
         starts_on=today - datetime.timedelta(days=60),
         ends_on=today + datetime.timedelta(days=240),
@@ -332,7 +346,18 @@ def _campaign_sync(today: datetime.date, employers: dict[str, Employer], written
     if changed:
         campaign.save()
         written["sponsor campaigns"] += 1
+    _pledges_sync(campaign, employers, written)
     return campaign
+
+
+def _pledges_sync(campaign: SponsorCampaign, employers: dict[str, Employer], written: Counter) -> None:
+    existing = {pledge.sponsor.employer_id: pledge for pledge in campaign.pledges.select_related("sponsor")}
+    for number, planned in enumerate(texts("campaign")["pledges"]):
+        employer = employers[planned["employer"]]
+        pledge = existing.get(employer.pk) or Pledge(campaign=campaign, sponsor=Sponsor.objects.filter(employer=employer).first())
+        if sync_fields(pledge, places=planned["places"], description=planned["description"], counts=planned["counts"], sort_order=number):
+            pledge.save()
+            written["pledges"] += 1
 
 
 def _items_sync(model, queryset, plans, related: dict, written: Counter, label: str) -> None:
@@ -390,6 +415,7 @@ def load(*, today: datetime.date | None = None) -> dict[str, int]:
             "employer_id": lambda plan: employers[plan["_employer"]].pk,
             "training_provider_id": lambda plan: providers[plan["_provider"]],
             "tier_id": lambda plan: tiers[plan["_tier"]],
+            "sponsor_campaign_id": lambda plan: campaign.pk if plan["_campaign"] else None,
         },
         written,
         "apprenticeship vacancies",

@@ -94,6 +94,7 @@ class Catalogue:
     drop_in_times: tuple[str, ...]
     class_times: dict[str, tuple[str, ...]]
     who_for: dict[str, tuple[str, ...]]
+    career_changers_welcome: tuple[str, ...]  # the who_for sentences that welcome career changers and returners
     how_to_apply: dict[str, str]
 
 
@@ -282,6 +283,7 @@ class _Planner:
             runs = tuple(planned)
 
         slug = self.slug_for(title, provider)
+        who = rng.choice(self.catalogue.who_for[course.tier])
         self.plans.append(
             ProgrammePlan(
                 provider=provider,
@@ -298,7 +300,7 @@ class _Planner:
                     "description": programme_description(
                         course=course,
                         venues=venues,
-                        who=rng.choice(self.catalogue.who_for[course.tier]),
+                        who=who,
                         when=when if drop_in else "",
                         device_loan=device_loan,
                         free_data=free_data,
@@ -324,6 +326,7 @@ class _Planner:
                     "other_languages": languages,
                     "step_free_access": step_free,
                     "drop_in": course.drop_in,
+                    "welcomes_career_changers": who in self.catalogue.career_changers_welcome,
                 },
             )
         )

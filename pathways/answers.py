@@ -1,7 +1,8 @@
 """A person's answers, in one shape for the pages (kept in the session), the API and saved plans:
 
     {"skills": {"<question code>": ["<statement code>", …], "interests": ["ADV-DATA"]},
-     "postcode": "LS6", "travel": 5, "cost": "free", "learning": "in_person", "age": "19-23", "goal": "first-job"}
+     "postcode": "LS6", "travel": 5, "cost": "free", "learning": "in_person", "age": "19-23", "goal": "first-job",
+     "situation": "redundant"}
 
 Only "skills" is needed. A postcode is cut to its first part (the outcode) before it is kept anywhere.
 The optional questions drive the search for opportunities, so they are defined here, in code; the skills
@@ -66,10 +67,28 @@ OPTIONAL_QUESTIONS = (
             ("change-career", "Changing career into digital work"),
         ),
     ),
+    OptionalQuestion(
+        "situation",
+        "Which of these describes your situation best?",
+        "If your work is changing, or you are coming back after a break, we add a step about changing careers.",
+        (
+            ("working", "Working"),
+            ("job-at-risk", "Working, but my job is changing or at risk"),
+            ("redundant", "I have been made redundant"),
+            ("returning", "Coming back to work after a break, such as caring for family"),
+            ("looking", "Looking for work"),
+            ("education", "In education or training"),
+            ("not-say", "I'd rather not say"),
+        ),
+    ),
 )
 OPTIONAL = {question.code: question for question in OPTIONAL_QUESTIONS}
 FIELDS = ("skills", *OPTIONAL)
 WORK_GOALS = {"first-job", "better-job", "change-career"}
+# Situations whose plan has a step about changing careers (planning.change_careers_step).
+CHANGING_CAREER = {"job-at-risk", "redundant", "returning"}
+# The optional questions answered by choosing one option (the postcode is typed; the miles are a number).
+CHOICE_QUESTIONS = ("cost", "learning", "age", "goal", "situation")
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,7 @@ class Answers:
     learning: str = ""
     age: str = ""
     goal: str = ""
+    situation: str = ""
 
     def as_dict(self) -> dict:
         """The API's shape, leaving out what was not answered."""
@@ -99,7 +119,7 @@ class Answers:
             skills={str(code): [str(value) for value in values] for code, values in (data.get("skills") or {}).items()},
             postcode=data.get("postcode") or "",
             travel=int(travel) if travel not in ("", None) else None,
-            **{name: data.get(name) or "" for name in ("cost", "learning", "age", "goal")},
+            **{name: data.get(name) or "" for name in CHOICE_QUESTIONS},
         )
 
 
@@ -170,7 +190,7 @@ def clean_answers(data, bank: Bank) -> tuple[Answers | None, dict[str, list[str]
             problems["travel"] = ["Send a postcode too: we measure the distance from it"]
         else:
             values["travel"] = travel
-    for name in ("cost", "learning", "age", "goal"):
+    for name in CHOICE_QUESTIONS:
         value = data.get(name)
         if value is None:
             continue

@@ -41,6 +41,11 @@ class AnswersSerializer(serializers.Serializer):
     learning = serializers.ChoiceField(choices=_choices("learning"), required=False)
     age = serializers.ChoiceField(choices=_choices("age"), required=False)
     goal = serializers.ChoiceField(choices=_choices("goal"), required=False)
+    situation = serializers.ChoiceField(
+        choices=_choices("situation"),
+        required=False,
+        help_text="job-at-risk, redundant and returning add a step about changing careers; not-say: the person would rather not say",
+    )
 
 
 class TopicSerializer(serializers.Serializer):
@@ -94,6 +99,23 @@ class PlanOpportunitySerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(opportunity["url"])
 
 
+class AdviceSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="Who gives it, e.g. National Careers Service")
+    text = serializers.CharField()
+    phone = serializers.CharField(help_text="A free number to call")
+    url = serializers.URLField()
+
+
+class StorySerializer(serializers.Serializer):
+    title = serializers.CharField()
+    who = serializers.CharField(help_text='Who tells it, e.g. "Priya, career changer"')
+    quote = serializers.CharField(help_text="In their own words")
+    url = serializers.SerializerMethodField(help_text="The story's page")
+
+    def get_url(self, story) -> str:
+        return self.context["request"].build_absolute_uri(story["url"])
+
+
 class StepSerializer(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
@@ -105,6 +127,8 @@ class StepSerializer(serializers.Serializer):
     total_capped = serializers.BooleanField(default=False, help_text="More than `total` matched: the basic search stops counting there")
     widened = serializers.CharField(help_text="What was widened to find anything (distance, online, anywhere), or empty")
     search = serializers.CharField(help_text="The same search as a query string for /search/")
+    advice = AdviceSerializer(allow_null=True, required=False, default=None, help_text="Where to get free careers advice: the step about changing careers")
+    stories = StorySerializer(many=True, required=False, default=list, help_text="Stories of people who changed careers: the step about changing careers")
 
 
 class CareerProfileSerializer(serializers.Serializer):
@@ -146,6 +170,7 @@ EXAMPLE = {
     "cost": "free",
     "learning": "either",
     "goal": "change-career",
+    "situation": "job-at-risk",
 }
 
 

@@ -4,8 +4,9 @@ search that pathways uses. A plan's searches go to the engine together, and the 
 changes (plan_for).
 
 Steps, in order: free help for the areas where the person is starting (inclusion); everyday and work skills
-(general); then, for each specialism they chose, courses and bootcamps, and apprenticeships and sponsored
-places. When nothing matches where they are, a step widens the distance, then lets in online options, then
+(general); for someone whose job is changing or at risk, who was made redundant or is coming back after a break,
+changing careers (what welcomes career changers and returners, free careers advice, and others' stories); then, for
+each specialism they chose, courses and bootcamps, and apprenticeships and sponsored places. When nothing matches where they are, a step widens the distance, then lets in online options, then
 looks anywhere, and says so. It never drops the need for free options.
 """
 
@@ -21,7 +22,7 @@ from django.core.cache import cache
 from places.postcodes import PostcodeError
 from search.service import Location, SearchParams, index_generation, search_many, wider_radii
 
-from .answers import WORK_GOALS, Answers
+from .answers import CHANGING_CAREER, WORK_GOALS, Answers
 from .models import Level, Tier
 from .placement import Bank, Placement, StatementInfo, join_words, place
 
@@ -39,6 +40,21 @@ STEP_TITLES = {
     Tier.GENERAL: "Build your everyday and work skills",
     Tier.ADVANCED: "Take your skills further",
 }
+CHANGE_CAREERS = "change-careers"
+CHANGE_CAREERS_WHY = {
+    "job-at-risk": "Your work is changing, so here are courses, bootcamps and roles that welcome people moving into a new line of work.",
+    "redundant": "After redundancy, these courses, bootcamps and roles welcome people starting again in a new line of work.",
+    "returning": "Returner programmes, and courses and roles that welcome people coming back to work after a break.",
+}
+# Free, impartial careers advice for adults in England, from the government's National Careers Service
+# (https://nationalcareers.service.gov.uk/contact-us): the same for everyone, so it is part of the plan as it is.
+CAREERS_ADVICE = {
+    "name": "National Careers Service",
+    "text": "A careers adviser can talk through changing careers, your CV and training with you, for free.",
+    "phone": "0800 100 900",
+    "url": "https://nationalcareers.service.gov.uk",
+}
+STORIES_PER_STEP = 3
 
 
 @dataclass
@@ -50,9 +66,11 @@ class Step:
     skill_areas: list[str]
     opportunities: list[dict]
     total: int
-    widened: str = ""
-    total_capped: bool = False  # more than `total` matched (the basic search stops counting)  # what we changed to find anything, said plainly
+    widened: str = ""  # what we changed to find anything, said plainly
+    total_capped: bool = False  # more than `total` matched (the basic search stops counting)
     search: str = ""  # the same search on the search page, as a query string
+    advice: dict | None = None  # where to get free advice (CAREERS_ADVICE), for the step about changing careers
+    stories: list[dict] = field(default_factory=list)  # others who did it: {"title", "who", "quote", "url"}
 
 
 @dataclass
@@ -151,7 +169,7 @@ def _wider(params):
         yield params, "There was nothing online, so we have included things you go to in person."
 
 
-def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params, results, widened: str = "") -> Step:
+def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params, results, widened: str = "", advice=None, stories=()) -> Step:
     return Step(
         key=key,
         title=title,
@@ -163,6 +181,8 @@ def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params
         total_capped=results.total_capped,
         widened=widened,
         search=_search_link(params),
+        advice=advice,
+        stories=list(stories),
     )
 
 
@@ -289,6 +309,34 @@ def _specialism_steps(bank: Bank, placement: Placement, answers: Answers, base) 
     return found
 
 
+def _change_careers_steps(placement: Placement, answers: Answers, base) -> list[dict]:
+    """For someone whose job is changing or at risk, who was made redundant or is coming back after a break: what
+    welcomes career changers and returners (returner programmes first for those coming back, bootcamps for the
+    others), where to get free careers advice, and stories of people who changed careers."""
+    if answers.situation not in CHANGING_CAREER or answers.age == "under-16":
+        return []
+    returning = answers.situation == "returning"
+    specialisms = tuple(area.code for area in placement.areas if area.is_specialism)
+    params = base.with_changes(
+        kind=("programme", "sponsored"),
+        career_changers=True,
+        prefer_type=("returner",) if returning else ("bootcamp_place",),
+        prefer_skill=specialisms,
+    )
+    return [
+        dict(
+            key=CHANGE_CAREERS,
+            title="Change careers",
+            tier=Tier.GENERAL,
+            why=CHANGE_CAREERS_WHY[answers.situation],
+            areas=list(specialisms),
+            params=params,
+            advice=CAREERS_ADVICE,
+            stories=career_changer_stories(),
+        )
+    ]
+
+
 def _notes(answers: Answers) -> list[str]:
     notes = []
     if answers.age == "under-16":
@@ -308,6 +356,16 @@ def _notes(answers: Answers) -> list[str]:
 career_profile_finders: list[Callable[[list[str]], dict | None]] = []
 
 
+# Who can find stories of people who changed careers (careers' story pages): careers adds its selector here when
+# it loads, as for career profiles.
+story_finders: list[Callable[[int], list[dict]]] = []
+
+
+def career_changer_stories(limit: int = STORIES_PER_STEP) -> list[dict]:
+    """Up to `limit` stories of career changers and returners: {"title", "who", "quote", "url"}."""
+    return next((found for find in story_finders if (found := find(limit))), [])
+
+
 def career_profile(placement: Placement) -> dict | None:
     """The career profile that shares most of the specialisms the person chose, if any does:
     {"title", "summary", "url"}."""
@@ -323,7 +381,12 @@ def build_plan(*, bank: Bank, answers: Answers) -> Plan:
     base = _base_params(answers, notes)
     placement = place(bank, answers.skills)
     plan = Plan(answers=answers, placement=placement, notes=notes)
-    plan.steps, plan.mode = _search_steps(_essential_steps(bank, placement, answers, base) + _specialism_steps(bank, placement, answers, base))
+    specs = (
+        _essential_steps(bank, placement, answers, base)
+        + _change_careers_steps(placement, answers, base)
+        + _specialism_steps(bank, placement, answers, base)
+    )
+    plan.steps, plan.mode = _search_steps(specs)
     plan.career_profile = career_profile(placement)
     return plan
 

@@ -295,6 +295,10 @@ def item_duplicate(*, item: Publishable, by) -> Publishable:
     copy.pk = copy.id = None
     copy._state.adding = True
     copy.status, copy.status_reason, copy.published_at, copy.is_demo = Status.DRAFT, "", None, False
+    campaign = getattr(copy, "sponsor_campaign", None)
+    if campaign is not None and not campaign.is_live():
+        # A new posting joins only a campaign that is running (careers' SponsorCampaign.tagging_refusal).
+        copy.sponsor_campaign = None
     copy.reference = copy_reference(model, item.reference, **{owner: getattr(item, owner)})
     copy.slug = unique_slug(model, copy.title)
     copy.save()

@@ -29,6 +29,7 @@ class HitSerializer(serializers.Serializer):
     online = serializers.BooleanField(help_text="Online course or remote role: no travel")
     sponsored = serializers.BooleanField()
     free = serializers.BooleanField(help_text="Free, or free for those who are eligible")
+    welcomes_career_changers = serializers.BooleanField(help_text="Says it welcomes people changing career or returning after a break")
     cost = serializers.CharField()
     cost_amount = serializers.FloatField(allow_null=True)
     delivery_mode = serializers.CharField()
@@ -61,7 +62,7 @@ class FacetValueSerializer(serializers.Serializer):
 
 
 class ReadingSerializer(serializers.Serializer):
-    key = serializers.CharField(help_text="place, free, online, kind, degree, level, beginner, evening, weekend, part_time, placement, bootcamp, job or course")
+    key = serializers.CharField(help_text="place, free, online, kind, degree, level, beginner, evening, weekend, part_time, placement, bootcamp, job, course, career_change and the others of `ignore`")
     label = serializers.CharField(help_text='For people, e.g. "Near Keighley (BD21)"')
     words = serializers.CharField(help_text="The words it was read from")
     without = serializers.CharField(help_text="Query string of the same search without this reading")
@@ -130,6 +131,7 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("sponsored", OpenApiTypes.BOOL),
     OpenApiParameter("campaign", OpenApiTypes.STR, description="Sponsor campaign slug"),
     OpenApiParameter("disability_confident", OpenApiTypes.BOOL, description="Disability Confident employers only"),
+    OpenApiParameter("career_changers", OpenApiTypes.BOOL, description="Only those that welcome career changers and returners"),
     _list("help", "Help to get started; each one given must be offered: " + ", ".join(HELP_TO_START), list(HELP_TO_START)),
     OpenApiParameter("near", OpenApiTypes.STR, description="A postcode or outcode, e.g. LS1 4AP or BD7"),
     OpenApiParameter("radius", OpenApiTypes.NUMBER, description="Miles from `near` (0.5–100, default 10)"),

@@ -75,6 +75,7 @@ class OpportunityDocument(Document):
     towns = Keyword(index=False)  # where it happens, in words: each venue's town (or postcode), for cards
     schedule = _english()  # when it runs, in the provider's words ("Tuesday evenings", "10 weeks, part-time")
     sponsored = Boolean()
+    welcomes_career_changers = Boolean()  # programmes and sponsored opportunities that say so, and returner programmes
     sponsor_campaign = Keyword()
     disability_confident = Keyword()
     inclusion_support = Boolean()

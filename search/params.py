@@ -37,6 +37,7 @@ HELP_TO_START = {
 READING_KEYS = [
     "place", "level", "degree", "kind", "free", "online", "beginner", "evening", "weekend", "part_time", "placement",
     "bootcamp", "job_hunting", "work_skills", "older", "job", "drop_in", "device_loan", "free_data", "step_free", "course",
+    "career_change",
 ]
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 50
@@ -99,6 +100,7 @@ class SearchParams:
     sponsored: bool = False
     campaign: str = ""
     disability_confident: bool = False
+    career_changers: bool = False  # welcomes career changers and returners
     help: tuple[str, ...] = ()  # HELP_TO_START keys; every one must be offered
     near: Location | None = None
     radius: float = DEFAULT_RADIUS_MILES
@@ -118,6 +120,7 @@ class SearchParams:
     prefer_skill: tuple[str, ...] = ()  # skill area codes ranked first
     prefer_words: tuple[str, ...] = ()
     prefer_schedule: tuple[str, ...] = ()  # "evening", "weekend": when it runs, as providers write it
+    prefer_career_changers: bool = False  # "career change", "back to work": what welcomes them first
     # Set by the search service from what the index knows of the words (search.service), never from the URL:
     related_skills: tuple[str, ...] = ()  # skill areas the best matches share
     best_score: float = 0.0  # the best match's score for the words alone
@@ -139,7 +142,7 @@ class SearchParams:
         for name in ("q", "tier", "skill", "kind", "level", "mode", "authority", "provider", "employer", "campaign", "prefer_tier", "ignore", "help"):
             value = getattr(self, name)
             pairs += [(name, item) for item in value] if isinstance(value, tuple) else ([(name, value)] if value else [])
-        for name in ("free", "sponsored", "disability_confident", "in_person", "as_typed"):
+        for name in ("free", "sponsored", "disability_confident", "career_changers", "in_person", "as_typed"):
             if getattr(self, name):
                 pairs.append((name, "on"))
         for name in ("starts_within", "closing_within"):
@@ -185,6 +188,7 @@ class SearchForm(forms.Form):
     sponsored = forms.BooleanField(required=False)
     campaign = forms.SlugField(required=False, max_length=220)
     disability_confident = forms.BooleanField(required=False)
+    career_changers = forms.BooleanField(required=False)
     help = MultipleValues(required=False, choices=_choice_values(HELP_TO_START))
     near = forms.CharField(required=False, max_length=20)
     radius = forms.FloatField(required=False, min_value=0.5, max_value=MAX_RADIUS_MILES)
@@ -241,6 +245,7 @@ class SearchForm(forms.Form):
             sponsored=data["sponsored"],
             campaign=data["campaign"],
             disability_confident=data["disability_confident"],
+            career_changers=data["career_changers"],
             help=tuple(data["help"]),
             near=data["near"],
             radius=data["radius"] or DEFAULT_RADIUS_MILES,

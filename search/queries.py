@@ -2,8 +2,8 @@
 
 Facets count with every filter except their own: the filters go in post_filter, and each facet's
 aggregation applies all the others. Sponsored items' score is multiplied by SPONSORED_FACTOR (1.1) and they
-are always labelled; preferred tiers, kinds and types multiply the score too; a known location multiplies it by a
-distance decay. None of them leaves anything out.
+are always labelled; preferred tiers, kinds and types, and what welcomes career changers when the words ask for it,
+multiply the score too; a known location multiplies it by a distance decay. None of them leaves anything out.
 
 When the best matches for the words share a skill area, the rest of that skill area is found too, below them
 and marked related ("ethical hacking" also shows the other cyber security courses): the search service reads
@@ -28,6 +28,7 @@ SPONSORED_FACTOR = 1.1  # sponsored items: a small lift, always labelled
 TIER_PREFERENCE_FACTOR = 3.0  # a pathway plan's tier, or "beginner" in the words
 KIND_PREFERENCE_FACTOR = 2.0  # "job", "course", "help"
 TYPE_PREFERENCE_FACTOR = 1.5  # "placement", "bootcamp"
+CAREER_CHANGER_PREFERENCE_FACTOR = 1.5  # "career change", "back to work": what welcomes them
 SKILL_PREFERENCE_FACTOR = 3.0  # "computer course for beginners": foundation skills first
 WORD_PREFERENCE_BOOST = 0.5  # "beginner", "bootcamp", "computer": adds for items that say so
 # An intent's word in a title ("… bootcamp", "… for beginners") says more than one in a long description.
@@ -73,6 +74,7 @@ FACET_FIELDS = {
     "sponsored": "sponsored",
     "campaign": "sponsor_campaign",
     "disability_confident": "disability_confident",
+    "career_changers": "welcomes_career_changers",
     "provider": "provider",
     "employer": "employer",
     "help": "help_to_start",
@@ -154,6 +156,8 @@ def preferred_first(query: Q, params: SearchParams) -> Q:
         functions.append({"filter": Q("terms", skill_areas=list(params.prefer_skill)), "weight": SKILL_PREFERENCE_FACTOR})
     if params.prefer_type:
         functions.append({"filter": Q("terms", opportunity_type=list(params.prefer_type)), "weight": TYPE_PREFERENCE_FACTOR})
+    if params.prefer_career_changers:
+        functions.append({"filter": Q("term", welcomes_career_changers=True), "weight": CAREER_CHANGER_PREFERENCE_FACTOR})
     return Q("function_score", query=query, functions=functions, score_mode="multiply", boost_mode="multiply")
 
 
@@ -195,6 +199,8 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
         filters["campaign"] = Q("term", sponsor_campaign=params.campaign)
     if params.disability_confident:
         filters["disability_confident"] = Q("terms", disability_confident=DISABILITY_CONFIDENT_LEVELS)
+    if params.career_changers:
+        filters["career_changers"] = Q("term", welcomes_career_changers=True)
     if params.provider:
         filters["provider"] = Q("term", provider=params.provider)
     if params.employer:

@@ -27,6 +27,7 @@ class Hit:
     online: bool = False
     sponsored: bool = False
     free: bool = False
+    welcomes_career_changers: bool = False
     cost: str = ""
     cost_amount: float | None = None
     inclusion_support: bool = False
@@ -137,6 +138,7 @@ def hit_from_source(doc_id: str, source: dict, params: SearchParams, highlights:
         online=bool(source.get("online")),
         sponsored=bool(source.get("sponsored")),
         free=bool(source.get("free")),
+        welcomes_career_changers=bool(source.get("welcomes_career_changers")),
         cost=source.get("cost") or "",
         cost_amount=source.get("cost_amount"),
         inclusion_support=bool(source.get("inclusion_support")),

@@ -70,6 +70,8 @@ def search_name(params: SearchParams, names: dict[str, dict[str, str]]) -> str:
         parts += [names.get(facet, {}).get(value, value) for value in getattr(params, facet)]
     if params.free:
         parts.append("free")
+    if params.career_changers:
+        parts.append("welcomes career changers")
     if params.near:
         parts.append(f"within {params.radius:g} miles of {params.near.outcode}")
     return ", ".join(parts)[:200] or "Everything"

@@ -310,6 +310,7 @@ WIDER = [
     ("starts_within", "Include any start date", {"starts_within": None}),
     ("closing_within", "Include any closing date", {"closing_within": None}),
     ("sponsored", "Include opportunities that are not sponsored", {"sponsored": False}),
+    ("career_changers", "Include those that do not say they welcome career changers", {"career_changers": False}),
     ("in_person", "Include online options", {"in_person": False}),
 ]
 

@@ -142,6 +142,7 @@ def programme_document(programme: Programme) -> dict:
         "starts_any_time": programme.starts_any_time,
         "schedule": _schedule(programme),
         "sponsored": programme.sponsor_campaign_id is not None,
+        "welcomes_career_changers": programme.welcomes_career_changers,
         "sponsor_campaign": programme.sponsor_campaign.slug if programme.sponsor_campaign else None,
         "inclusion_support": programme.kind == Programme.Kind.INCLUSION_SUPPORT,
         "help_to_start": _help_to_start(programme, venues),
@@ -194,6 +195,7 @@ def vacancy_document(vacancy: ApprenticeshipVacancy) -> dict:
         "standard_title": vacancy.standard.title,
         "degree": vacancy.standard.is_degree,
         "sponsored": vacancy.sponsor_campaign_id is not None,
+        "welcomes_career_changers": False,  # apprenticeships have no such flag (they have no upper age limit)
         "sponsor_campaign": vacancy.sponsor_campaign.slug if vacancy.sponsor_campaign else None,
         "disability_confident": vacancy.employer.disability_confident,
         "published_at": vacancy.published_at,
@@ -240,6 +242,7 @@ def sponsored_document(opportunity: SponsoredOpportunity) -> dict:
         "closing_date": opportunity.closing_date,
         "opportunity_type": opportunity.kind,
         "sponsored": True,
+        "welcomes_career_changers": opportunity.is_for_career_changers,
         "sponsor_campaign": opportunity.sponsor_campaign.slug if opportunity.sponsor_campaign else None,
         "disability_confident": opportunity.sponsor.disability_confident,
         "published_at": opportunity.published_at,

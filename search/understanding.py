@@ -65,6 +65,7 @@ class Intent:
     label: str
     changes: dict  # SearchParams fields to set
     filter: bool  # a filter (explicit) or a boost (unsure); boosts keep their words as optional terms
+    keeps_words: bool = False  # its words stay to be matched too: they also say what to find ("returner")
 
 
 # Longest phrases first; folded text (lower case, ASCII, single spaces).
@@ -119,6 +120,13 @@ INTENT_WORDS: list[tuple[tuple[str, ...], Intent]] = [
      Intent("step_free", "Step-free access", {"help": ("step_free",)}, filter=True)),
     (("course", "courses", "class", "classes", "lesson", "lessons", "training", "workshop", "workshops", "session", "sessions"),
      Intent("course", "Courses", {"prefer_kind": ("programme",)}, filter=False)),
+    # Changing career or coming back after a break: what says it welcomes them first. A boost, not a filter: most
+    # courses welcome anyone without saying so. The words stay: "returner" and "career break" find returner
+    # programmes (search/synonyms.txt), and the change-of-career phrases are dropped as filler all the same.
+    (("career change", "career changer", "career changers", "change career", "change careers", "changing career",
+      "changing careers", "switch career", "switch careers", "new career", "retrain", "retraining", "returner",
+      "returners", "back to work", "return to work", "returning to work", "career break"),
+     Intent("career_change", "For career changers and returners", {"prefer_career_changers": True}, filter=False, keeps_words=True)),
 ]
 # Some intent words are also what titles say ("Bootcamp", "Evening class"): they stay as optional words.
 _LEVEL = re.compile(r"\blevel ([1-8]|entry)\b")
@@ -305,6 +313,8 @@ def understand(q: str, gazetteer: Gazetteer, *, place_given: bool = False, ignor
             continue
         readings.append(Reading(intent.key, intent.label, text[start:end], dict(intent.changes)))
         optional.extend(intent.changes.get("prefer_words", ()))
+        if intent.keeps_words:
+            continue
         # "online course I can do from home": every phrase of the reading goes, not only the first; a course
         # word inside it ("online course") stays, to be read as a course.
         while found:
@@ -322,7 +332,7 @@ def understand(q: str, gazetteer: Gazetteer, *, place_given: bool = False, ignor
     preferences = {}
     # "Learn computers", "digital help": with nothing more precise, a first step is what is asked for.
     asks_for_help = asks_for_help or (bool(generic) and not words)
-    if asks_for_help and not any(reading.key in {"kind", "degree", "job", "placement", "bootcamp"} for reading in readings):
+    if asks_for_help and not any(reading.key in {"kind", "degree", "job", "placement", "bootcamp", "career_change"} for reading in readings):
         # "Computer help", "help with my phone": courses and help sessions first, the first tier when
         # nothing more precise is asked. Not a chip: it only orders results.
         preferences = {"prefer_kind": ("programme",)} if words else {"prefer_kind": ("programme",), "prefer_tier": "inclusion"}

@@ -31,6 +31,7 @@ ONLY_SHOW = [
     ("in_person", "In person (leave out online)"),
     ("sponsored", "Sponsored by employers"),
     ("disability_confident", "Disability Confident employers"),
+    ("career_changers", "Welcomes career changers"),
 ]
 FACET_TITLES = {
     "kind": "What",

@@ -3,6 +3,7 @@ from .records import (  # noqa: F401
     ApprenticeshipStandard,
     ApprenticeshipVacancy,
     Employer,
+    Pledge,
     Sponsor,
     SponsorCampaign,
     SponsoredOpportunity,

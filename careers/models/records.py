@@ -1,14 +1,18 @@
 """Employers, apprenticeships and the opportunities employers sponsor."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
@@ -74,26 +78,67 @@ class Sponsor(models.Model):
         return self.name
 
 
+# Providers and employers name a campaign by its code in their import files, so it is short and easy to copy.
+CAMPAIGN_CODE = RegexValidator(r"^[A-Z0-9]{3,20}$", "Use 3 to 20 capital letters and digits, with no spaces, like LCRDIGITAL26")
+
+
+def long_date(day: datetime.date) -> str:
+    """“3 March 2026”, as GOV.UK writes dates."""
+    return f"{day.day} {day:%B %Y}"
+
+
+class SponsorCampaignQuerySet(models.QuerySet):
+    def live(self, today: datetime.date | None = None):
+        """Running today: started, and not ended."""
+        today = today or timezone.localdate()
+        return self.filter(starts_on__lte=today).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today))
+
+
 class SponsorCampaign(ClusterableModel):
     """A named campaign with its sponsors and dates, such as a festival skills pledge.
 
-    Programmes and sponsored opportunities are tagged with one, so the authority can show what it brought.
+    Programmes, vacancies and sponsored opportunities are tagged with one while it runs, so the authority can show
+    what it brought; its sponsors' pledges are counted from them (careers.campaigns.pledge_progress).
     """
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
+    code = models.CharField(
+        max_length=20,
+        unique=True,
+        validators=[CAMPAIGN_CODE],
+        help_text="Providers and employers give it in their import files, like LCRDIGITAL26: capital letters and digits",
+    )
     description = models.TextField(blank=True)
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
     sponsors = ParentalManyToManyField(Sponsor, blank=True, related_name="campaigns")
+    # The record points at its page, not the page at its record, only because the campaign page belongs to the
+    # editorial side of careers that changes on its own; the page's template shows the pledges it finds here.
+    campaign_page = models.ForeignKey(
+        "careers.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The campaign page residents read about it on: its pledges and their progress show there",
+    )
+
+    objects = SponsorCampaignQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("code")]),
         FieldPanel("description"),
-        FieldPanel("starts_on"),
-        FieldPanel("ends_on"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("sponsors"),
+        PageChooserPanel("campaign_page", "careers.CampaignPage"),
+        InlinePanel(
+            "pledges",
+            heading="Pledges",
+            label="Pledge",
+            help_text="What a sponsor promised, such as 40 bootcamp places; counted from its postings in the campaign",
+        ),
     ]
 
     class Meta:
@@ -106,6 +151,19 @@ class SponsorCampaign(ClusterableModel):
         super().clean()
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The campaign must end on or after the day it starts"})
+
+    def is_live(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.starts_on <= today and (self.ends_on is None or today <= self.ends_on)
+
+    def tagging_refusal(self, today: datetime.date | None = None) -> str:
+        """Why a posting cannot be added to it today, in words for the poster; empty while it runs."""
+        today = today or timezone.localdate()
+        if today < self.starts_on:
+            return f"The {self.name} campaign starts on {long_date(self.starts_on)}: you can add postings to it from then."
+        if self.ends_on is not None and self.ends_on < today:
+            return f"The {self.name} campaign ended on {long_date(self.ends_on)}: choose a campaign that is running now, or none."
+        return ""
 
 
 class ApprenticeshipStandard(models.Model):
@@ -185,6 +243,11 @@ class ApprenticeshipVacancy(EmployerPosting):
         verbose_name_plural = "apprenticeship vacancies"
         indexes = text_search_indexes("vacancy")
 
+    @property
+    def places(self) -> int:
+        """Its positions, by the name the other kinds of posting give their places."""
+        return self.positions
+
     def own_websites(self) -> list[str]:
         websites = super().own_websites()
         if self.training_provider_id:
@@ -227,6 +290,14 @@ class SponsoredOpportunity(EmployerPosting):
     postcode = models.CharField(max_length=8, blank=True, help_text="Where it happens, unless it is remote")
     pay = models.CharField(max_length=120, blank=True, help_text='e.g. "£28,000 a year" or "bursary of £500"')
     starts_on = models.DateField(null=True, blank=True)
+    places = models.PositiveIntegerField(
+        default=1, validators=[MinValueValidator(1)], help_text="How many people it can take"
+    )
+    welcomes_career_changers = models.BooleanField(
+        "welcomes career changers and returners",
+        default=False,
+        help_text="People changing career, or coming back after a break, are encouraged to apply",
+    )
     sponsor_campaign = models.ForeignKey(
         SponsorCampaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="opportunities"
     )
@@ -256,9 +327,60 @@ class SponsoredOpportunity(EmployerPosting):
     def is_job(self) -> bool:
         return self.kind in {self.Kind.PAID_ROLE, self.Kind.PLACEMENT, self.Kind.RETURNER}
 
+    @property
+    def is_for_career_changers(self) -> bool:
+        """Whether residents filtering for career changers and returners find it: a returner programme is for
+        people coming back after a break, ticked or not."""
+        return self.welcomes_career_changers or self.kind == self.Kind.RETURNER
+
     def clean(self):
         # A remote opportunity may have no postcode; one with a place must have a real one.
         if not self.is_remote and not self.postcode:
             raise ValidationError({"postcode": "Enter the postcode where it happens, or tick that it can be done from anywhere"})
         super().clean()
         self.description = clean_rich_text(self.description)
+
+
+class Pledge(Orderable):
+    """What a sponsor promised to offer in a campaign, such as 40 bootcamp places. It is counted from the places
+    of the sponsor's postings in the campaign (careers.campaigns.pledge_progress)."""
+
+    ANY = "any"
+    APPRENTICESHIPS = "apprenticeship"
+    COUNTS = [
+        (ANY, "Any of the sponsor's postings"),
+        (APPRENTICESHIPS, "Apprenticeship vacancies"),
+        # The kinds of sponsored opportunity (SponsoredOpportunity.Kind), in the plural.
+        (SponsoredOpportunity.Kind.PAID_ROLE, "Paid roles"),
+        (SponsoredOpportunity.Kind.BOOTCAMP_PLACE, "Sponsored bootcamp or course places"),
+        (SponsoredOpportunity.Kind.PLACEMENT, "Placements or work experience"),
+        (SponsoredOpportunity.Kind.RETURNER, "Returner programmes"),
+        (SponsoredOpportunity.Kind.SCHOLARSHIP, "Scholarships"),
+    ]
+
+    campaign = ParentalKey(SponsorCampaign, on_delete=models.CASCADE, related_name="pledges")
+    sponsor = models.ForeignKey(
+        Sponsor,
+        on_delete=models.CASCADE,
+        related_name="pledges",
+        help_text="One of the campaign's sponsors. Its postings count when it is linked to its employer profile",
+    )
+    places = models.PositiveIntegerField(validators=[MinValueValidator(1)], help_text="How many places it pledged")
+    description = models.CharField(
+        max_length=80, help_text="What the places are, as residents read them after the number: “bootcamp places”, “paid placements”"
+    )
+    counts = models.CharField(
+        "postings counted", max_length=20, choices=COUNTS, default=ANY, help_text="Which of its postings in the campaign count towards it"
+    )
+
+    panels = [
+        FieldPanel("sponsor"),
+        FieldRowPanel([FieldPanel("places"), FieldPanel("description")]),
+        FieldPanel("counts"),
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["campaign", "sponsor"], name="one_pledge_per_sponsor_per_campaign")]
+
+    def __str__(self):
+        return f"{self.sponsor}: {self.places} {self.description}"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from careers.models import SponsorCampaign
 from pathways.models import SkillArea, Tier
 from places.postcodes import PostcodeError, normalise
 from publishing import services as publishing
@@ -11,7 +12,7 @@ from publishing.rich_text import has_unsafe_markup, rich_text_from_input, valida
 from ..models import NEEDS_CONTACT, NEEDS_START, NEEDS_VENUE, Programme, ProgrammeRun, Venue
 from .columns import BOOLEAN_COLUMNS, COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 from .reading import Row, RowError
-from .values import ValueProblem, as_text, parse_bool, parse_choice, parse_codes, parse_decimal, parse_runs
+from .values import ValueProblem, as_text, parse_bool, parse_choice, parse_codes, parse_count, parse_decimal, parse_runs
 
 EMPTY_MESSAGES = {
     "reference": "Give each programme your own reference, so a re-import updates it instead of adding a copy.",
@@ -47,6 +48,7 @@ class RowImporter:
         self.tiers = {tier.code: tier for tier in Tier.objects.all()}
         self.tier_names = {tier.name.lower(): tier for tier in self.tiers.values()}
         self.skill_areas = {area.code.upper(): area for area in SkillArea.objects.all()}
+        self.campaigns = {campaign.code: campaign for campaign in SponsorCampaign.objects.all()}
 
     def _tier(self, value):
         text = as_text(value).lower()
@@ -63,6 +65,20 @@ class RowImporter:
         if unknown:
             raise ValueProblem(f"{', '.join(unknown)} {'are not skill area codes' if len(unknown) > 1 else 'is not a skill area code'}: see the list in the format guide.")
         return [self.skill_areas[code.upper()] for code in codes]
+
+    def _campaign(self, value, programme):
+        """The campaign of a code, if it runs today or the programme is part of it already; empty: none."""
+        code = as_text(value).upper()
+        if not code:
+            return None
+        campaign = self.campaigns.get(code)
+        if campaign is None:
+            raise ValueProblem(f'"{as_text(value)}" is not the code of a sponsor campaign we know: ask its organisers for the code, like LCRDIGITAL26.')
+        if campaign.pk != programme.sponsor_campaign_id:
+            refusal = campaign.tagging_refusal()
+            if refusal:
+                raise ValueProblem(refusal)
+        return campaign
 
     def _venue(self, values, errors, line):
         name, postcode = as_text(values.get("venue_name")), as_text(values.get("venue_postcode"))
@@ -132,6 +148,8 @@ class RowImporter:
         read("tier", self._tier)
         read("skill_areas", self._skill_areas)
         read("runs", parse_runs)
+        read("places", lambda value: parse_count(value) or Programme._meta.get_field("places").default)
+        read("sponsor_campaign", lambda value: self._campaign(value, programme))
         if "description" in values:
             description = as_text(values["description"])
             try:

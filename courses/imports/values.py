@@ -41,6 +41,16 @@ def parse_decimal(value) -> Decimal | None:
     return number
 
 
+def parse_count(value) -> int | None:
+    """A whole number of one or more, or None when the cell is empty."""
+    text = as_text(value).replace(",", "")
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueProblem(f'"{as_text(value)}" is not a number of places: write a whole number, like 12.')
+    return int(text)
+
+
 def parse_date(value) -> datetime.date:
     text = as_text(value)
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):

@@ -15,7 +15,7 @@ from wagtail.models import Orderable
 from .frameworks import Competence, SkillArea, Tier
 
 # Pages of the assessment that are not editable questions: their codes share the same URLs.
-RESERVED_CODES = {"postcode", "travel", "cost", "learning", "age", "goal", "check", "plan", "none"}
+RESERVED_CODES = {"postcode", "travel", "cost", "learning", "age", "goal", "situation", "check", "plan", "none"}
 FOUNDATION_AREA = "EDS-F"
 MAX_STATEMENT_WORDS = 15
 STATEMENT_CODE = RegexValidator(r"^[a-z0-9]+(-[a-z0-9]+)*$", "Use lower-case letters, numbers and single hyphens, like send-email")

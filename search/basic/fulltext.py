@@ -48,7 +48,8 @@ TYPO_SIMILARITY = 0.5
 TOTAL_CAP = 1000
 # What reads the hits alone (a pathway plan's step: five of them and "see all") needs fewer counted.
 HITS_ONLY_CAP = 100
-FACETS = ("tier", "level", "mode", "free", "sponsored")
+FACETS = ("tier", "level", "mode", "free", "sponsored", "career_changers")
+BOOLEAN_FACETS = ("free", "sponsored", "career_changers")
 # Each sort: (value, descending) pairs, nulls last, as search.queries.sort_clause orders the engine's results.
 ORDERINGS = {
     "relevance": [("rank", True), ("published_at", True)],
@@ -129,7 +130,7 @@ def _chosen(params: SearchParams) -> dict:
     for name in ("tier", "level", "mode"):
         if getattr(params, name):
             chosen[name] = set(getattr(params, name))
-    for name in ("free", "sponsored"):
+    for name in BOOLEAN_FACETS:
         if getattr(params, name):
             chosen[name] = {"true"}
     return chosen
@@ -158,7 +159,7 @@ def _matching(table: Table, params: SearchParams, words: Words | None, today: da
 
 def _with_chosen(rows, params: SearchParams):
     for name, allowed in _chosen(params).items():
-        rows = rows.filter(**{f"facet_{name}__in": [value == "true" for value in allowed] if name in ("free", "sponsored") else allowed})
+        rows = rows.filter(**{f"facet_{name}__in": [value == "true" for value in allowed] if name in BOOLEAN_FACETS else allowed})
     return rows
 
 

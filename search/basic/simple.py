@@ -49,6 +49,7 @@ def _matches(document: dict, params: SearchParams, today: datetime.date) -> bool
         (params.sponsored, lambda: document["sponsored"]),
         (params.campaign, lambda: document.get("sponsor_campaign") == params.campaign),
         (params.disability_confident, lambda: document.get("disability_confident") in DISABILITY_CONFIDENT_LEVELS),
+        (params.career_changers, lambda: document.get("welcomes_career_changers")),
         (params.provider, lambda: document.get("provider") == params.provider),
         (params.employer, lambda: document.get("employer") == params.employer),
         (params.help, lambda: set(params.help) <= set(document.get("help_to_start", []))),

@@ -80,7 +80,7 @@ def _in_skill_areas(model, params: SearchParams) -> Q:
 class Table:
     source: Source
     owner: str  # the provider or employer, whose organisation's name is searched too
-    facets: Callable[[], dict]  # "tier", "level", "mode", "free", "sponsored" → expressions
+    facets: Callable[[], dict]  # "tier", "level", "mode", "free", "sponsored", "career_changers" → expressions
     conditions: Callable[[SearchParams, datetime.date], list[Q]]  # the filters that are not facet columns
     next_start: Callable[[datetime.date], object]
     nearest: Callable[[SearchParams], object]  # miles to the nearest of its places; None for online
@@ -117,6 +117,7 @@ def _programme_facets() -> dict:
         "mode": F("delivery_mode"),
         "free": _boolean(Q(cost__in=[Programme.Cost.FREE, Programme.Cost.FUNDED])),
         "sponsored": _boolean(Q(sponsor_campaign__isnull=False)),
+        "career_changers": F("welcomes_career_changers"),
     }
 
 
@@ -298,6 +299,7 @@ TABLES = [
             "mode": Value("in_person"),
             "free": Value(True),
             "sponsored": _boolean(Q(sponsor_campaign__isnull=False)),
+            "career_changers": Value(False),
         },
         conditions=_vacancy_conditions,
         next_start=lambda today: F("start_date"),
@@ -315,6 +317,8 @@ TABLES = [
             "mode": Case(When(is_remote=True, then=Value("online")), default=Value("in_person")),
             "free": Value(True),
             "sponsored": Value(True),
+            # As SponsoredOpportunity.is_for_career_changers: ticked, or a returner programme.
+            "career_changers": _boolean(Q(welcomes_career_changers=True) | Q(kind=SponsoredOpportunity.Kind.RETURNER)),
         },
         conditions=_sponsored_conditions,
         next_start=lambda today: F("starts_on"),

@@ -263,7 +263,7 @@ def test_a_programme_carries_what_a_reuser_needs(client):
     assert (item["cost"], item["cost_amount"]) == ("paid", "120.00")
     assert item["enquiry_email"] == "courses@college.example.org"
     assert item["provider"] == reference_to(provider)
-    assert item["sponsor_campaign"] == {"name": "Festival pledge", "slug": "festival-pledge"}
+    assert item["sponsor_campaign"] == {"name": "Festival pledge", "slug": "festival-pledge", "code": campaign.code}
     # Only runs still to start, as on the programme's page.
     assert item["runs"] == [
         {"starts_on": in_days(10).isoformat(), "ends_on": in_days(40).isoformat(), "note": "", "venue_name": None}
@@ -299,7 +299,7 @@ def test_an_opportunity_names_its_sponsor_and_campaign(client):
     [item] = results(client, "opportunities/")
 
     assert item["sponsor"]["name"] == opportunity.sponsor.name
-    assert item["sponsor_campaign"] == {"name": campaign.name, "slug": campaign.slug}
+    assert item["sponsor_campaign"] == {"name": campaign.name, "slug": campaign.slug, "code": campaign.code}
     assert item["kind"] == SponsoredOpportunity.Kind.BOOTCAMP_PLACE
     assert item["location"]["town"] == "Bradford"
     assert item["location"]["local_authority"]["code"] == "E08000032"

@@ -27,6 +27,7 @@ ANSWERS = [
     ("learning", "either"),
     ("age", None),  # skipped
     ("goal", "change-career"),
+    ("situation", "job-at-risk"),
 ]
 
 
@@ -99,6 +100,7 @@ def test_the_assessment_with_the_keyboard_only_to_a_kept_plan_with_no_serious_ac
     assert "Drop-in help at Headingley Library" in plan_text
     assert "Data analysis bootcamp" in plan_text
     assert "You're confident with video calls and email." in plan_text
+    assert "Change careers" in plan_text and "0800 100 900" in plan_text
     check_accessibility(page, found)
 
     tab_to(page, 'form[action="/pathways/plan/keep/"] button')

@@ -39,6 +39,7 @@ class SponsorCampaignFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Digital skills pledge {n}")
     slug = factory.Sequence(lambda n: f"digital-skills-pledge-{n}")
+    code = factory.Sequence(lambda n: f"PLEDGE{n:03d}")
     starts_on = factory.LazyFunction(lambda: in_days(-30))
     ends_on = factory.LazyFunction(lambda: in_days(120))
 

@@ -56,3 +56,28 @@ def test_a_career_profile_keeps_its_example_programmes_in_order_when_courses_tak
 
     migrate()
     assert [link.programme for link in CareerProfileProgramme.objects.filter(page_id=profile.pk)] == [first, second]
+
+
+BEFORE_CODES = ("careers", "0012_stored_search_words")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_existing_campaigns_get_codes_from_their_slugs():
+    from careers.models import SponsorCampaign
+
+    old = migrate(BEFORE_CODES)
+    OldCampaign = old.get_model("careers", "SponsorCampaign")
+    for slug in ["digital-futures-pledge", "leeds-digital-festival-skills-pledge-2026", "leeds-digital-festival-skills-pledge-2027", "it"]:
+        OldCampaign.objects.create(name=slug, slug=slug, starts_on="2026-01-01")
+
+    migrate()
+
+    codes = dict(SponsorCampaign.objects.values_list("slug", "code"))
+    assert codes == {
+        "digital-futures-pledge": "DIGITALFUTURESPLEDGE",
+        "leeds-digital-festival-skills-pledge-2026": "LEEDSDIGITALFESTIVAL",
+        "leeds-digital-festival-skills-pledge-2027": "LEEDSDIGITALFESTIVA2",  # the same first 20 letters: numbered
+        "it": "IT0",
+    }
+    for campaign in SponsorCampaign.objects.all():
+        campaign.full_clean()

@@ -60,7 +60,7 @@ def test_the_api_places_and_plans(client, opportunities):
 def _walk_the_pages(client, answers):
     for code, values in answers["skills"].items():
         assert client.post(reverse("pathways:question", args=[code]), {"answer": values or ["none"]}).status_code == 302
-    for code in ("postcode", "travel", "cost", "learning", "age", "goal"):
+    for code in ("postcode", "travel", "cost", "learning", "age", "goal", "situation"):
         assert client.post(reverse("pathways:question", args=[code]), {"answer": answers.get(code, "")}).status_code == 302
     response = client.get(reverse("pathways:plan"))
     assert response.status_code == 200
@@ -106,7 +106,7 @@ def test_a_plan_from_the_api_equals_the_plan_from_the_pages(client, opportunitie
             "cost": ["“cheap” is not an answer to this question. Its answers are: free, any"],
             "age": ["“42” is not an answer to this question. Its answers are: under-16, 16-18, 19-23, 24-plus, not-say"],
         }),
-        ({"skills": skills(), "password": "hunter2"}, {"password": ["We do not know this answer. Send only these: skills, postcode, travel, cost, learning, age, goal"]}),
+        ({"skills": skills(), "password": "hunter2"}, {"password": ["We do not know this answer. Send only these: skills, postcode, travel, cost, learning, age, goal, situation"]}),
         ([1, 2, 3], {"answers": ['Send the answers as a JSON object, like {"skills": {…}}']}),
         ("{not json", {"answers": ["The body is not valid JSON"]}),
     ],

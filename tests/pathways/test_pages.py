@@ -37,7 +37,7 @@ def test_each_question_has_its_own_page_with_progress_and_a_back_link(client):
     first = client.get(url("using-a-device")).content.decode()
 
     assert '<h1 class="govuk-fieldset__heading">Which of these can you do on a phone, tablet or computer?</h1>' in first
-    assert "Question 1 of 12" in first  # 7 about skills and 5 optional (travel needs a postcode)
+    assert "Question 1 of 13" in first  # 7 about skills and 6 optional (travel needs a postcode)
     assert f'<a href="{reverse("pathways:start")}" class="govuk-back-link">Back</a>' in first
     assert 'value="turn-on-device"' in first and 'data-behaviour="exclusive"' in first
 
@@ -45,7 +45,7 @@ def test_each_question_has_its_own_page_with_progress_and_a_back_link(client):
 
     assert response.status_code == 302 and response["Location"] == url("getting-online")
     second = client.get(url("getting-online")).content.decode()
-    assert "Question 2 of 12" in second
+    assert "Question 2 of 13" in second
     assert f'<a href="{url("using-a-device")}" class="govuk-back-link">Back</a>' in second
 
 
@@ -72,7 +72,7 @@ def test_people_past_the_start_are_asked_about_digital_jobs_and_then_each_one_th
     answer_essentials(client)
 
     assert answer(client, "staying-safe", ["spot-scams"])["Location"] == url("interests")
-    assert "Question 8 of 13" in client.get(url("interests")).content.decode()
+    assert "Question 8 of 14" in client.get(url("interests")).content.decode()
     assert answer(client, "interests", ["ADV-DATA", "ADV-CYBER"])["Location"] == url("data")
     assert answer(client, "data", ["sort-data"])["Location"] == url("cyber")
     assert answer(client, "cyber", ["none"])["Location"] == url("postcode")
@@ -94,7 +94,7 @@ def test_the_optional_questions_can_be_skipped_and_travel_is_asked_only_with_a_p
 
 def test_check_your_answers_lists_each_answer_with_a_change_link_that_comes_back(client):
     answer_essentials(client, ticked={"communicating": ["send-email"]})
-    for code in ("interests", "postcode", "cost", "learning", "age", "goal"):
+    for code in ("interests", "postcode", "cost", "learning", "age", "goal", "situation"):
         client.post(url(code), {"answer": ["none"] if code == "interests" else ""})
 
     page = client.get(reverse("pathways:check")).content.decode()
@@ -108,7 +108,7 @@ def test_check_your_answers_lists_each_answer_with_a_change_link_that_comes_back
 
 def test_a_change_that_opens_a_new_question_goes_there_before_the_check_page(client):
     answer_essentials(client, foundation=False)
-    for code in ("postcode", "cost", "learning", "age", "goal"):
+    for code in ("postcode", "cost", "learning", "age", "goal", "situation"):
         client.post(url(code), {"answer": ""})
 
     for code, values in FOUNDATION.items():

@@ -29,7 +29,7 @@ def answer_everything(client, *, postcode="LS6 1AA"):
     for code, values in skills().items():
         client.post(reverse("pathways:question", args=[code]), {"answer": values or ["none"]})
     client.post(reverse("pathways:question", args=["postcode"]), {"answer": postcode})
-    for code in ("travel", "cost", "learning", "age", "goal"):
+    for code in ("travel", "cost", "learning", "age", "goal", "situation"):
         client.post(reverse("pathways:question", args=[code]), {"answer": ""})
 
 
