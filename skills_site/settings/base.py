@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "courses",
     "careers",
     "search",
+    "reach",
     "api",
     "home",
     "demo",
