@@ -9,7 +9,7 @@ figure (https://www.w3.org/WAI/tutorials/images/complex/).
 import datetime
 from dataclasses import dataclass
 
-WIDTH = 640
+WIDTH = 460  # about the width of half the page, so its text shows at about its own size
 LABEL_HEIGHT = 22
 PANEL_HEIGHT = 64
 PANEL_GAP = 18
@@ -73,7 +73,7 @@ def daily_chart(*, id: str, title: str, days: list[datetime.date], series: dict[
             for number, value in enumerate(values)
             if value
         )
-        label = f"{heading}: {sum(values)} in all, at most {most} a day"
+        label = f"{heading}: {sum(values)} in all, at most {most} a day" if most else f"{heading}: none"
         panels.append(Panel(label, top + LABEL_HEIGHT - 6, baseline, bars))
         top = baseline + PANEL_GAP
     description = " ".join(
