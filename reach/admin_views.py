@@ -5,11 +5,9 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from careers.models import SponsorCampaign
-
 from .figures import csv_response, report_context
 from .forms import CampaignReportForm
-from .reports import campaign_report
+from .reports import campaign_report, latest_campaign
 
 # Moderators hold it (publishing migration 0004), as the authority's staff in the admin.
 PERMISSION = "publishing.view_postingactivity"
@@ -24,7 +22,7 @@ class CampaignReachReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin
     template_name = "reach/admin/campaign_report.html"
 
     def get(self, request, *args, **kwargs):
-        latest = SponsorCampaign.objects.first()
+        latest = latest_campaign()
         if latest is None:
             return self.render_to_response(self.get_context_data())
         form = CampaignReportForm(request.GET, initial={"campaign": latest})

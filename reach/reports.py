@@ -149,6 +149,12 @@ def sponsors_of(*, employer) -> list[Sponsor]:
     return list(Sponsor.objects.filter(employer=employer))
 
 
+def latest_campaign() -> SponsorCampaign | None:
+    """The campaign a report opens on: the latest that has postings, or the latest of all."""
+    tagged = Q(programmes__isnull=False) | Q(vacancies__isnull=False) | Q(opportunities__isnull=False)
+    return SponsorCampaign.objects.filter(tagged).distinct().first() or SponsorCampaign.objects.first()
+
+
 def campaigns_sponsored_by(*, employer) -> list[SponsorCampaign]:
     return list(SponsorCampaign.objects.filter(sponsors__employer=employer).distinct())
 

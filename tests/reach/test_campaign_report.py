@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import sign_in_with_totp
-from tests.careers.factories import SponsorCampaignFactory
+from tests.careers.factories import SponsorCampaignFactory, in_days
 from tests.courses.factories import tier
 from tests.reach.helpers import as_csv_would, charts, column, csv_rows, page_tables, without_blanks
 
@@ -98,12 +98,13 @@ def test_a_period_backwards_is_explained(moderator_client, pledge):
     assert page.status_code == 400 and "The start of the period must be before its end" in page.content.decode()
 
 
-def test_without_choosing_it_shows_the_latest_campaign_over_the_last_30_days(moderator_client, pledge):
+def test_without_choosing_it_shows_the_latest_campaign_with_postings_over_the_last_30_days(moderator_client, pledge):
+    SponsorCampaignFactory(name="Next year's pledge", starts_on=in_days(200), ends_on=None)
+
     page = moderator_client.get(reverse(REPORT))
 
-    tables = page_tables(page)
-    assert "Digital Futures Pledge" in page.content.decode()
-    assert len(tables["By day"]["rows"]) == 30 + 1
+    assert "<h2>Digital Futures Pledge</h2>" in page.content.decode()
+    assert len(page_tables(page)["By day"]["rows"]) == 30 + 1
 
 
 def test_a_signed_out_visitor_is_sent_to_sign_in(client, pledge):
