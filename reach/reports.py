@@ -212,6 +212,11 @@ def _cell(value: int | None) -> str:
     return NOT_AVAILABLE if value is None else str(value)
 
 
+def _sum_known(values: list[int | None]) -> int | None:
+    """The sum, unless a figure in it is unknown."""
+    return None if None in values else sum(values)
+
+
 def _measures(totals: dict[str, int]) -> tuple[str, ...]:
     return tuple(str(totals[event]) for event in EVENTS)
 
@@ -257,11 +262,7 @@ def _sponsors_table(campaign, sponsors: list[Sponsor], postings, activity, *, wi
         others = [posting for posting in postings if posting.sponsor is None]
         if others:
             rows.append((OTHER_POSTINGS, str(len(others)), NOT_APPLICABLE, NOT_APPLICABLE, *_measures(_totals(others, activity))))
-
-        def total(values):
-            return None if any(value is None for value in values) else sum(values)
-
-        pledged, offered = total([places.pledged for places in pledges]), total([places.offered for places in pledges])
+        pledged, offered = _sum_known([places.pledged for places in pledges]), _sum_known([places.offered for places in pledges])
         rows.append((ALL_POSTINGS, str(len(postings)), _cell(pledged), _cell(offered), *_measures(_totals(postings, activity))))
     headings = ("Sponsor", "Postings", "Places pledged", "Places offered", *MEASURE_HEADINGS.values())
     return Table("By sponsor", headings, tuple(rows))

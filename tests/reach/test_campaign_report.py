@@ -130,3 +130,19 @@ def test_an_admin_user_without_the_permission_is_refused(client, pledge):
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Sorry, you do not have permission to access this area." in home
     assert "Digital Futures Pledge" not in home
+
+
+def test_places_pledged_and_offered_come_from_the_one_pledges_function(moderator_client, pledge, monkeypatch):
+    from reach import reports
+
+    pledges = {pledge.aire_sponsor.pk: reports.Places(pledged=10, offered=4), pledge.bramley_sponsor.pk: reports.Places(pledged=5, offered=5)}
+    monkeypatch.setattr(reports, "pledged_places", lambda campaign, sponsor: pledges[sponsor.pk])
+
+    sponsors = page_tables(report(moderator_client, pledge))["By sponsor"]
+
+    assert [row[:4] for row in sponsors["rows"]] == [
+        ["Aire Bank", "2", "10", "4"],
+        ["Bramley Software", "1", "5", "5"],
+        ["Other postings in the campaign", "1", "[z]", "[z]"],
+        ["All postings", "4", "15", "9"],
+    ]
