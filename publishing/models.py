@@ -181,14 +181,17 @@ class EmailOptOut(models.Model):
 
 
 class PostingActivity(models.Model):
-    """How often residents looked at a posting and followed its "apply" link, per day. Counts only: no
-    person, address or browser is stored."""
+    """A posting's reach on one day: how often residents were shown it on a search results page, opened its
+    page, followed its "apply" (or enquiry) link and saved it. Counts only: no person, address, session or
+    browser is stored (publishing/activity.py says what counts)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     day = models.DateField()
+    impressions = models.PositiveIntegerField(default=0, help_text="Shown on a search results page")
     views = models.PositiveIntegerField(default=0)
     apply_clicks = models.PositiveIntegerField(default=0)
+    saves = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "posting activity"
@@ -197,7 +200,10 @@ class PostingActivity(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.content_type.model} {self.object_id} on {self.day}: {self.views} views, {self.apply_clicks} clicks"
+        return (
+            f"{self.content_type.model} {self.object_id} on {self.day}: {self.impressions} shown, {self.views} views, "
+            f"{self.apply_clicks} clicks, {self.saves} saves"
+        )
 
 
 class ClosingReminder(models.Model):

@@ -6,6 +6,7 @@ work in the Wagtail admin), every page of it is a 404, so nobody can tell which 
 exist. Views are thin: forms validate, services change state.
 """
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,14 @@ from accounts.selectors import is_active_member, organisations_of
 
 from . import posting_checks, registry, selectors, services
 from .models import Publishable, Status
+
+
+# Pages that apps above publishing add to the portals, registered by their AppConfig.ready() so that publishing
+# names none of their URLs. By portal namespace, (label, URL name): for the portal's menu, the URL taking the
+# organisation's slug; for each posting's page, taking the organisation's slug, the posting type's url_name as
+# `kind`, and the posting's pk.
+added_nav_items: dict[str, list[tuple[str, str]]] = defaultdict(list)
+added_posting_links: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
 
 def member_organisation(*, user, slug: str, kind: str) -> Organisation:
@@ -57,12 +66,16 @@ class PortalMixin(LoginRequiredMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        current = self.request.resolver_match.url_name
+        current = self.request.resolver_match.view_name
+        items = [(label, f"{self.namespace}:{name}") for label, name in self.nav_items] + added_nav_items[self.namespace]
         context.update(
             organisation=self.organisation,
             profile=self.profile,
             namespace=self.namespace,
-            portal_nav=[(label, self.portal_url(name), name == current) for label, name in self.nav_items],
+            portal_nav=[
+                (label, reverse(name, kwargs={"organisation": self.organisation.slug}), name == current)
+                for label, name in items
+            ],
         )
         return context
 
@@ -214,6 +227,10 @@ class PostingDetailView(PostingMixin, TemplateView):
             would_wait=bool(services.review_reasons(item, report)),
             can_withdraw=services.can_withdraw(item),
             activity=selectors.activity_totals([item])[(item._meta.label_lower, item.pk)],
+            activity_links=[
+                (label, reverse(name, kwargs={"organisation": self.organisation.slug, "kind": self.posting_type.url_name, "pk": item.pk}))
+                for label, name in added_posting_links[self.namespace]
+            ],
             history=selectors.history(item=item),
             action_url=self.item_url(item, "_action"),
             edit_url=self.item_url(item, "_edit"),

@@ -8,6 +8,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from accounts.selectors import is_active_member
 
 from . import registry
+from .activity import EVENTS
 from .models import PostingActivity, Publishable, Status, StatusChange
 from .services import is_moderator
 
@@ -30,17 +31,8 @@ def can_view_organisation(*, organisation, user) -> bool:
     return user.is_authenticated and (is_moderator(user) or is_active_member(user=user, organisation=organisation))
 
 
-def counts_as_resident_visit(*, item: Publishable, request) -> bool:
-    """Whether a page view or apply click should count: not the poster's own team, a moderator or a robot."""
-    agent = request.headers.get("User-Agent", "").lower()
-    if not agent or any(word in agent for word in ("bot", "crawl", "spider", "slurp", "preview", "headless")):
-        return False
-    user = request.user
-    return not (user.is_authenticated and (is_moderator(user) or is_active_member(user=user, organisation=item.owner_organisation)))
-
-
 def activity_totals(items) -> dict[tuple[str, int], dict[str, int]]:
-    """{(label, pk): {"views": n, "apply_clicks": n}} for these items, all time."""
+    """{(label, pk): {"impressions": n, "views": n, "apply_clicks": n, "saves": n}} for these items, all time."""
     items = list(items)
     if not items:
         return {}
@@ -53,15 +45,12 @@ def activity_totals(items) -> dict[tuple[str, int], dict[str, int]]:
     rows = (
         PostingActivity.objects.filter(condition)
         .values("content_type", "object_id")
-        .annotate(views=Sum("views"), apply_clicks=Sum("apply_clicks"))
+        .annotate(**{event: Sum(event) for event in EVENTS})
     )
     labels = {content_type.pk: f"{content_type.app_label}.{content_type.model}" for content_type in by_type}
-    totals = {
-        (labels[row["content_type"]], row["object_id"]): {"views": row["views"], "apply_clicks": row["apply_clicks"]}
-        for row in rows
-    }
+    totals = {(labels[row["content_type"]], row["object_id"]): {event: row[event] for event in EVENTS} for row in rows}
     return {
-        (registry.label_of(item), item.pk): totals.get((registry.label_of(item), item.pk), {"views": 0, "apply_clicks": 0})
+        (registry.label_of(item), item.pk): totals.get((registry.label_of(item), item.pk), dict.fromkeys(EVENTS, 0))
         for item in items
     }
 

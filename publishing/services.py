@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,7 +21,7 @@ from accounts.selectors import is_active_member
 from accounts.services import profile_website_hold
 
 from . import posting_checks, registry
-from .models import ClosingReminder, PostingActivity, Publishable, Status, StatusChange
+from .models import ClosingReminder, Publishable, Status, StatusChange
 
 MODERATOR_PERMISSION = "accounts.verify_organisation"
 
@@ -322,26 +321,6 @@ def profile_save(*, profile, by):
     profile_website_hold(profile=profile)
     profile.save()
     return profile
-
-
-# Statistics ---------------------------------------------------------------------------------------
-
-
-def activity_count(*, item: Publishable, views: int = 0, apply_clicks: int = 0, day: datetime.date | None = None) -> None:
-    """Add to today's counts for a posting; numbers only, nothing about who."""
-    key = {
-        "content_type": ContentType.objects.get_for_model(item),
-        "object_id": item.pk,
-        "day": day or timezone.localdate(),
-    }
-    increments = {"views": F("views") + views, "apply_clicks": F("apply_clicks") + apply_clicks}
-    if PostingActivity.objects.filter(**key).update(**increments):
-        return
-    try:
-        with transaction.atomic():
-            PostingActivity.objects.create(**key, views=views, apply_clicks=apply_clicks)
-    except IntegrityError:  # another request created today's row first
-        PostingActivity.objects.filter(**key).update(**increments)
 
 
 # Expiry -------------------------------------------------------------------------------------------

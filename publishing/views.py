@@ -12,10 +12,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import notifications
+from .activity import APPLY_CLICKS, VIEWS, activity_record
 from .external_urls import UnsafeURL, browser_host, is_known_host
 from .models import Publishable
-from .selectors import can_view, can_view_organisation, counts_as_resident_visit
-from .services import activity_count
+from .selectors import can_view, can_view_organisation
 
 
 def leave_for(request, *, url: str, item):
@@ -41,7 +41,7 @@ def leave_for(request, *, url: str, item):
 @dataclass(frozen=True)
 class PostingPages:
     """One kind of posting's public page and "apply" button, as views: a posting shows only to whoever may see
-    it, and residents' views and clicks of an open one are counted."""
+    it, and residents' views and clicks of an open one are counted (publishing/activity.py)."""
 
     queryset: QuerySet  # selecting what the page shows
     noun: str  # in "No such …"
@@ -59,8 +59,8 @@ class PostingPages:
 
     def detail(self, request, slug):
         item = self.visible(request, slug)
-        if item.is_open and counts_as_resident_visit(item=item, request=request):
-            activity_count(item=item, views=1)
+        if item.is_open:
+            activity_record(request, event=VIEWS, postings=[(type(item), item.pk)])
         extra = self.extra(item) if self.extra else {}
         context = {self.name or self.noun: item, **extra, "json_ld": self.json_ld(item, request)}
         return render(request, self.template, context)
@@ -71,8 +71,7 @@ class PostingPages:
         url = getattr(item, self.link_field)
         if not (item.is_open and url):
             return redirect(item)
-        if counts_as_resident_visit(item=item, request=request):
-            activity_count(item=item, apply_clicks=1)
+        activity_record(request, event=APPLY_CLICKS, postings=[(type(item), item.pk)])
         return leave_for(request, url=url, item=item)
 
 

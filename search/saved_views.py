@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from publishing import notifications
+from publishing.activity import SAVES, activity_record
 
 from . import saved
 from .models import SavedSearch
@@ -107,6 +108,8 @@ def item_save(request):
     except saved.NotSaved as error:
         messages.error(request, str(error))
     else:
+        if created:
+            activity_record(request, event=SAVES, postings=[(saved.model_for(kind), object_id)])
         messages.success(request, "Saved: find it under Saved." if created else "You had already saved this: find it under Saved.")
     return redirect(back)
 

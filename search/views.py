@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -14,6 +15,7 @@ from careers.models import SponsorCampaign
 from courses.models import Programme
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
+from publishing.activity import IMPRESSIONS, activity_record
 
 from . import results_map
 from .clicks import BadClickToken, read_click_token, result_click_record, result_links, result_url
@@ -21,6 +23,7 @@ from .models import SavedSearch
 from .params import CLOSING_WITHIN_DAYS, DEFAULT_RADIUS_MILES, HELP_TO_START, KINDS, MODES, RADIUS_CHOICES, SORTS, STARTS_WITHIN_WEEKS, SearchParams
 from .saved import search_name
 from .service import search_opportunities, search_record
+from .sources import parse_doc_id
 from .suggestions import suggest
 
 TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
@@ -158,7 +161,15 @@ def search_page(request):
     # Result links go through result_click below, so the report can count them; straight to the item if the search
     # was not recorded.
     context["result_links"] = result_links(record, results.shown, first_position=context["first_number"])
+    # Every posting on the page was shown to the resident: one statement counts them all. The API's results are
+    # not counted: its clients are programs, and what they show people, if anything, is theirs to count.
+    activity_record(request, event=IMPRESSIONS, postings=shown_postings(results.shown))
     return render(request, "search/search.html", context)
+
+
+def shown_postings(hits) -> list[tuple[type, int]]:
+    """(model, pk) of each result, from its document id: counting needs no record loaded."""
+    return [(apps.get_model(source.label), pk) for source, pk in (parse_doc_id(hit.id) for hit in hits)]
 
 
 @require_GET

@@ -35,6 +35,7 @@ urlpatterns = [
     path("pathways/", include("pathways.urls")),
     path("portal/provider/", include("courses.portal_urls")),
     path("portal/employer/", include("careers.portal_urls")),
+    path("portal/", include("reach.urls")),
     path("", include("courses.urls")),
     path("", include("careers.urls")),
 ]

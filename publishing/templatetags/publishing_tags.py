@@ -3,6 +3,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from publishing.activity import EVENTS
+
 register = template.Library()
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -44,4 +46,4 @@ def portal_links(user) -> list[tuple[str, str]]:
 @register.filter
 def activity_of(totals: dict, item) -> dict:
     """This item's counts from publishing.selectors.activity_totals."""
-    return totals.get((item._meta.label_lower, item.pk), {"views": 0, "apply_clicks": 0})
+    return totals.get((item._meta.label_lower, item.pk), dict.fromkeys(EVENTS, 0))

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "courses",
     "careers",
     "search",
+    "reach",
     "api",
     "home",
     "demo",
@@ -257,6 +258,9 @@ IMPORT_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 # How many postings an organisation that is not verified yet may have waiting for a moderator at once, so
 # one unknown sign-up cannot bury the moderators' queue (publishing.services).
 REVIEW_QUEUE_LIMIT_UNVERIFIED = 20
+# A posting shown, opened, followed or saved again by the same browser within this many seconds counts once
+# (publishing/activity.py), so refreshing a page does not inflate its reach.
+ACTIVITY_REPEAT_SECONDS = 30 * 60
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -19,6 +19,7 @@ from careers.models import (
     CampaignPage,
     CareerProfilePage,
     Employer,
+    SponsorCampaign,
     SponsoredOpportunity,
     StoryPage,
 )
@@ -27,11 +28,13 @@ from demo import employers as careers_demo
 from demo import providers as courses_demo
 from demo.employers import APPRENTICE_MINIMUM_HOURLY, demo_employers, demo_opportunities, demo_vacancies
 from demo.providers import demo_programmes, demo_providers, plan_programmes
+from demo.reach import DAYS
 from home.models import HomePage
 from pathways.models import SkillArea, Tier
 from places.models import LocalAuthority
-from publishing.models import Status
+from publishing.models import PostingActivity, Status
 from publishing.rich_text import clean_rich_text
+from reach.reports import Period, campaign_report
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +251,23 @@ def test_the_demo_data_has_drop_ins_but_device_loans_need_arranging():
 
     assert any(plan.values["drop_in"] for plan in plans)
     assert not any(plan.values["drop_in"] for plan in plans if plan.course.key == "DROPIN-DEVICES")
+
+
+def test_every_demo_posting_has_plausible_reach_for_the_last_30_days(demo):
+    postings = demo_programmes().count() + demo_vacancies().count() + demo_opportunities().count()
+    since = timezone.localdate() - datetime.timedelta(days=DAYS - 1)
+    figures = PostingActivity.objects.filter(day__gte=since)
+
+    assert figures.count() == postings * DAYS
+    for row in figures.filter(views__gt=0)[:200]:
+        assert row.impressions >= row.views >= max(row.apply_clicks, row.saves)
+
+
+def test_the_demo_campaigns_reach_report_has_figures_for_every_sponsor(demo):
+    campaign = SponsorCampaign.objects.get(slug="digital-futures-pledge")
+
+    report = campaign_report(campaign=campaign, period=Period.last_days(30))
+
+    sponsors = report.tables[0]
+    assert len(sponsors.rows) == campaign.sponsors.count() + 1  # and all postings
+    assert all(int(row[4]) > 0 and int(row[5]) > 0 for row in sponsors.rows)  # shown in search, page views

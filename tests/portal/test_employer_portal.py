@@ -105,7 +105,7 @@ def test_views_and_apply_clicks_are_counted_per_posting_without_personal_data(cl
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">2</td>' in row  # views
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in row  # apply clicks
     assert {field.name for field in PostingActivity._meta.fields} == {
-        "id", "content_type", "object_id", "day", "views", "apply_clicks"
+        "id", "content_type", "object_id", "day", "impressions", "views", "apply_clicks", "saves"
     }
 
 

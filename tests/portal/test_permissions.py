@@ -45,6 +45,9 @@ def provider_requests(portal) -> list[tuple[str, str, dict | None]]:
         ("POST", f"{base}/imports/", {"file": SimpleUploadedFile("feed.csv", b"reference\n"), "mode": "valid_rows"}),
         ("GET", f"{base}/imports/{job.pk}/", None),
         ("GET", f"{base}/imports/{job.pk}/status.json", None),
+        ("GET", f"{base}/reach/", None),
+        ("GET", f"{base}/reach/programme/{programme.pk}/", None),
+        ("GET", f"{base}/reach/programme/{programme.pk}/?since=2026-01-01&until=2026-01-31&format=csv", None),
         ("GET", f"/accounts/organisation/{portal.a.organisation.slug}/", None),
         ("POST", f"{base}/programmes/{programme.pk}/runs/{run.pk}/delete/", {}),
     ]
@@ -56,12 +59,15 @@ def employer_requests(portal) -> list[tuple[str, str, dict | None]]:
         ("GET", f"{base}/", None),
         ("GET", f"{base}/profile/", None),
         ("POST", f"{base}/profile/", {"sector": "Taken over", "size": "micro", "disability_confident": "none"}),
+        ("GET", f"{base}/reach/", None),
     ]
-    for path, item, data in [
-        ("apprenticeships", portal.items["vacancy"], vacancy_data),
-        ("opportunities", portal.items["opportunity"], opportunity_data),
+    for path, kind, item, data in [
+        ("apprenticeships", "apprenticeship", portal.items["vacancy"], vacancy_data),
+        ("opportunities", "opportunity", portal.items["opportunity"], opportunity_data),
     ]:
         requests += [
+            ("GET", f"{base}/reach/{kind}/{item.pk}/", None),
+            ("GET", f"{base}/reach/{kind}/{item.pk}/?since=2026-01-01&until=2026-01-31&format=csv", None),
             ("GET", f"{base}/{path}/new/", None),
             ("POST", f"{base}/{path}/new/", data()),
             ("GET", f"{base}/{path}/{item.pk}/", None),
@@ -143,6 +149,8 @@ def test_a_member_cannot_reach_another_organisations_items_through_their_own_por
         for path, item in path_items:
             for suffix in ("", "edit/"):
                 assert client.get(f"{base}/{path}/{item.pk}/{suffix}").status_code == 404
+            kind = {"programmes": "programme", "apprenticeships": "apprenticeship", "opportunities": "opportunity"}[path]
+            assert client.get(f"{base}/reach/{kind}/{item.pk}/").status_code == 404
             for action in ("publish", "withdraw", "duplicate"):
                 assert client.post(f"{base}/{path}/{item.pk}/action/", {"action": action}).status_code == 404
         assert state() == before

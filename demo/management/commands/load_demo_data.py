@@ -6,14 +6,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import employers, providers
+from demo import employers, providers, reach
 from home.models import HomePage
 
 
 class Command(BaseCommand):
     help = (
-        "Load fictional demo providers, programmes, employers, apprenticeships, sponsored opportunities and "
-        "campaign pages. Running it again changes nothing (dates move with today, so items stay open)."
+        "Load fictional demo providers, programmes, employers, apprenticeships, sponsored opportunities, "
+        "campaign pages and the last 30 days of their reach. Running it again changes nothing (dates move with "
+        "today, so items stay open)."
     )
 
     def handle(self, *args, **options):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 if problems:
                     raise CommandError("Demo items that could not be published:\n" + "\n".join(problems))
                 pages = load_campaign_pages(home=HomePage.objects.get())
+                written |= reach.load()
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
 
