@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from careers.campaigns import pledge_progress
 from careers.models import ApprenticeshipVacancy, Sponsor, SponsorCampaign, SponsoredOpportunity
 from courses.models import Programme, Venue
 from publishing.activity import EVENTS
@@ -58,11 +59,13 @@ class Places:
 
 
 def pledged_places(campaign: SponsorCampaign, sponsor: Sponsor) -> Places:
-    """The places a sponsor pledged to a campaign and how many of them its postings offer so far.
-
-    Pledges are not recorded yet, so both are unknown and show as "[x]". Once they are, read them here from
-    careers.campaigns.pledge_progress(campaign), and every report follows."""
-    return Places()
+    """The places a sponsor pledged to a campaign and how many of them its postings offer so far, as the
+    campaign's page counts them (careers.campaigns.pledge_progress); none pledged, none counted, when it made no
+    pledge."""
+    for progress in pledge_progress(campaign):
+        if progress.pledge.sponsor_id == sponsor.pk:
+            return Places(pledged=progress.pledged, offered=progress.offered)
+    return Places(pledged=0, offered=0)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_a_sponsor_sees_its_own_postings_in_the_campaign_and_nobody_elses(pledge
     page = sponsor.get(campaign_url(pledge.aire, pledge.campaign))
 
     tables = page_tables(page)
-    assert tables["By sponsor"]["rows"] == [["Aire Bank", "2", "[x]", "[x]", *pledge.figures("aire place", "aire apprentice")]]
+    assert tables["By sponsor"]["rows"] == [["Aire Bank", "2", "0", "0", *pledge.figures("aire place", "aire apprentice")]]
     assert tables["By local authority"]["rows"] == [
         ["Bradford", "1", *pledge.figures("aire place")],
         ["Leeds", "1", *pledge.figures("aire apprentice")],
