@@ -44,6 +44,16 @@ class SponsorCampaignFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyFunction(lambda: in_days(120))
 
 
+def running_campaign() -> SponsorCampaign:
+    """A campaign running today, that portals and imports accept."""
+    return SponsorCampaignFactory(name="Digital Futures Pledge", code="DIGITAL26", starts_on=in_days(-10), ends_on=in_days(100))
+
+
+def ended_campaign() -> SponsorCampaign:
+    """A campaign that ended in 2020, that portals and imports refuse."""
+    return SponsorCampaignFactory(name="Spring skills pledge", code="SPRING20", starts_on=datetime.date(2020, 3, 1), ends_on=datetime.date(2020, 5, 31))
+
+
 class ApprenticeshipVacancyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ApprenticeshipVacancy

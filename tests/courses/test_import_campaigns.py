@@ -1,14 +1,12 @@
 """Programme imports name a sponsor campaign by its code, say how many places a programme offers and whether it
 welcomes career changers; a code that is unknown, or of a campaign not running, is an error on its line and column."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from courses.models import Programme
 from tests.accounts.factories import member
-from tests.careers.factories import SponsorCampaignFactory, in_days
+from tests.careers.factories import ended_campaign, running_campaign
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, csv_bytes, row
 from tests.courses.test_imports import errors_of, run
 
@@ -22,12 +20,12 @@ def provider():
 
 @pytest.fixture
 def running():
-    return SponsorCampaignFactory(name="Digital Futures Pledge", code="DIGITAL26", starts_on=in_days(-10), ends_on=in_days(100))
+    return running_campaign()
 
 
 @pytest.fixture
 def ended():
-    return SponsorCampaignFactory(name="Spring skills pledge", code="SPRING20", starts_on=datetime.date(2020, 3, 1), ends_on=datetime.date(2020, 5, 31))
+    return ended_campaign()
 
 
 def messages_of(job) -> dict[tuple[int, str], str]:

@@ -1,15 +1,13 @@
 """Providers and employers add their postings to a sponsor campaign that is running, in their portal; say how many
 places they offer and whether they welcome career changers; and cannot touch another organisation's postings."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from careers.models import SponsoredOpportunity
 from courses.models import Programme
 from tests.accounts.factories import member
-from tests.careers.factories import EmployerFactory, SponsorCampaignFactory, SponsoredOpportunityFactory, in_days
+from tests.careers.factories import EmployerFactory, SponsorCampaignFactory, SponsoredOpportunityFactory, ended_campaign, in_days, running_campaign
 from tests.courses.factories import ProgrammeFactory, ProviderFactory
 from tests.portal.data import opportunity_data, programme_data
 
@@ -23,12 +21,12 @@ def provider():
 
 @pytest.fixture
 def running():
-    return SponsorCampaignFactory(name="Digital Futures Pledge", code="DIGITAL26", starts_on=in_days(-10), ends_on=in_days(100))
+    return running_campaign()
 
 
 @pytest.fixture
 def ended():
-    return SponsorCampaignFactory(name="Spring skills pledge", code="SPRING20", starts_on=datetime.date(2020, 3, 1), ends_on=datetime.date(2020, 5, 31))
+    return ended_campaign()
 
 
 def provider_portal(provider, name, **kwargs):
