@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import search_benchmark as bench  # noqa: E402
 from benchmarks.results import write_section  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
 
 SECTION = "## Basic mode on PostgreSQL full-text search"
 QUERIES = {name: query for name, query in bench.QUERY_MIX.items() if "autocomplete" not in query}  # no basic autocomplete
@@ -85,7 +86,7 @@ def main():
     parser.add_argument("--note", default="", help="what else ran on the machine meanwhile")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     args = parser.parse_args()
-    args.search_url = f"http://127.0.0.1:{bench.free_port()}"  # closed: nothing listens there
+    args.search_url = f"http://127.0.0.1:{free_port()}"  # closed: nothing listens there
 
     rows = []
     server, base = bench.start_api(args, search_url=args.search_url)

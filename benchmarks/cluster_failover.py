@@ -17,7 +17,6 @@ import datetime
 import os
 import platform
 import statistics
-import subprocess
 import tempfile
 import textwrap
 import threading
@@ -25,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.databases import create_database_if_missing
 from benchmarks.results import RESULTS, write_section
 from search.engine import node as engine
 
@@ -344,12 +344,7 @@ def run(args) -> None:
     from django.db import connection
 
     settings.SEARCH_REQUEST_BUDGET = args.budget
-    try:
-        connection.ensure_connection()
-    except Exception:  # noqa: BLE001 - the database does not exist yet: create it
-        database = connection.settings_dict["NAME"]
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "skills", "-d", "postgres", "-c", f"CREATE DATABASE {database}"],
-                       env={**os.environ, "PGPASSWORD": "skills"}, check=True)
+    create_database_if_missing(os.environ["DATABASE_URL"])
     call_command("migrate", verbosity=0)
 
     started_load = Path("/proc/loadavg").read_text().split()[0]

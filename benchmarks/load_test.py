@@ -44,7 +44,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from benchmarks.databases import create_database_if_missing
 from benchmarks.results import RESULTS, write_section
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## Load test: a crowd of visitors"
@@ -82,24 +84,12 @@ def manage(env: dict, *arguments: str) -> None:
 
 
 def prepare(env: dict, args) -> None:
-    name = urlsplit(args.database_url).path.lstrip("/")
-    exists = subprocess.run(
-        ["psql", args.database_url, "-tAc", "SELECT 1"], capture_output=True, text=True
-    ).returncode == 0
-    if not exists:
-        admin = args.database_url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", admin, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    create_database_if_missing(args.database_url)
     manage(env, "collectstatic", "--noinput")
     manage(env, "migrate", "--noinput")
     if not args.keep:
         manage(env, "load_demo_data")
         manage(env, "search_index", "--rebuild", "--max-drop", "1")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def serve(env: dict, args) -> tuple[subprocess.Popen, int]:

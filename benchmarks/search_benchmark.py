@@ -13,7 +13,6 @@ import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,8 @@ from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.helpers import free_port  # noqa: E402
 
 QUERY_MIX = {
     "keyword": {"q": "python"},
@@ -134,12 +135,6 @@ def api_path(query: dict) -> str:
     if "autocomplete" in query:
         return "/api/v1/search/autocomplete/?" + urlencode({"q": query["autocomplete"]})
     return "/api/v1/search/?" + urlencode(query)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_api(args, *, search_url: str) -> tuple[subprocess.Popen, str]:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from benchmarks.databases import create_database_if_missing
 from tests.helpers import celery_broker, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -387,12 +388,7 @@ def run(args) -> None:
     from search import indexing
     from search.connection import get_client
 
-    try:
-        connection.ensure_connection()
-    except Exception:  # noqa: BLE001 - the database does not exist yet: create it
-        database = connection.settings_dict["NAME"]
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "skills", "-d", "postgres", "-c", f"CREATE DATABASE {database}"],
-                       env={**os.environ, "PGPASSWORD": "skills"}, check=True)
+    create_database_if_missing(os.environ["DATABASE_URL"])
     call_command("migrate", verbosity=0)
     unknown = set(args.scenarios) - set(SCENARIOS)
     if unknown:

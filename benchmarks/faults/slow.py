@@ -16,8 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.databases import create_database_if_missing
 from benchmarks.faults.proxy import EngineProxy
-from benchmarks.search_benchmark import free_port, http_sender, run_load
+from benchmarks.search_benchmark import http_sender, run_load
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HELP = "scenario 4: the engine answers 4 s late"
@@ -47,12 +49,7 @@ def manage(args, *command) -> str:
 
 def prepare(args) -> list[str]:
     """A database and index of generated opportunities; the outcodes a plan may be asked for."""
-    import psycopg
-
-    name = args.database_url.rsplit("/", 1)[1]
-    with psycopg.connect(args.database_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
+    create_database_if_missing(args.database_url)
     manage(args, "migrate", "--noinput", "-v0")
     if not args.skip_generate:
         manage(args, "generate_opportunities", "--count", str(args.count), "--seed", "1")
