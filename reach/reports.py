@@ -58,14 +58,13 @@ class Places:
     offered: int | None = None
 
 
-def pledged_places(campaign: SponsorCampaign, sponsor: Sponsor) -> Places:
-    """The places a sponsor pledged to a campaign and how many of them its postings offer so far, as the
-    campaign's page counts them (careers.campaigns.pledge_progress); none pledged, none counted, when it made no
-    pledge."""
-    for progress in pledge_progress(campaign):
-        if progress.pledge.sponsor_id == sponsor.pk:
-            return Places(pledged=progress.pledged, offered=progress.offered)
-    return Places(pledged=0, offered=0)
+def pledged_places(campaign: SponsorCampaign) -> dict[int, Places]:
+    """By sponsor (its pk), the places it pledged to a campaign and how many of them its postings offer so far, as
+    the campaign's page counts them (careers.campaigns.pledge_progress), read once for the whole table."""
+    return {progress.pledge.sponsor_id: Places(pledged=progress.pledged, offered=progress.offered) for progress in pledge_progress(campaign)}
+
+
+NO_PLEDGE = Places(pledged=0, offered=0)  # a sponsor that made no pledge: none pledged, none counted
 
 
 @dataclass(frozen=True)
@@ -256,9 +255,10 @@ def _days_table(series: dict[str, list[int]], period: Period) -> Table:
 def _sponsors_table(campaign, sponsors: list[Sponsor], postings, activity, *, with_others: bool) -> Table:
     rows = []
     pledges = []
+    pledged_by = pledged_places(campaign)
     for sponsor in sponsors:
         own = [posting for posting in postings if posting.sponsor == sponsor]
-        places = pledged_places(campaign, sponsor)
+        places = pledged_by.get(sponsor.pk, NO_PLEDGE)
         pledges.append(places)
         rows.append((sponsor.name, str(len(own)), _cell(places.pledged), _cell(places.offered), *_measures(_totals(own, activity))))
     if with_others:
