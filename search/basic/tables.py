@@ -153,7 +153,7 @@ def _programme_conditions(params: SearchParams, today: datetime.date) -> list[Q]
     if params.campaign:
         conditions.append(Q(sponsor_campaign__slug=params.campaign))
     if params.near:
-        near = within_radius(Programme.venues.through.objects, params, "venue__").values("programme_id")
+        near = Programme.venues.through.objects.filter(in_radius(params, "venue__")).values("programme_id")
         online = NOTHING if params.in_person else Q(delivery_mode=Programme.DeliveryMode.ONLINE)
         conditions.append(Q(pk__in=near) | online)
     return conditions
