@@ -19,7 +19,6 @@ from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable, Status
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
-from publishing.text_search import text_search_indexes
 
 # What stops a programme being published (Programme.publication_problems); imports name the column for each.
 NEEDS_START = 'Add a start date in the future, or tick "people can start any time"'
@@ -149,7 +148,6 @@ class Programme(Publishable):
         constraints = [
             models.UniqueConstraint(fields=["provider", "reference"], name="one_programme_per_provider_reference")
         ]
-        indexes = text_search_indexes("programme")
 
     @property
     def is_free(self) -> bool:

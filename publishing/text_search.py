@@ -10,8 +10,12 @@ the description (C), so SearchRank puts title matches first.
 
 The column is added by AddStoredWords on PostgreSQL only and is not a model field: a GeneratedField would be
 selected with every row everywhere, and SQLite (the zero-setup run, which uses search.basic.simple) has no
-to_tsvector to compute it with. Queries name it with StoredWords. The earlier functional index on the same
-expression (text_search_indexes' "_words") stays in the models' state until their owners drop it.
+to_tsvector to compute it with. Queries name it with StoredWords.
+
+The title's trigram index (for typos) is PostgreSQL's alone too, and is not in the models' state either: SQLite
+rebuilds a table whenever a column is added, recreating every index the state names, and it cannot build a GIN
+index or read PostgreSQL's casts. The earlier functional index on the words expression (`<prefix>_words`), which
+the stored column replaced, is dropped (PostgresOnlyRemoveIndex).
 """
 
 from django.contrib.postgres.indexes import GinIndex
@@ -35,25 +39,51 @@ def text_search_vector() -> SearchVector:
     )
 
 
+def words_index(prefix: str) -> GinIndex:
+    """The functional index on the words expression, which the stored column replaced (dropped since)."""
+    return GinIndex(text_search_vector(), name=f"{prefix}_words")
+
+
+def title_trigram_index(prefix: str) -> GinIndex:
+    """The title's trigrams, for typos (pg_trgm's word similarity)."""
+    return GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name=f"{prefix}_title_trgm")
+
+
 def text_search_indexes(prefix: str) -> list[GinIndex]:
-    """The words (stemmed), and the title's trigrams for typos (pg_trgm's word similarity)."""
-    return [
-        GinIndex(text_search_vector(), name=f"{prefix}_words"),
-        GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name=f"{prefix}_title_trgm"),
-    ]
+    """What the first text search migrations added: the words (stemmed), and the title's trigrams."""
+    return [words_index(prefix), title_trigram_index(prefix)]
 
 
 class PostgresOnlyAddIndex(AddIndex):
-    """AddIndex that builds the index on PostgreSQL and skips it elsewhere (the zero-setup SQLite run), while the
-    migration state keeps it everywhere, so makemigrations stays quiet."""
+    """An index built on PostgreSQL and nowhere else, and kept out of the migration state (the models do not
+    declare it), so SQLite's table rebuilds never try to recreate it."""
+
+    def state_forwards(self, app_label, state):
+        pass
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
+            schema_editor.add_index(to_state.apps.get_model(app_label, self.model_name), self.index)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+            schema_editor.remove_index(from_state.apps.get_model(app_label, self.model_name), self.index)
+
+    def describe(self):
+        return f"{super().describe()} (PostgreSQL only)"
+
+
+class PostgresOnlyRemoveIndex(PostgresOnlyAddIndex):
+    """The inverse: drops an index PostgresOnlyAddIndex built."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self):
+        return f"Remove index {self.index.name} on {self.model_name} (PostgreSQL only)"
 
 
 class TrigramExtensionKept(TrigramExtension):

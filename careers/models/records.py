@@ -19,7 +19,6 @@ from pathways.models import SkillArea, Tier
 from places.models import Located
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
-from publishing.text_search import text_search_indexes
 
 
 class Employer(OrganisationProfile):
@@ -241,7 +240,6 @@ class ApprenticeshipVacancy(EmployerPosting):
     class Meta(EmployerPosting.Meta):
         verbose_name = "apprenticeship vacancy"
         verbose_name_plural = "apprenticeship vacancies"
-        indexes = text_search_indexes("vacancy")
 
     @property
     def places(self) -> int:
@@ -310,7 +308,6 @@ class SponsoredOpportunity(EmployerPosting):
     class Meta(EmployerPosting.Meta):
         verbose_name = "sponsored opportunity"
         verbose_name_plural = "sponsored opportunities"
-        indexes = text_search_indexes("sponsored")
 
     def completeness_items(self) -> list[tuple[int, bool, str]]:
         saved = self.pk is not None

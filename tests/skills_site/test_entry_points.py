@@ -103,3 +103,16 @@ def test_production_refuses_to_start_without_a_service_it_needs(missing):
 
 def test_production_sends_mail_with_a_timeout():
     assert 0 < settings_seen_by("skills_site.wsgi", **PRODUCTION)["email_timeout"] <= 30
+
+
+def test_a_web_process_has_its_views_loaded_and_its_start_up_objects_frozen():
+    # The first request finds the views imported, and a full garbage collection no longer walks the ~240,000
+    # objects loaded at start-up (skills_site.web_process).
+    result = fresh_python(
+        "import gc, sys; import skills_site.wsgi; print(gc.get_freeze_count(), 'search.views' in sys.modules)",
+        DJANGO_SETTINGS_MODULE="skills_site.settings.test",
+    )
+    assert result.returncode == 0, result.stderr
+    frozen, views_loaded = result.stdout.split()[-2:]
+    assert views_loaded == "True"
+    assert int(frozen) > 100_000
