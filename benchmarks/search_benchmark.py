@@ -40,7 +40,7 @@ def environment(args) -> dict:
         "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
         "DATABASE_URL": args.database_url,
         "SEARCH_URL": args.search_url,
-        "SEARCH_INDEX_PREFIX": "bench",
+        "SEARCH_INDEX_PREFIX": getattr(args, "index_prefix", "bench"),
         "PYTHONPATH": str(ROOT),
     }
 
