@@ -118,9 +118,17 @@ def shared_skill_areas(scored: list[tuple[float, list[str]]]) -> tuple[str, ...]
 
 
 def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool) -> SearchResults:
+    """The page's hits and, in the same round trip, its facet counts as a request the engine can cache."""
     searched = with_related(with_misspelt_words(searched))
-    search = queries.opportunity_search(searched, with_facets=with_facets)
-    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
+    searches = [queries.opportunity_search(searched)]
+    if with_facets:
+        searches.append(queries.facet_search(searched))
+    answers = _msearch([(search._index[0], search.to_dict()) for search in searches])
+    if None in answers:
+        raise EngineError(400, "search_refused", "the engine refused the results page's search")
+    raw = answers[0]
+    if with_facets:
+        raw = {**raw, "aggregations": answers[1].get("aggregations", {})}
     return _results(params, searched, read, raw, with_facets=with_facets)
 
 
@@ -165,7 +173,7 @@ def wider_rung(results: SearchResults, *, with_hits: bool) -> WiderRung | None:
     if with_hits:
         searches = []
         for rung in rungs:
-            search = queries.opportunity_search(rung, with_facets=False)
+            search = queries.opportunity_search(rung)
             body = search.to_dict()
             body.pop("suggest", None)
             searches.append((search._index[0], {**body, "track_total_hits": True}))
@@ -239,7 +247,7 @@ def search_many(many: list[SearchParams]) -> list[SearchResults]:
     try:
         # Words to check or relate cost a request each; pathway plans' searches have none.
         searched = [with_related(with_misspelt_words(ran)) for ran, _ in prepared]
-        searches = [queries.opportunity_search(ran, with_facets=False) for ran in searched]
+        searches = [queries.opportunity_search(ran) for ran in searched]
         answers = _msearch([(search._index[0], search.to_dict()) for search in searches])
     except (*EngineUnavailable, EngineError) as error:
         logger.warning("Search engine unavailable (%s): answering %d searches with the basic search", type(error).__name__, len(many))
@@ -247,10 +255,10 @@ def search_many(many: list[SearchParams]) -> list[SearchResults]:
     found = []
     for params, ran, (_, read), raw in zip(many, searched, prepared, answers):
         if raw is None:
-            results = basic_search(ran, with_facets=False)
+            results = basic_search(ran)
             results.params, results.searched = params, ran
         else:
-            results = _results(params, ran, read, raw, with_facets=False)
+            results = _results(params, ran, read, raw)
         found.append(results)
     return found
 
@@ -281,7 +289,7 @@ def campaign_content(q: str) -> list[CampaignHit]:
 
 def _count_search(params: SearchParams) -> tuple[str, dict]:
     """How many a search would find, as one search of a batch: no hits, the exact total."""
-    search = queries.opportunity_search(params.with_changes(page=1, page_size=1), with_facets=False)
+    search = queries.opportunity_search(params.with_changes(page=1, page_size=1))
     body = search.to_dict()
     query = {"bool": {"filter": [body["query"], body.get("post_filter", {"match_all": {}})]}}
     return search._index[0], {"query": query, "size": 0, "track_total_hits": True}

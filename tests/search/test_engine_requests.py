@@ -41,3 +41,26 @@ def test_the_ways_to_widen_an_empty_search_are_counted_in_one_request(engine):
         "Include paid options",
     }
     assert asked_for_three == asked_for_one
+
+
+def request_cache_hits() -> int:
+    from search.connection import get_client, index_name
+    from search.documents import OPPORTUNITY_INDEX
+
+    stats = get_client().indices.stats(index=index_name(OPPORTUNITY_INDEX), metric="request_cache")
+    return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+
+def test_a_repeated_search_finds_its_facets_already_counted(engine):
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    programme("Python at the library", cost=Programme.Cost.PAID, postcode="LS6 3HG")
+    sync_now()
+
+    first = search(q="python", tier="general")
+    cached_before = request_cache_hits()
+    again = search(q="python", tier="general")
+
+    assert dict(first.facets["free"]) == {"true": 1, "false": 1}
+    assert again.facets == first.facets and again.total == first.total
+    # The second resident's facet counts came from the engine's request cache, not from counting again.
+    assert request_cache_hits() > cached_before

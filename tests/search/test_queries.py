@@ -8,7 +8,7 @@ KEIGHLEY = Location("BD21", 53.867, -1.911, "E08000032")
 
 
 def body(**params) -> dict:
-    return opportunity_search(SearchParams(**params), with_facets=False).to_dict()
+    return opportunity_search(SearchParams(**params)).to_dict()
 
 
 def clauses(query: dict, name: str) -> list[dict]:
@@ -81,7 +81,7 @@ def test_online_and_degree_from_the_words_are_filters():
 
 
 def test_did_you_mean_draws_on_our_own_vocabulary():
-    query = opportunity_search(SearchParams(q="spreadsheat"), with_facets=False).to_dict()
+    query = opportunity_search(SearchParams(q="spreadsheat")).to_dict()
 
     assert query["suggest"]["spelling"]["term"]["field"] == "spelling"
 
@@ -141,6 +141,6 @@ def test_a_preferred_skill_area_multiplies_the_score():
 
 
 def test_items_already_shown_can_be_left_out():
-    query = opportunity_search(SearchParams(q="python"), with_facets=False, leave_out=("programme-1", "programme-2")).to_dict()
+    query = opportunity_search(SearchParams(q="python"), leave_out=("programme-1", "programme-2")).to_dict()
 
     assert [{"ids": {"values": ["programme-1", "programme-2"]}}] in clauses(query, "must_not")
