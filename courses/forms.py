@@ -6,6 +6,7 @@ from django.conf import settings
 from careers.forms import CampaignTagging, OptionalPlaces, campaign_field
 from pathways.models import SkillArea, Tier
 from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, PostingForm, SkillAreaChoiceField, formfield
+from publishing.models import OPEN_LICENCE_NAME
 from publishing.rich_text import validate_long_text
 
 from .models import Programme, ProgrammeRun, Provider, Venue
@@ -125,4 +126,10 @@ class ImportForm(GovukFormMixin, forms.Form):
         ],
         initial="valid_rows",
         widget=forms.RadioSelect,
+    )
+    # Once for the whole file: every programme it saves records the agreement (courses.imports.rows).
+    open_licence = forms.BooleanField(
+        label=f"I agree that what these programmes say may be published as open data under the {OPEN_LICENCE_NAME}",
+        help_text="For every programme in the file. Anyone may then copy and reuse it, saying where it came from.",
+        error_messages={"required": "Tick the box to agree to the open licence for the programmes in this file"},
     )

@@ -236,6 +236,8 @@ class ProgrammeImport(models.Model):
     filename = models.CharField(max_length=255)
     content = models.BinaryField(editable=False, default=bytes)
     all_or_nothing = models.BooleanField(default=False)
+    # The uploader agreed once, for the whole file, to the open licence; each programme it saves records this.
+    licence_agreed_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     encoding = models.CharField(max_length=60, blank=True)
     total_rows = models.PositiveIntegerField(default=0)

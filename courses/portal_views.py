@@ -8,6 +8,7 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView, View
@@ -234,6 +235,7 @@ class ImportView(ProviderPortalMixin, TemplateView):
             filename=upload.name,
             content=upload.read(),
             all_or_nothing=form.cleaned_data["mode"] == "all_or_nothing",
+            licence_agreed_at=timezone.now(),
         )
         return redirect(self.portal_url("import", pk=job.pk))
 

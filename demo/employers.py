@@ -373,6 +373,9 @@ def _items_sync(model, queryset, plans, related: dict, written: Counter, label: 
         if item.published_at is None:
             item.published_at = timezone.now()
             changed = True
+        if item.licence_agreed_at is None:  # the demo's posters agree to the open licence as they publish
+            item.licence_agreed_at = item.published_at
+            changed = True
         if changed:
             if moved and item.postcode:
                 item.resolve_location()

@@ -450,6 +450,9 @@ def load(*, today: datetime.date | None = None) -> dict[str, int]:
         if programme.published_at is None:
             programme.published_at = timezone.now()
             changed = True
+        if programme.licence_agreed_at is None:  # the demo's posters agree to the open licence as they publish
+            programme.licence_agreed_at = programme.published_at
+            changed = True
         # New dates change the programme too (bulk-created runs send no signals of their own).
         if changed or want_runs != have_runs:
             programme.save()

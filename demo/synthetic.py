@@ -379,6 +379,8 @@ class _Generator:
 
     def save_with_skill_areas(self, model, items: list, codes_per_item: list) -> None:
         """Insert the items, then their skill areas (a list of codes for each item) in the many-to-many table."""
+        for item in items:  # the demo's posters agree to the open licence as they publish
+            item.licence_agreed_at = item.published_at
         model.objects.bulk_create(items, batch_size=BATCH)
         through = model.skill_areas.through
         item_id = f"{model._meta.model_name}_id"

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 
 from .external_urls import validate_external_url
+from .models import OPEN_LICENCE_NAME
 from .rich_text import rich_text_from_input, validate_rich_text_input
 
 INPUT_CLASSES = {
@@ -96,3 +97,13 @@ class PostingForm(GovukFormMixin, forms.ModelForm):
 
     def clean_description(self):
         return rich_text_from_input(self.cleaned_data["description"])
+
+
+class PublishForm(GovukFormMixin, forms.Form):
+    """Publishing (or sending for review) needs the poster's agreement to the open licence, every time."""
+
+    open_licence = forms.BooleanField(
+        label=f"I agree that what this posting says may be published as open data under the {OPEN_LICENCE_NAME}",
+        help_text="Anyone may then copy and reuse it, saying where it came from. This does not include your contact emails.",
+        error_messages={"required": "Tick the box to agree to the open licence, then publish"},
+    )

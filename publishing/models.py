@@ -39,10 +39,20 @@ class PublishableQuerySet(models.QuerySet):
         """Open, and posted by a verified organisation: what residents, the API and search may see."""
         return self.open().filter(**{f"{self.model.organisation_field}__verified_at__isnull": False})
 
+    def openly_licensed(self):
+        """Public, and its poster agreed to the open licence: what the open-data files may hold."""
+        return self.public().filter(licence_agreed_at__isnull=False)
+
 
 # Fields about the item's place in the workflow rather than what it says: changing them is not a change of
 # content (see Publishable.content_version).
-WORKFLOW_FIELDS = {"id", "status", "status_reason", "held_by_moderator", "created_at", "updated_at", "published_at"}
+WORKFLOW_FIELDS = {
+    "id", "status", "status_reason", "held_by_moderator", "created_at", "updated_at", "published_at", "licence_agreed_at",
+}  # fmt: skip
+
+# What posters agree to for what they publish, so the nightly open-data files (opendata/) may include it.
+OPEN_LICENCE_NAME = "Open Government Licence v3.0"
+OPEN_LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
 class Publishable(models.Model):
@@ -57,6 +67,12 @@ class Publishable(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(default=False, help_text="Demonstration content, not a real offer")
+    # On the posting, not the organisation: each posting is agreed to by whoever publishes it (or imports it), at
+    # the time, so a licence one member accepted never covers what another posts later, and an item published
+    # before agreement was asked for stays out of the open-data files until someone publishes it again.
+    licence_agreed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its poster agreed to publish it under the Open Government Licence v3.0"
+    )
 
     objects = PublishableQuerySet.as_manager()
 

@@ -23,6 +23,7 @@ from accounts.models import Organisation
 from accounts.selectors import is_active_member, organisations_of
 
 from . import posting_checks, registry, selectors, services
+from .forms import PublishForm
 from .models import Publishable, Status
 
 
@@ -224,6 +225,7 @@ class PostingDetailView(PostingMixin, TemplateView):
             item=item,
             report=report,
             can_publish=services.can_publish(item),
+            publish_form=PublishForm(),
             would_wait=bool(services.review_reasons(item, report)),
             can_withdraw=services.can_withdraw(item),
             activity=selectors.activity_totals([item])[(item._meta.label_lower, item.pk)],
@@ -245,8 +247,12 @@ class PostingActionView(PostingMixin, View):
         item = self.get_item()
         action = request.POST.get("action")
         if action == "publish":
+            form = PublishForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, " ".join(form.errors["open_licence"]))
+                return redirect(self.item_url(item))
             try:
-                item = services.item_publish(item=item, by=request.user)
+                item = services.item_publish(item=item, by=request.user, licence_agreed=True)
             except ValidationError as error:
                 messages.error(request, "It cannot be published yet: " + " ".join(error.messages))
             else:

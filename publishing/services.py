@@ -103,10 +103,19 @@ def review_reasons(item: Publishable, report: posting_checks.CheckReport) -> lis
 
 
 @transaction.atomic
-def item_publish(*, item: Publishable, by) -> Publishable:
-    """Publish after the automated checks, or send to the moderators' queue (see review_reasons)."""
+def item_publish(*, item: Publishable, by, licence_agreed: bool = False) -> Publishable:
+    """Publish after the automated checks, or send to the moderators' queue (see review_reasons). When the poster
+    agreed to the open licence as they published, that is recorded with the time (undone if publishing fails)."""
     _require_member_or_moderator(item, by)
+    if licence_agreed:
+        licence_agree(item=item, at=timezone.now())
     return _publish_or_queue(item, by)
+
+
+def licence_agree(*, item: Publishable, at: datetime.datetime) -> None:
+    """Record that the poster agreed, at `at`, to publish the item under the open licence (opendata/)."""
+    item.licence_agreed_at = at
+    item.save(update_fields=["licence_agreed_at"])
 
 
 @transaction.atomic
@@ -294,6 +303,7 @@ def item_duplicate(*, item: Publishable, by) -> Publishable:
     copy.pk = copy.id = None
     copy._state.adding = True
     copy.status, copy.status_reason, copy.published_at, copy.is_demo = Status.DRAFT, "", None, False
+    copy.licence_agreed_at = None  # a new posting: agreed to when it is published
     campaign = getattr(copy, "sponsor_campaign", None)
     if campaign is not None and not campaign.is_live():
         # A new posting joins only a campaign that is running (careers' SponsorCampaign.tagging_refusal).

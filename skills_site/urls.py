@@ -36,6 +36,7 @@ urlpatterns = [
     path("portal/provider/", include("courses.portal_urls")),
     path("portal/employer/", include("careers.portal_urls")),
     path("portal/", include("reach.urls")),
+    path("data/", include("opendata.urls")),
     path("", include("courses.urls")),
     path("", include("careers.urls")),
 ]

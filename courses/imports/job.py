@@ -82,7 +82,7 @@ class ImportRunner:
         self.notes += parsed.notes
         self._write("encoding", "total_rows", force=True)
         self._mark_duplicates(parsed.rows)
-        importer = RowImporter(provider=job.provider, by=job.created_by)
+        importer = RowImporter(provider=job.provider, by=job.created_by, licence_agreed_at=job.licence_agreed_at)
         if job.all_or_nothing:
             self._all_or_nothing(importer, parsed.rows)
         else:
@@ -202,21 +202,35 @@ def import_retry(*, job: ProgrammeImport, by) -> ProgrammeImport:
         if not job.can_retry:
             raise ValueError("Only a stopped import can be tried again")
         retry = import_create(
-            provider=job.provider, by=by, filename=job.filename, content=bytes(job.content), all_or_nothing=job.all_or_nothing
+            provider=job.provider,
+            by=by,
+            filename=job.filename,
+            content=bytes(job.content),
+            all_or_nothing=job.all_or_nothing,
+            licence_agreed_at=job.licence_agreed_at,
         )
         job.content = b""  # the new job has the file now
         job.save(update_fields=["content"])
     return retry
 
 
-def import_create(*, provider, by, filename: str, content: bytes, all_or_nothing: bool) -> ProgrammeImport:
-    """Record an upload and queue it; the Celery task runs it after the upload's transaction commits."""
+def import_create(
+    *, provider, by, filename: str, content: bytes, all_or_nothing: bool, licence_agreed_at: datetime.datetime | None = None
+) -> ProgrammeImport:
+    """Record an upload and queue it; the Celery task runs it after the upload's transaction commits.
+    `licence_agreed_at`: when the uploader agreed to the open licence for the whole file (recorded on each
+    programme it saves)."""
     from ..tasks import import_programmes_task
 
     if by is not None:
         publishing.require_member(organisation=provider.organisation, user=by)
     job = ProgrammeImport.objects.create(
-        provider=provider, created_by=by, filename=filename[:255], content=content, all_or_nothing=all_or_nothing
+        provider=provider,
+        created_by=by,
+        filename=filename[:255],
+        content=content,
+        all_or_nothing=all_or_nothing,
+        licence_agreed_at=licence_agreed_at,
     )
 
     def queue():

@@ -42,9 +42,10 @@ def _errors_from(error: ValidationError, line: int, *, prefix: str = "", fields=
 class RowImporter:
     """Turns rows into programmes of one provider, remembering look-ups between rows."""
 
-    def __init__(self, *, provider, by=None):
+    def __init__(self, *, provider, by=None, licence_agreed_at=None):
         self.provider = provider
         self.by = by
+        self.licence_agreed_at = licence_agreed_at
         self.tiers = {tier.code: tier for tier in Tier.objects.all()}
         self.tier_names = {tier.name.lower(): tier for tier in self.tiers.values()}
         self.skill_areas = {area.code.upper(): area for area in SkillArea.objects.all()}
@@ -183,6 +184,8 @@ class RowImporter:
             raise RowInvalid(errors)
 
         created = programme.pk is None
+        if self.licence_agreed_at is not None:  # agreed once for the file, recorded on each of its programmes
+            programme.licence_agreed_at = self.licence_agreed_at
         programme.save()
         if "skill_areas" in parsed:
             programme.skill_areas.set(parsed["skill_areas"])

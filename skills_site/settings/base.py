@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "careers",
     "search",
     "reach",
+    "opendata",
     "api",
     "home",
     "demo",
@@ -219,6 +220,9 @@ STATICFILES_DIRS = [BASE_DIR / "skills_site" / "static"]
 # (django-storages), which production then requires to be named with its keys (production.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(read_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# The nightly open-data files (opendata/), served at /data/<file>: a directory every web node and the worker that
+# writes them (beat's nightly task) share. Not in the repository.
+DATASETS_ROOT = Path(read_str("DATASETS_ROOT", default=str(MEDIA_ROOT / "datasets")))
 MEDIA_STORAGE = read_choice("MEDIA_STORAGE", choices=("filesystem", "s3"), default="filesystem")
 MEDIA_S3_REQUIRED = ("AWS_STORAGE_BUCKET_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
 if MEDIA_STORAGE == "s3":
@@ -305,6 +309,8 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-delete-old-emails": {"task": "outbox.delete_old_emails", "schedule": crontab(hour=4, minute=0)},
     # Imports whose worker died (no progress for a while) are marked stopped, so the provider can retry.
     "courses-stop-abandoned-imports": {"task": "courses.stop_abandoned_imports", "schedule": 60.0 * 5},
+    # The open-data files at /data/ (programmes, vacancies, opportunities, providers, employers, demand), nightly.
+    "opendata-publish-datasets": {"task": "opendata.publish_datasets", "schedule": crontab(hour=2, minute=15)},
 }
 
 

@@ -306,7 +306,7 @@ def test_uploading_runs_the_import_and_shows_the_result(client, provider, django
     upload = SimpleUploadedFile("feed.csv", csv_bytes([row(), row(reference="R2", cost="cheap")]), content_type="text/csv")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("provider_portal:imports", kwargs={"organisation": provider.organisation.slug}), {"file": upload, "mode": "valid_rows"})
+        response = client.post(reverse("provider_portal:imports", kwargs={"organisation": provider.organisation.slug}), {"file": upload, "mode": "valid_rows", "open_licence": "on"})
     result = client.get(response["Location"]).content.decode()
 
     assert "Imported, with problems" in result
@@ -320,7 +320,7 @@ def test_a_100_mb_file_gets_a_clear_message_before_it_is_read(client, provider):
     client.force_login(member(provider))
     url = reverse("provider_portal:imports", kwargs={"organisation": provider.organisation.slug})
 
-    response = client.post(url, {"file": SimpleUploadedFile("huge.csv", b"x" * (100 * 1024 * 1024)), "mode": "valid_rows"})
+    response = client.post(url, {"file": SimpleUploadedFile("huge.csv", b"x" * (100 * 1024 * 1024)), "mode": "valid_rows", "open_licence": "on"})
 
     assert response.status_code == 413
     assert "The file is 100 MB: the most we take at once is 5 MB" in response.content.decode()
@@ -331,7 +331,7 @@ def test_a_file_just_over_the_limit_is_stopped_while_it_streams(client, provider
     client.force_login(member(provider))
     url = reverse("provider_portal:imports", kwargs={"organisation": provider.organisation.slug})
 
-    response = client.post(url, {"file": SimpleUploadedFile("big.csv", b"x" * (settings.IMPORT_MAX_UPLOAD_SIZE + 1000)), "mode": "valid_rows"})
+    response = client.post(url, {"file": SimpleUploadedFile("big.csv", b"x" * (settings.IMPORT_MAX_UPLOAD_SIZE + 1000)), "mode": "valid_rows", "open_licence": "on"})
 
     assert response.status_code == 413
     assert "The file is too big: the most we take at once is 5 MB" in response.content.decode()
@@ -345,7 +345,7 @@ def test_an_upload_without_the_csrf_token_is_refused(provider):
     client.force_login(member(provider))
     url = reverse("provider_portal:imports", kwargs={"organisation": provider.organisation.slug})
 
-    response = client.post(url, {"file": SimpleUploadedFile("feed.csv", csv_bytes([row()])), "mode": "valid_rows"})
+    response = client.post(url, {"file": SimpleUploadedFile("feed.csv", csv_bytes([row()])), "mode": "valid_rows", "open_licence": "on"})
 
     assert response.status_code == 403
     assert not ProgrammeImport.objects.exists()

@@ -31,7 +31,7 @@ def test_a_trusted_employer_posts_an_apprenticeship_that_goes_live(client, emplo
 
     client.post(portal(employer, "apprenticeship_new"), vacancy_data())
     vacancy = ApprenticeshipVacancy.objects.get(reference="APP-1")
-    client.post(portal(employer, "apprenticeship_action", pk=vacancy.pk), {"action": "publish"})
+    client.post(portal(employer, "apprenticeship_action", pk=vacancy.pk), {"action": "publish", "open_licence": "on"})
 
     vacancy.refresh_from_db()
     assert vacancy.status == Status.PUBLISHED
@@ -44,7 +44,7 @@ def test_a_wage_below_the_apprentice_minimum_is_explained_and_not_published(clie
     vacancy = ApprenticeshipVacancy.objects.get(reference="APP-1")
 
     detail = client.get(portal(employer, "apprenticeship", pk=vacancy.pk)).content.decode()
-    refused = client.post(portal(employer, "apprenticeship_action", pk=vacancy.pk), {"action": "publish"}, follow=True)
+    refused = client.post(portal(employer, "apprenticeship_action", pk=vacancy.pk), {"action": "publish", "open_licence": "on"}, follow=True)
 
     assert "£5.00 an hour" in detail and "at least £8.00 an hour" in detail and "£240.00 a week" in detail
     assert "It cannot be published yet" in refused.content.decode()

@@ -140,7 +140,7 @@ def test_an_import_file_bigger_than_a_form_post_is_still_accepted(client, provid
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < len(content) < settings.IMPORT_MAX_UPLOAD_SIZE
 
     response = client.post(
-        provider_url(provider, "imports"), {"file": SimpleUploadedFile("big.csv", content), "mode": "valid_rows"}
+        provider_url(provider, "imports"), {"file": SimpleUploadedFile("big.csv", content), "mode": "valid_rows", "open_licence": "on"}
     )
 
     assert response.status_code == 302

@@ -57,7 +57,7 @@ def test_a_member_adds_a_programme_and_its_first_posting_waits_for_a_moderator(c
     page = client.get(response["Location"]).content.decode()
     assert "Completeness:" in page and "Send for review" in page
 
-    client.post(portal(provider, "programme_action", pk=programme.pk), {"action": "publish"})
+    client.post(portal(provider, "programme_action", pk=programme.pk), {"action": "publish", "open_licence": "on"})
 
     programme.refresh_from_db()
     assert programme.status == Status.PENDING_REVIEW

@@ -37,7 +37,7 @@ def portal_publish(client, programme):
     url = reverse(
         "provider_portal:programme_action", kwargs={"organisation": programme.provider.slug, "pk": programme.pk}
     )
-    return client.post(url, {"action": "publish"}, follow=True)
+    return client.post(url, {"action": "publish", "open_licence": "on"}, follow=True)
 
 
 @pytest.mark.parametrize("decision", ["taken_down", "sent_back"])

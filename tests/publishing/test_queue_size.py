@@ -72,7 +72,7 @@ def test_the_portal_explains_the_limit(client, full_unverified_provider):
     client.force_login(member_of(one_more))
     url = reverse("provider_portal:programme_action", kwargs={"organisation": one_more.provider.slug, "pk": one_more.pk})
 
-    page = client.post(url, {"action": "publish"}, follow=True)
+    page = client.post(url, {"action": "publish", "open_licence": "on"}, follow=True)
 
     assert page.status_code == 200
     assert "already has 20 postings waiting for a moderator" in page.content.decode()

@@ -1,4 +1,4 @@
-"""manage.py import_programmes --provider <slug> [--all-or-nothing] FILE: a provider's scheduled feed.
+"""manage.py import_programmes --provider <slug> [--all-or-nothing] [--agree-open-licence] FILE: a provider's scheduled feed.
 
 Runs the same import as the portal, in this process, printing each row's problems by line number and
 column. Exits with status 1 when the file could not be read or any row failed.
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from courses import imports
 from courses.models import ProgrammeImport, Provider
@@ -21,6 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--provider", required=True, help="the provider's slug, as in /providers/<slug>/")
         parser.add_argument(
             "--all-or-nothing", action="store_true", help="import nothing unless every row is right"
+        )
+        parser.add_argument(
+            "--agree-open-licence",
+            action="store_true",
+            help="the provider agreed to publish these programmes under the Open Government Licence v3.0 (open data)",
         )
 
     def handle(self, *args, **options):
@@ -41,6 +47,7 @@ class Command(BaseCommand):
             filename=path.name,
             content=path.read_bytes(),
             all_or_nothing=options["all_or_nothing"],
+            licence_agreed_at=timezone.now() if options["agree_open_licence"] else None,
         )
         job = imports.run_import(job)
         for message in job.file_errors:
