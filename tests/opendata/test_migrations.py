@@ -12,7 +12,7 @@ from publishing.models import Status
 from tests.careers.factories import SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory
 
-BEFORE = [("courses", "0012_places_and_career_changers"), ("careers", "0013_campaign_codes_pledges_and_places")]
+BEFORE = [("courses", "0013_drop_unused_words_index"), ("careers", "0014_drop_unused_words_indexes")]
 
 
 def migrate(targets=None):

@@ -7,27 +7,27 @@ from django.db.models.functions import Coalesce, Now
 def demo_postings_agree(apps, schema_editor):
     """Demo content already loaded agrees to the open licence, as load_demo_data now records when it publishes;
     real postings are left without agreement until their posters give it."""
-    for name in ("ApprenticeshipVacancy", "SponsoredOpportunity"):
-        model = apps.get_model("careers", name)
+    for name in ("Programme",):
+        model = apps.get_model("courses", name)
         model.objects.filter(is_demo=True).update(licence_agreed_at=Coalesce("published_at", Now()))
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0013_campaign_codes_pledges_and_places'),
+        ('courses', '0013_drop_unused_words_index'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apprenticeshipvacancy',
+            model_name='programme',
             name='licence_agreed_at',
             field=models.DateTimeField(blank=True, help_text='When its poster agreed to publish it under the Open Government Licence v3.0', null=True),
         ),
         migrations.AddField(
-            model_name='sponsoredopportunity',
+            model_name='programmeimport',
             name='licence_agreed_at',
-            field=models.DateTimeField(blank=True, help_text='When its poster agreed to publish it under the Open Government Licence v3.0', null=True),
+            field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.RunPython(demo_postings_agree, migrations.RunPython.noop),
     ]

@@ -7,27 +7,27 @@ from django.db.models.functions import Coalesce, Now
 def demo_postings_agree(apps, schema_editor):
     """Demo content already loaded agrees to the open licence, as load_demo_data now records when it publishes;
     real postings are left without agreement until their posters give it."""
-    for name in ("Programme",):
-        model = apps.get_model("courses", name)
+    for name in ("ApprenticeshipVacancy", "SponsoredOpportunity"):
+        model = apps.get_model("careers", name)
         model.objects.filter(is_demo=True).update(licence_agreed_at=Coalesce("published_at", Now()))
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0012_places_and_career_changers'),
+        ('careers', '0014_drop_unused_words_indexes'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='programme',
+            model_name='apprenticeshipvacancy',
             name='licence_agreed_at',
             field=models.DateTimeField(blank=True, help_text='When its poster agreed to publish it under the Open Government Licence v3.0', null=True),
         ),
         migrations.AddField(
-            model_name='programmeimport',
+            model_name='sponsoredopportunity',
             name='licence_agreed_at',
-            field=models.DateTimeField(blank=True, null=True),
+            field=models.DateTimeField(blank=True, help_text='When its poster agreed to publish it under the Open Government Licence v3.0', null=True),
         ),
         migrations.RunPython(demo_postings_agree, migrations.RunPython.noop),
     ]
