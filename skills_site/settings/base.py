@@ -157,6 +157,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Digital Skills: "
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Digital Skills Leeds City Region"
+# A code from the 30 seconds before still counts (RFC 6238's one step of delay): a code typed as the app moved on
+# is not refused. Each code is still accepted once only (allauth marks it used for the whole window).
+MFA_TOTP_TOLERANCE = 1
 
 WAGTAIL_SITE_NAME = "Digital Skills Leeds City Region"
 WAGTAILADMIN_BASE_URL = read_str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -1,7 +1,9 @@
 """Moderators reach the Wagtail admin only with two-step sign in, and verify organisations there."""
 
+import time
+
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.urls import reverse
 
 from accounts.selectors import user_can_publish_for
@@ -45,6 +47,33 @@ def test_a_wrong_code_keeps_the_moderator_out(client, moderator_with_totp):
     assert response.status_code == 200
     assert "Incorrect code" in response.content.decode()
     assert client.get("/admin/")["Location"].startswith(reverse("account_login"))
+
+
+def code_from(secret: str, *, windows_ago: int) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 - windows_ago))
+
+
+def away_from_a_window_edge():
+    """Start in the first 25 seconds of a 30-second window, so no code below crosses into another one."""
+    left = 30 - time.time() % 30
+    if left < 5:
+        time.sleep(left + 0.1)
+
+
+def test_a_code_the_app_showed_just_before_it_moved_on_still_signs_in_once(client, moderator_with_totp):
+    moderator, secret = moderator_with_totp
+    away_from_a_window_edge()
+    client.post(reverse("account_login"), {"login": moderator.email, "password": PASSWORD})
+
+    too_old = client.post(reverse("mfa_authenticate"), {"code": code_from(secret, windows_ago=2)})
+    assert "Incorrect code" in too_old.content.decode()
+    just_before = client.post(reverse("mfa_authenticate"), {"code": code_from(secret, windows_ago=1)})
+    assert just_before.status_code == 302
+
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": moderator.email, "password": PASSWORD})
+    again = client.post(reverse("mfa_authenticate"), {"code": code_from(secret, windows_ago=1)})
+    assert "Incorrect code" in again.content.decode()  # a code signs in once
 
 
 def test_a_session_that_skipped_the_code_is_signed_out_of_the_admin(client, moderator_with_totp):
