@@ -314,7 +314,7 @@ REST_FRAMEWORK = {
     # No HTTP Basic: it would let anyone try passwords without allauth's rate limits.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.OpenDataSchema",  # every answer of every endpoint, errors too
     # Per signed-in person, or per client address for anyone else (accounts.limits.ClientRateThrottle), at the
     # rate a view names with `throttle_scope`; views that name none are not throttled.
     "DEFAULT_THROTTLE_CLASSES": ["accounts.limits.ScopedClientRateThrottle"],
