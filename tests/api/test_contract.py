@@ -19,7 +19,7 @@ from tests.search.helpers import sync_now
 CONFIG = SchemathesisConfig.from_dict(
     {
         "seed": 15,
-        "generation": {"max-examples": 10, "deterministic": True},
+        "generation": {"max-examples": 5, "deterministic": True},
         "suppress-health-check": ["too_slow", "filter_too_much"],
     }
 )
