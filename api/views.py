@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -51,3 +52,11 @@ class ProfileViewSet(OpenDataViewSet):
 def not_found(request, *args, **kwargs):
     """Any other address under /api/v1/ (a slug with a character no slug has, say): JSON, as every answer here."""
     return JsonResponse({"detail": "Not found."}, status=404)
+
+
+class ApiReferenceView(SpectacularSwaggerSplitView):
+    """/api/v1/docs/: the schema as a readable reference (Swagger UI, served from our own static files). Its
+    start-up script is a second request, not inline, so the site's Content Security Policy needs no exception."""
+
+    template_name = "api/reference.html"
+    url_name = "api:schema"

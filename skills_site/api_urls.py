@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from careers.api import ApprenticeshipViewSet, EmployerViewSet, SponsoredOpportunityViewSet
-from api.views import not_found
+from api.views import ApiReferenceView, not_found
 from courses.api import ProgrammeViewSet, ProviderViewSet
 from pathways.api import PathwayPlanView
 from search.api import AutocompleteView, SearchView
@@ -22,6 +22,7 @@ router.register("employers", EmployerViewSet, basename="employer")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", ApiReferenceView.as_view(), name="docs"),
     path("search/", SearchView.as_view(), name="search"),
     path("search/autocomplete/", AutocompleteView.as_view(), name="search-autocomplete"),
     path("pathways/plan", PathwayPlanView.as_view(), name="pathways-plan"),

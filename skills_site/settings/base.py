@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/v1/docs/, served as our own static files
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -357,6 +358,9 @@ SPECTACULAR_SETTINGS = {
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The reference at /api/v1/docs/ loads Swagger UI from our static files, not a CDN (the CSP allows only us).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "PREPROCESSING_HOOKS": ["api.schema.public_api_endpoints"],
     # The kinds of search result, shared by the search API and pathway plans: one name in the schema.
     "ENUM_NAME_OVERRIDES": {"ResultKindEnum": ["programme", "apprenticeship", "sponsored"]},
