@@ -9,7 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import ScopedRateThrottle
 
 from .renderers import CSVRenderer
-from .serializers import ErrorSerializer, FIELD_ERRORS_SCHEMA
+from .serializers import FIELD_ERRORS_SCHEMA, ErrorSerializer
 
 RETRY_AFTER = {
     "Retry-After": {
