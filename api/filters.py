@@ -14,7 +14,7 @@ class ReferenceCodeField(forms.CharField):
 
     def __init__(self, *, codes, noun, **kwargs):
         self.codes, self.noun = codes, noun
-        super().__init__(**kwargs)
+        super().__init__(strip=False, **kwargs)  # " LS" is not a code: exactly what the schema lists
 
     def validate(self, value):
         super().validate(value)
@@ -24,8 +24,24 @@ class ReferenceCodeField(forms.CharField):
                 raise forms.ValidationError(f"Unknown {self.noun}: use one of {', '.join(known)}.")
 
 
-class ReferenceCodeFilter(django_filters.CharFilter):
+class DescribedFilter(django_filters.CharFilter):
+    """A filter that gives the OpenAPI schema exactly the values it accepts (`parameter_schema()`)."""
+
+    def parameter_schema(self) -> dict:
+        raise NotImplementedError
+
+    @property
+    def _spectacular_annotation(self) -> dict:
+        # drf-spectacular reads a filter's schema from this attribute (what @extend_schema_field sets); a property,
+        # so that reference codes are read when the schema is made, never at import.
+        return {"field": {**self.parameter_schema(), "description": self.extra.get("help_text", "")}}
+
+
+class ReferenceCodeFilter(DescribedFilter):
     field_class = ReferenceCodeField
+
+    def parameter_schema(self) -> dict:
+        return {"type": "string", "enum": ["", *self.extra["codes"]()]}  # empty: no filter
 
 
 class DateOrDateTimeField(forms.Field):
@@ -50,5 +66,8 @@ class DateOrDateTimeField(forms.Field):
             raise forms.ValidationError(self.message) from None
 
 
-class UpdatedSinceFilter(django_filters.CharFilter):  # a string in the schema: a date or a date and time
+class UpdatedSinceFilter(DescribedFilter):
     field_class = DateOrDateTimeField
+
+    def parameter_schema(self) -> dict:
+        return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}, {"enum": [""]}]}

@@ -98,3 +98,25 @@ def posting_fields(*fields: str) -> list[str]:
 class ProfileSerializer(serializers.ModelSerializer):
     url = PublicPageURLField()
     slug = serializers.SlugField(help_text=COMMON_HELP["slug"])
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Why the request was refused (DRF's own answers: not found, throttled, not allowed)."""
+
+    detail = serializers.CharField(help_text="What went wrong, in plain words")
+
+
+# An open-data list's 400: each parameter at fault with its problems, e.g. {"page": ["Enter a whole number…"]}.
+FIELD_ERRORS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    "description": "Each parameter at fault, with its problems",
+}
+
+
+class ProblemsSerializer(serializers.Serializer):
+    """The 400 of search and pathway plans: every problem at once, by parameter or answer."""
+
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="Each parameter or answer with its problems"
+    )

@@ -1,6 +1,7 @@
 """POST /api/v1/pathways/plan: answers in, placement and plan out — the same engine as the pages, for careers
 advisers' and partners' tools. Nothing is kept."""
 
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
@@ -10,10 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.limits import ClientRateThrottle
+from api.serializers import ProblemsSerializer
+from places.postcodes import place_pattern
 
 from .answers import OPTIONAL, TRAVEL_MILES, clean_answers
 from .placement import ESSENTIAL_LEVELS
 from .planning import plan_for
+from .models import Question
 from .selectors import question_bank
 
 
@@ -25,27 +29,52 @@ def _choices(name):
     return [value for value, _ in OPTIONAL[name].options]
 
 
+class SkillAnswersSerializer(serializers.Serializer):
+    """Each question's code, with the codes of the statements the person can do on their own (an empty list for
+    none of them). The question `interests` takes specialism skill area codes, like ADV-DATA. Every question that
+    everyone is asked must be answered; later questions are optional and count only when the earlier answers would
+    lead to them. The question bank is in docs/pathways.md."""
+
+    refuses_unknown_fields = True
+
+    def get_fields(self):
+        # Made from the question bank when the schema is, never at import.
+        bank = question_bank()
+        return {
+            question.code: serializers.ListField(
+                child=serializers.ChoiceField(choices=[value for value, _, _ in bank.options(question)]),
+                required=question.shown_when == Question.ShownWhen.ALWAYS,
+                help_text=question.heading,
+            )
+            for question in bank.questions
+        }
+
+
 class AnswersSerializer(serializers.Serializer):
-    skills = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text=(
-            "Each question's code, with the codes of the statements the person can do on their own (an empty list "
-            "for none of them). The question `interests` takes specialism skill area codes, like ADV-DATA. Every "
-            "question that everyone is asked must be answered; later questions are optional and count only when "
-            "the earlier answers would lead to them. The question bank is in docs/pathways.md."
-        ),
+    """The self-assessment's answers, as the schema gives them; `pathways.answers.clean_answers` checks them (and
+    tests/api/test_contract.py keeps the two in step). `travel` needs a postcode."""
+
+    refuses_unknown_fields = True
+
+    skills = SkillAnswersSerializer()
+    postcode = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, help_text="A postcode we cover or its first part, like LS6 1AA or LS6. Only the first part is used."
     )
-    postcode = serializers.CharField(required=False, help_text="A postcode or its first part, like LS6 1AA or LS6. Only the first part is used.")
-    travel = serializers.ChoiceField(choices=list(TRAVEL_MILES), required=False, help_text="Miles the person can travel; needs a postcode")
-    cost = serializers.ChoiceField(choices=_choices("cost"), required=False, help_text="free: only free or funded options")
-    learning = serializers.ChoiceField(choices=_choices("learning"), required=False)
-    age = serializers.ChoiceField(choices=_choices("age"), required=False)
-    goal = serializers.ChoiceField(choices=_choices("goal"), required=False)
+    travel = serializers.ChoiceField(choices=list(TRAVEL_MILES), required=False, allow_null=True, help_text="Miles the person can travel; needs a postcode")
+    cost = serializers.ChoiceField(choices=_choices("cost"), required=False, allow_null=True, help_text="free: only free or funded options")
+    learning = serializers.ChoiceField(choices=_choices("learning"), required=False, allow_null=True)
+    age = serializers.ChoiceField(choices=_choices("age"), required=False, allow_null=True)
+    goal = serializers.ChoiceField(choices=_choices("goal"), required=False, allow_null=True)
     situation = serializers.ChoiceField(
         choices=_choices("situation"),
         required=False,
+        allow_null=True,
         help_text="job-at-risk, redundant and returning add a step about changing careers; not-say: the person would rather not say",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["postcode"].validators.append(RegexValidator(rf"^(?:{place_pattern()})?$"))
 
 
 class TopicSerializer(serializers.Serializer):
@@ -147,10 +176,6 @@ class PlanSerializer(serializers.Serializer):
     career_profile = CareerProfileSerializer(allow_null=True)
     notes = serializers.ListField(child=serializers.CharField())
     mode = serializers.ChoiceField(choices=["full", "basic"], help_text="basic: the search engine was unreachable")
-
-
-class ProblemsSerializer(serializers.Serializer):
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), help_text="Each answer with its problems")
 
 
 EXAMPLE = {

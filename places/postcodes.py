@@ -63,3 +63,10 @@ def locate(text: str) -> Place:
     return Place(
         postcode, district, district.latitude, district.longitude, precise=False, local_authority=district.local_authority
     )
+
+
+def place_pattern() -> str:
+    """What `locate` places, as a regular expression for the API's schema (unanchored): a district in use, alone
+    or with an inward code, in capitals (lower case and other spacing are read as well)."""
+    outcodes = PostcodeDistrict.objects.filter(in_use=True).order_by("outcode").values_list("outcode", flat=True)
+    return rf"(?:{'|'.join(outcodes)})(?: ?[0-9][A-Z]{{2}})?"

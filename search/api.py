@@ -1,5 +1,6 @@
 """/api/v1/search/: the search page's parameters and answers as JSON, in the OpenAPI schema."""
 
+from django.core.validators import RegexValidator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -8,8 +9,24 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.limits import ClientRateThrottle
+from api.serializers import ProblemsSerializer
+from places.postcodes import place_pattern
 
-from .params import HELP_TO_START, KINDS, LEVELS, MAX_PAGE_SIZE, MODES, READING_KEYS, SORTS, TIERS, SearchParams
+from .params import (
+    DEFAULT_RADIUS_MILES,
+    HELP_TO_START,
+    KINDS,
+    LEVELS,
+    MAX_PAGE_SIZE,
+    MAX_RADIUS_MILES,
+    MAX_RESULT_WINDOW,
+    MODES,
+    READING_KEYS,
+    SORTS,
+    TIERS,
+    SearchParams,
+    known_codes,
+)
 from .service import search_opportunities, search_record
 from .suggestions import suggest
 
@@ -111,38 +128,63 @@ class SearchResponseSerializer(serializers.Serializer):
     )
 
 
-def _list(name, description, choices=None):
-    return OpenApiParameter(name, OpenApiTypes.STR, many=True, description=description, enum=choices)
+def _many(choices, help_text):
+    """A parameter that may be repeated (kind=programme&kind=sponsored); empty values are left out."""
+    return serializers.ListField(child=serializers.ChoiceField(choices=list(choices), allow_blank=True), required=False, help_text=help_text)
 
 
-SEARCH_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Words to look for (typos and synonyms are understood)"),
-    _list("kind", "programme, apprenticeship or sponsored", list(KINDS)),
-    _list("tier", "inclusion, general or advanced", TIERS),
-    _list("skill", "Skill area code, e.g. ADV-SOFTWARE or EDS-C"),
-    _list("level", "entry, or RQF level 1–8", LEVELS),
-    _list("mode", "in_person, online or blended", list(MODES)),
-    OpenApiParameter("free", OpenApiTypes.BOOL, description="Free, or free if eligible"),
-    _list("authority", "Local authority ONS code, e.g. E08000035 (Leeds)"),
-    OpenApiParameter("provider", OpenApiTypes.STR, description="Provider slug"),
-    OpenApiParameter("employer", OpenApiTypes.STR, description="Employer slug"),
-    OpenApiParameter("starts_within", OpenApiTypes.INT, description="Starts within this many weeks (1–104)"),
-    OpenApiParameter("closing_within", OpenApiTypes.INT, description="Closes within this many days (1–365)"),
-    OpenApiParameter("sponsored", OpenApiTypes.BOOL),
-    OpenApiParameter("campaign", OpenApiTypes.STR, description="Sponsor campaign slug"),
-    OpenApiParameter("disability_confident", OpenApiTypes.BOOL, description="Disability Confident employers only"),
-    OpenApiParameter("career_changers", OpenApiTypes.BOOL, description="Only those that welcome career changers and returners"),
-    _list("help", "Help to get started; each one given must be offered: " + ", ".join(HELP_TO_START), list(HELP_TO_START)),
-    OpenApiParameter("near", OpenApiTypes.STR, description="A postcode or outcode, e.g. LS1 4AP or BD7"),
-    OpenApiParameter("radius", OpenApiTypes.NUMBER, description="Miles from `near` (0.5–100, default 10)"),
-    OpenApiParameter("in_person", OpenApiTypes.BOOL, description="Leave online and remote items out of a location search"),
-    OpenApiParameter("prefer_tier", OpenApiTypes.STR, enum=TIERS, description="Rank this tier first"),
-    OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS)),
-    OpenApiParameter("page", OpenApiTypes.INT),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description=f"1–{MAX_PAGE_SIZE}, default 20"),
-    _list("ignore", "Readings of `q` to leave out, e.g. place or free (see `understood`)", READING_KEYS),
-    OpenApiParameter("as_typed", OpenApiTypes.BOOL, description="Match `q` exactly as typed: no place or intent words read from it"),
-]
+def _switch(help_text):
+    return serializers.ChoiceField(
+        choices=["true", "false", "on", "1", "0"], allow_blank=True, required=False, help_text=f"{help_text}: true or false"
+    )
+
+
+def _slug(help_text):
+    return serializers.RegexField(r"^[-a-zA-Z0-9_]*$", max_length=220, required=False, allow_blank=True, help_text=help_text)
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    """The query parameters of /api/v1/search/ as the schema gives them. search.params.SearchForm checks them, for
+    the page and the API alike; tests/api/test_contract.py keeps the two in step. Two rules between parameters
+    the schema cannot express are in their descriptions: `sort=distance` needs `near`, and `page` × `page_size`
+    may not pass the first 1000 results."""
+
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=10_000, help_text="Words to look for (typos and synonyms are understood)"
+    )
+    kind = _many(KINDS, "programme, apprenticeship or sponsored")
+    tier = _many(TIERS, "inclusion, general or advanced")
+    skill = _many([], "Skill area code, e.g. ADV-SOFTWARE or EDS-C")
+    level = _many(LEVELS, "entry, or RQF level 1–8")
+    mode = _many(MODES, "in_person, online or blended")
+    free = _switch("Free, or free if eligible")
+    authority = _many([], "Local authority ONS code, e.g. E08000035 (Leeds)")
+    provider = _slug("Provider slug")
+    employer = _slug("Employer slug")
+    starts_within = serializers.IntegerField(required=False, min_value=1, max_value=104, help_text="Starts within this many weeks")
+    closing_within = serializers.IntegerField(required=False, min_value=1, max_value=365, help_text="Closes within this many days")
+    sponsored = _switch("Sponsored by an employer")
+    campaign = _slug("Sponsor campaign slug")
+    disability_confident = _switch("Disability Confident employers only")
+    career_changers = _switch("Only those that welcome career changers and returners")
+    help = _many(HELP_TO_START, "Help to get started; each one given must be offered: " + ", ".join(HELP_TO_START))
+    near = serializers.CharField(required=False, allow_blank=True, help_text="A postcode or outcode we cover, e.g. LS1 4AP or BD7")
+    radius = serializers.FloatField(required=False, min_value=0.5, max_value=MAX_RADIUS_MILES, help_text=f"Miles from `near` (default {DEFAULT_RADIUS_MILES:g})")
+    in_person = _switch("Leave online and remote items out of a location search")
+    prefer_tier = serializers.ChoiceField(choices=TIERS, allow_blank=True, required=False, help_text="Rank this tier first")
+    sort = serializers.ChoiceField(choices=list(SORTS), allow_blank=True, required=False, help_text="distance needs `near`; default relevance (distance with `near` and no `q`)")
+    page = serializers.IntegerField(required=False, min_value=1, help_text=f"From 1; `page` × `page_size` at most {MAX_RESULT_WINDOW}")
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE, help_text="Default 20")
+    ignore = _many(READING_KEYS, "Readings of `q` to leave out, e.g. place or free (see `understood`)")
+    as_typed = _switch("Match `q` exactly as typed: no place or intent words read from it")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Made when the schema is: the codes and districts in use, never read at import.
+        skill_codes, authority_codes = known_codes()
+        self.fields["skill"].child.choices = skill_codes
+        self.fields["authority"].child.choices = authority_codes
+        self.fields["near"].validators.append(RegexValidator(rf"^(?:{place_pattern()})?$"))
 
 
 class SearchView(APIView):
@@ -152,8 +194,8 @@ class SearchView(APIView):
     @extend_schema(
         operation_id="search",
         summary="Search courses, apprenticeships and sponsored opportunities",
-        parameters=SEARCH_PARAMETERS,
-        responses={200: SearchResponseSerializer},
+        parameters=[SearchQuerySerializer],
+        responses={200: SearchResponseSerializer, 400: ProblemsSerializer},
     )
     def get(self, request):
         params, problems = SearchParams.from_query(request.query_params)
@@ -219,7 +261,7 @@ class AutocompleteView(APIView):
     @extend_schema(
         operation_id="search_autocomplete",
         summary="Suggestions for what has been typed so far: titles, skill areas, careers and places",
-        parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=True, description="At least 2 letters")],
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="What has been typed; fewer than 2 letters suggest nothing")],
         responses={200: AutocompleteResponseSerializer},
     )
     def get(self, request):

@@ -168,6 +168,20 @@ class MultipleValues(forms.MultipleChoiceField):
         return [part.strip() for item in values for part in item.split(",") if part.strip()]
 
 
+class Switch(forms.BooleanField):
+    """A ticked box ("on"), or true or false; any other value is a mistake to point out, not a yes."""
+
+    TRUE, FALSE = ("on", "true", "1"), ("", "false", "0")
+    widget = forms.TextInput  # the value as sent: a checkbox widget reads any value but "false" as a yes
+
+    def to_python(self, value):
+        if value in (None, False, *self.FALSE):
+            return False
+        if value is True or value in self.TRUE:
+            return True
+        raise forms.ValidationError("Use true or false")
+
+
 def _choice_values(values):
     return [(value, value) for value in values]
 
@@ -180,25 +194,25 @@ class SearchForm(forms.Form):
     level = MultipleValues(required=False, choices=_choice_values(LEVELS))
     mode = MultipleValues(required=False, choices=_choice_values(MODES))
     authority = MultipleValues(required=False)
-    free = forms.BooleanField(required=False)
+    free = Switch(required=False)
     provider = forms.SlugField(required=False, max_length=220)
     employer = forms.SlugField(required=False, max_length=220)
     starts_within = forms.IntegerField(required=False, min_value=1, max_value=104)
     closing_within = forms.IntegerField(required=False, min_value=1, max_value=365)
-    sponsored = forms.BooleanField(required=False)
+    sponsored = Switch(required=False)
     campaign = forms.SlugField(required=False, max_length=220)
-    disability_confident = forms.BooleanField(required=False)
-    career_changers = forms.BooleanField(required=False)
+    disability_confident = Switch(required=False)
+    career_changers = Switch(required=False)
     help = MultipleValues(required=False, choices=_choice_values(HELP_TO_START))
     near = forms.CharField(required=False, max_length=20)
     radius = forms.FloatField(required=False, min_value=0.5, max_value=MAX_RADIUS_MILES)
-    in_person = forms.BooleanField(required=False)
+    in_person = Switch(required=False)
     prefer_tier = forms.ChoiceField(required=False, choices=[("", "")] + _choice_values(TIERS))
     sort = forms.ChoiceField(required=False, choices=_choice_values(SORTS))
     page = forms.IntegerField(required=False, min_value=1)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
     ignore = MultipleValues(required=False, choices=_choice_values(READING_KEYS))
-    as_typed = forms.BooleanField(required=False)
+    as_typed = Switch(required=False)
 
     def __init__(self, data=None, *, skill_codes=(), authority_codes=()):
         super().__init__(data)
@@ -263,7 +277,7 @@ class SearchForm(forms.Form):
 
 
 @lru_cache(maxsize=1)
-def _codes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def known_codes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Skill area and local authority codes: stable by design (editors change labels, not codes)."""
     from pathways.models import SkillArea
     from places.models import LocalAuthority
@@ -273,7 +287,7 @@ def _codes() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def parse(data) -> tuple[SearchParams | None, dict[str, list[str]]]:
     """Validate request parameters: (params, {}) or (None, {field: [messages]})."""
-    skill_codes, authority_codes = _codes()
+    skill_codes, authority_codes = known_codes()
     form = SearchForm(data, skill_codes=skill_codes, authority_codes=authority_codes)
     if not form.is_valid():
         return None, form.problems()

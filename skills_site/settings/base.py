@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/v1/docs/, served as our own static files
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -325,7 +326,7 @@ REST_FRAMEWORK = {
     # No HTTP Basic: it would let anyone try passwords without allauth's rate limits.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.OpenDataSchema",  # every answer of every endpoint, errors too
     # Per signed-in person, or per client address for anyone else (accounts.limits.ClientRateThrottle), at the
     # rate a view names with `throttle_scope`; views that name none are not throttled.
     "DEFAULT_THROTTLE_CLASSES": ["accounts.limits.ScopedClientRateThrottle"],
@@ -368,6 +369,9 @@ SPECTACULAR_SETTINGS = {
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The reference at /api/v1/docs/ loads Swagger UI from our static files, not a CDN (the CSP allows only us).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "PREPROCESSING_HOOKS": ["api.schema.public_api_endpoints"],
     # The kinds of search result, shared by the search API and pathway plans: one name in the schema.
     "ENUM_NAME_OVERRIDES": {"ResultKindEnum": ["programme", "apprenticeship", "sponsored"]},

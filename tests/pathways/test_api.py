@@ -124,5 +124,8 @@ def test_the_endpoint_is_in_the_openapi_schema(client):
 
     operation = schema["paths"]["/api/v1/pathways/plan"]["post"]
     assert operation["operationId"] == "pathways_plan"
-    assert set(operation["responses"]) == {"200", "400"}
-    assert "skills" in schema["components"]["schemas"]["Answers"]["properties"]
+    # The plan; a problem with the answers; a signed-in browser's missing CSRF token; a body not JSON; throttled.
+    assert set(operation["responses"]) == {"200", "400", "403", "415", "429"}
+    answers = schema["components"]["schemas"]["Answers"]
+    assert "skills" in answers["properties"]
+    assert answers["additionalProperties"] is False
