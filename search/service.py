@@ -255,10 +255,10 @@ def search_many(many: list[SearchParams]) -> list[SearchResults]:
     found = []
     for params, ran, (_, read), raw in zip(many, searched, prepared, answers):
         if raw is None:
-            results = basic_search(ran)
+            results = basic_search(ran, with_facets=False)
             results.params, results.searched = params, ran
         else:
-            results = _results(params, ran, read, raw)
+            results = _results(params, ran, read, raw, with_facets=False)
         found.append(results)
     return found
 
