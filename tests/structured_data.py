@@ -15,6 +15,12 @@ REQUIRED = {
     "Organization": ["name"],
     "EducationalOrganization": ["name"],
     "PostalAddress": ["addressCountry"],
+    "Event": ["name", "startDate", "endDate", "location", "eventAttendanceMode", "eventStatus", "organizer"],
+    "Place": ["address"],
+    "VirtualLocation": ["url"],
+    "Offer": ["url"],
+    "Occupation": ["name", "description", "occupationLocation"],
+    "MonetaryAmountDistribution": ["name", "currency", "duration"],
 }
 DATE_KEYS = {"startDate", "endDate", "datePosted", "validThrough", "jobStartDate", "applicationDeadline"}
 
