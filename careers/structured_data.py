@@ -113,7 +113,7 @@ def event_json_ld(event, request) -> dict:
     url = absolute(request, event.url)
     locations = []
     if event.at_venue:
-        locations.append({"@type": "Place", "name": event.venue_name, "address": postal_address(event)})
+        locations.append(place(event, event.venue_name))
     if event.online:
         locations.append({"@type": "VirtualLocation", "url": event.online_url or url})
     price = event.price

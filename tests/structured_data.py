@@ -18,7 +18,6 @@ REQUIRED = {
     "Event": ["name", "startDate", "endDate", "location", "eventAttendanceMode", "eventStatus", "organizer"],
     "Place": ["address"],
     "VirtualLocation": ["url"],
-    "Offer": ["url"],
     "Occupation": ["name", "description", "occupationLocation"],
     "MonetaryAmountDistribution": ["name", "currency", "duration"],
 }
