@@ -12,8 +12,7 @@ from search.service import SearchParams
 
 from . import selectors
 
-# The public search page (design.md, "URLs"); its query parameters are the contract with `search`.
-SEARCH_PATH = "/search/"
+SEARCH_PATH = selectors.SEARCH_PATH
 PREVIEW_TEMPLATE = "careers/blocks/preview.html"
 
 

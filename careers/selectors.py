@@ -12,7 +12,11 @@ from functools import reduce
 
 from django.db.models import Q
 
-from search.service import SearchParams, search_opportunities
+from places.postcodes import PostcodeError
+from search.service import Location, SearchParams, search_opportunities
+
+# The public search page (design.md, "URLs"); its query parameters are the contract with `search`.
+SEARCH_PATH = "/search/"
 
 # The kinds residents filter by; the search page's `kind` parameter takes the same codes.
 PROGRAMME = "programme"
@@ -67,6 +71,48 @@ def featured_opportunities(
         tier=_chosen(tier), skill=_chosen(skill_area), kind=_chosen(kind), authority=_chosen(local_authority), sort="newest", page_size=limit
     )
     return [_card(hit) for hit in search_opportunities(params, with_facets=False).hits]
+
+
+@dataclass(frozen=True)
+class CareerOpportunities:
+    """What a career profile shows of what is open now: a few cards, and whether the search had to widen."""
+
+    cards: list[OpportunityCard]
+    near: Location | None  # the place the resident gave, if any
+    widened: bool  # none were near it, so the cards come from anywhere
+    radius: float = 0.0
+    search_url: str = ""
+
+
+def career_opportunities(*, skill_areas: tuple[str, ...], words: str = "", near: Location | None = None, limit: int = 3) -> CareerOpportunities:
+    """Open opportunities in the career's skill areas (or, for a career without any, matching its words), nearest
+    first within the usual radius of `near`; when none are near, from anywhere, newest first, and marked widened.
+
+    The search answers from the database when the engine does not, so this never fails a page."""
+    base = SearchParams(q="" if skill_areas else words, skill=skill_areas, sort="newest", page_size=limit)
+    if near is not None:
+        # In person only: an online course is never "near", and would hide that nothing is.
+        nearby = base.with_changes(near=near, in_person=True, sort="distance")
+        results = search_opportunities(nearby, with_facets=False)
+        if results.hits:
+            return CareerOpportunities([_card(hit) for hit in results.hits], near, False, nearby.radius, _search_path(nearby))
+    results = search_opportunities(base, with_facets=False)
+    return CareerOpportunities([_card(hit) for hit in results.hits], near, near is not None, base.radius, _search_path(base))
+
+
+def place_given(text: str) -> tuple[Location | None, str]:
+    """The place a resident typed (a postcode or its first part) and "", or None and what is wrong with it."""
+    if not (text or "").strip():
+        return None, ""
+    try:
+        return Location.from_place(text), ""
+    except PostcodeError as error:
+        return None, str(error)
+
+
+def _search_path(params: SearchParams) -> str:
+    query = params.with_changes(page_size=SearchParams.page_size).to_query()
+    return f"{SEARCH_PATH}?{query}" if query else SEARCH_PATH
 
 
 def open_programmes(*, links) -> list:
@@ -136,3 +182,39 @@ def career_changer_stories(limit: int) -> list[dict]:
         {"title": story.title, "who": f"{story.first_name}, {story.who_they_are}", "quote": story.pull_quote, "url": story.get_url()}
         for story in stories
     ]
+
+
+def running_campaign():
+    """The sponsor campaign residents should see now: of those running today, the latest to start that has a
+    published page, else the latest to start; None when none is running."""
+    from .models import SponsorCampaign
+
+    running = SponsorCampaign.objects.live().select_related("campaign_page").order_by("-starts_on", "-pk")
+    return next((campaign for campaign in running if page_shown(campaign.campaign_page)), None) or running.first()
+
+
+def running_campaign_page():
+    """The published page of the sponsor campaign running now, or None."""
+    campaign = running_campaign()
+    page = campaign.campaign_page if campaign else None
+    return page.specific if page_shown(page) else None
+
+
+def page_shown(page) -> bool:
+    """Whether residents may open this page: published and not behind a view restriction."""
+    return page is not None and page.live and not page.get_view_restrictions().exists()
+
+
+def upcoming_events(limit: int | None = None) -> list:
+    """Published events that have not ended, soonest first."""
+    from .models.pages import EventPage  # the pages module reads this one's open_programmes
+
+    events = EventPage.objects.live().public().upcoming()
+    return list(events[:limit] if limit else events)
+
+
+def past_events():
+    """Published events that have ended, the latest first (a queryset, for paging)."""
+    from .models.pages import EventPage
+
+    return EventPage.objects.live().public().past()

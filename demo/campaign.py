@@ -1,7 +1,8 @@
 """The careers campaign's demonstration pages, from demo/data/campaign_pages.yaml.
 
 Career profiles, stories, events and two campaign pages, created under the home page the first time and left
-alone afterwards (editors may have changed them), so running `load_demo_data` again changes nothing.
+alone afterwards (editors may have changed them), so running `load_demo_data` again changes nothing. The home
+page's blocks that lead to them are set while it has none.
 """
 
 import datetime
@@ -45,14 +46,15 @@ def load_campaign_pages(*, home) -> dict[str, int]:
         campaign.sponsors.set(sponsors)
         campaign.save()
 
-    salary = {"salary_source": data["salary_source"], "salary_source_url": data["salary_source_url"]}
+    salary = {key: data[key] for key in ("salary_source", "salary_year", "salary_source_url")}
     pages = {row["slug"]: _profile(home, row, salary=salary) for row in data["career_profiles"]}
     for row in data["stories"]:
         pages[row["slug"]] = _story(home, row, profiles=pages)
     for row in data["events"]:
         _event(home, row)
     for row in data["campaign_pages"]:
-        _campaign_page(home, row, pages=pages, sponsors={sponsor.name: sponsor for sponsor in sponsors})
+        pages[row["slug"]] = _campaign_page(home, row, pages=pages, sponsors={sponsor.name: sponsor for sponsor in sponsors})
+    _home_blocks(home, data["home_page"], pages=pages)
 
     def count(model, rows):
         return model.objects.child_of(home).filter(slug__in=[row["slug"] for row in rows]).count()
@@ -145,6 +147,8 @@ def _event(home, row):
             address=row["address"],
             town=row["town"],
             postcode=row["postcode"],
+            attendance=row.get("attendance", EventPage.Attendance.IN_PERSON),
+            online_url=row.get("online_url", ""),
             starts_at=datetime.datetime.combine(day, datetime.time.fromisoformat(row["starts"]), tzinfo=zone),
             ends_at=datetime.datetime.combine(day, datetime.time.fromisoformat(row["ends"]), tzinfo=zone),
             cost=row["cost"],
@@ -153,6 +157,25 @@ def _event(home, row):
         )
 
     return _get_or_create(home, row["slug"], build)
+
+
+def _home_blocks(home, row, *, pages):
+    """The home page's blocks, naming the pages they show by slug; only while it has none (editors' choices stay)."""
+    home = home.specific
+    if home.body:
+        return
+
+    def block(kind, value):
+        if kind == "current_campaign":
+            value = {**value, "campaign_page": pages[value["campaign_page"]]}
+        elif kind == "career_profiles":
+            value = {**value, "profiles": [pages[slug] for slug in value["profiles"]]}
+        elif kind == "story":
+            value = {**value, "story": pages[value["story"]]}
+        return kind, value
+
+    home.body = [block(*next(iter(item.items()))) for item in row["body"]]
+    home.save_revision().publish()
 
 
 def _campaign_page(home, row, *, pages, sponsors):

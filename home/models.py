@@ -4,10 +4,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from search.params import HELP_TO_START
+
+from .blocks import HomeStreamBlock
 
 # Editors get headings, lists and links; nothing that could carry script or inline style.
 PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -15,8 +17,13 @@ PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-l
 
 class HomePage(Page):
     introduction = RichTextField(features=PLAIN_RICH_TEXT, blank=True)
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        help_text="What leads residents to the campaign: shown under the introduction, in this order",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

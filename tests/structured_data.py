@@ -15,6 +15,11 @@ REQUIRED = {
     "Organization": ["name"],
     "EducationalOrganization": ["name"],
     "PostalAddress": ["addressCountry"],
+    "Event": ["name", "startDate", "endDate", "location", "eventAttendanceMode", "eventStatus", "organizer"],
+    "Place": ["address"],
+    "VirtualLocation": ["url"],
+    "Occupation": ["name", "description", "occupationLocation"],
+    "MonetaryAmountDistribution": ["name", "currency", "duration"],
 }
 DATE_KEYS = {"startDate", "endDate", "datePosted", "validThrough", "jobStartDate", "applicationDeadline"}
 

@@ -52,6 +52,7 @@ class CareerProfilePageFactory(PageFactory):
     salary_min = 25000
     salary_max = 40000
     salary_source = "Demo figure for illustration — replace with ONS ASHE data before launch"
+    salary_year = 2025
     salary_source_url = "https://www.ons.gov.uk/"
 
 

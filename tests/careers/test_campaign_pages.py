@@ -320,21 +320,22 @@ def test_featured_opportunities_say_so_when_nothing_is_open(client):
 
 def test_a_salary_without_its_source_is_refused_with_a_clear_message():
     profile = CareerProfilePageFactory()
-    profile.salary_source, profile.salary_source_url = "", ""
+    profile.salary_source, profile.salary_year, profile.salary_source_url = "", None, ""
 
     with pytest.raises(ValidationError) as refused:
         profile.full_clean()
 
     errors = refused.value.message_dict
     assert errors["salary_source"] == [
-        "Say where the salary figures come from, such as “ONS Annual Survey of Hours and Earnings 2024, Leeds”. "
+        "Say who published the salary figures, such as “ONS Annual Survey of Hours and Earnings, Leeds”. "
         "Leave the salary empty if there is no source"
     ]
+    assert errors["salary_year"] == ["Say which year the salary figures are for, such as 2025"]
     assert errors["salary_source_url"] == ["Add a link to the salary source, so readers can check the figures"]
 
 
 def test_a_profile_without_a_salary_needs_no_source_and_shows_no_salary(client):
-    profile = CareerProfilePageFactory(salary_min=None, salary_max=None, salary_source="", salary_source_url="")
+    profile = CareerProfilePageFactory(salary_min=None, salary_max=None, salary_source="", salary_year=None, salary_source_url="")
 
     profile.full_clean()
 

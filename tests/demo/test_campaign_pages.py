@@ -49,3 +49,32 @@ def test_an_editor_can_open_every_demo_page_in_the_editor(client):
     assert len(statuses) >= 12
     assert set(statuses.values()) == {200}
 
+
+
+def test_the_demo_home_page_leads_to_the_campaign(client):
+    home = HomePage.objects.get()
+    load_campaign_pages(home=home)
+
+    html = client.get("/").content.decode()
+
+    assert "Start a digital career in Leeds City Region" in html
+    assert "See how to start a digital career" in html
+    assert "Jobs you could do" in html and "Data analyst" in html
+    assert "Priya, career changer" in html
+    assert "Online: first steps into a data job" in html  # the soonest of the demo events
+    assert "Cyber security taster morning" not in html  # it has happened
+    assert "Kirkgate Network Services" in html  # a sponsor of the campaign running now
+
+
+def test_loading_the_demo_again_keeps_an_editors_home_page_blocks(client):
+    home = HomePage.objects.get()
+    load_campaign_pages(home=home)
+    home.refresh_from_db()
+    home.body = [("upcoming_events", {"heading": "What is on", "number": 1})]
+    home.save_revision().publish()
+
+    load_campaign_pages(home=home)
+
+    html = client.get("/").content.decode()
+    assert "What is on" in html
+    assert "See how to start a digital career" not in html
