@@ -9,7 +9,9 @@ delete's tombstone long enough for a stale write still in flight to be refused.
 import logging
 import os
 import socket
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -22,14 +24,19 @@ from opensearchpy.exceptions import RequestError
 from opensearchpy.helpers import bulk
 
 from .connection import EngineError, EngineUnavailable, get_client, index_name
-from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition, live_settings
 from .models import IndexOutboxEntry, IndexRebuild, IndexVersion
 from .sources import SOURCES, SOURCES_BY_LABEL, Source, sources_for
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# The rebuild reads records this many at a time (one server-side cursor fetch, and a query per related list) and sends
+# bulk requests of up to SEND_BYTES from SENDERS threads, so the engine indexes one request while the next is built.
 LOAD_CHUNK = 2000
+SEND_BYTES = 5 * 2**20
+SENDERS = 3
+LOADING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
 # The first physical index of an alias has a fixed name, so two processes creating it at once create one index.
@@ -62,9 +69,13 @@ def physical_indices(name: str) -> list[str]:
     return sorted(found)
 
 
-def create_physical_index(name: str, *, physical: str | None = None, aliases: tuple[str, ...] = ()) -> str:
+def create_physical_index(name: str, *, physical: str | None = None, aliases: tuple[str, ...] = (), loading: bool = False) -> str:
+    """A new physical index. One made for loading has no replicas and no refresh until the load is done (set_live):
+    each document is then analysed once, on one node, and no segment is written for searches nobody makes."""
     physical = physical or f"{index_name(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
     body = index_definition(name, physical).to_dict()
+    if loading:
+        body["settings"].update(LOADING_SETTINGS)
     body["aliases"] = {alias: {} for alias in aliases}
     get_client().indices.create(index=physical, body=body)
     return physical
@@ -364,40 +375,68 @@ def unlock(name: str) -> str:
     )
 
 
-def _send_chunk(actions: list[dict]) -> None:
-    _, errors = bulk(get_client(timeout=120), actions, raise_on_error=False, refresh=False)
-    refused = [error for error in errors if next(iter(error.values())).get("status") != 409]  # 409: a drain sent newer
+def _load_all(name: str, target: str) -> int:
+    """Stream every searchable record, with its version, into the target index.
+
+    Documents are built and serialised here, in the thread that owns the database connection (and sees what it
+    sees), from a server-side cursor read a chunk at a time; SENDERS threads post the requests already built, so
+    the engine indexes while the next request is built. No more than SENDERS + 1 requests wait at a time, so memory
+    stays flat whatever the count."""
+    client = get_client(timeout=120)
+    count = 0
+    with ThreadPoolExecutor(max_workers=SENDERS) as senders:
+        pending: deque[Future] = deque()
+        for body, documents in _bulk_bodies(name, target, client.transport.serializer):
+            if len(pending) > SENDERS:
+                _refuse_unless_accepted(pending.popleft().result())
+            pending.append(senders.submit(_send_body, client, body))
+            count += documents
+        while pending:
+            _refuse_unless_accepted(pending.popleft().result())
+    return count
+
+
+def _bulk_bodies(name: str, target: str, serializer) -> Iterator[tuple[bytes, int]]:
+    """Bulk request bodies (newline-delimited JSON) of up to SEND_BYTES each, and how many documents each holds."""
+    lines, size = [], 0
+    for source in sources_for(name):
+        for pk, version, document in source.documents(with_versions(source), chunk_size=LOAD_CHUNK):
+            action = {"index": {"_index": target, "_id": source.doc_id(pk), "version": version or 0, "version_type": "external_gte"}}
+            line = f"{serializer.dumps(action)}\n{serializer.dumps(document)}\n".encode()
+            if lines and size + len(line) > SEND_BYTES:
+                yield b"".join(lines), len(lines)
+                lines, size = [], 0
+            lines.append(line)
+            size += len(line)
+    if lines:
+        yield b"".join(lines), len(lines)
+
+
+def _send_body(client, body: bytes) -> list[dict]:
+    """Post one bulk request; what the engine refused (a 409 means a drain already sent a newer version: not refused)."""
+    answer = client.bulk(body=body, params={"refresh": "false"})
+    if not answer["errors"]:
+        return []
+    return [item for item in answer["items"] if next(iter(item.values())).get("status", 500) not in {200, 201, 409}]
+
+
+def _refuse_unless_accepted(refused: list[dict]) -> None:
     if refused:
         raise RebuildRefused(f"The engine refused {len(refused)} documents, e.g. {str(refused[0])[:500]}")
 
 
-def _load_all(name: str, target: str) -> int:
-    """Stream every searchable record, with its version, into the target index.
-
-    Documents are built here, in the thread that owns the database connection, while one sender thread
-    posts the previous chunk, so Python and the engine work at the same time.
-    """
-    count = 0
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        pending = None
-        for source in sources_for(name):
-            chunk = []
-            for obj in with_versions(source).order_by("pk").iterator(chunk_size=LOAD_CHUNK):
-                action = {"_op_type": "index", "_index": target, "_id": source.doc_id(obj.pk), "_source": source.document(obj)}
-                chunk.append(_versioned(action, obj.index_version))
-                if len(chunk) == LOAD_CHUNK:
-                    if pending:
-                        pending.result()
-                    pending, chunk = sender.submit(_send_chunk, chunk), []
-                    count += LOAD_CHUNK
-            if chunk:
-                if pending:
-                    pending.result()
-                pending = sender.submit(_send_chunk, chunk)
-                count += len(chunk)
-        if pending:
-            pending.result()
-    return count
+def set_live(physical: str) -> None:
+    """Give a loaded index the replicas and refresh interval it serves with, and make what it holds searchable."""
+    client = get_client(timeout=120)
+    wanted = live_settings()
+    client.indices.put_settings(index=physical, body={"index": wanted})
+    client.indices.refresh(index=physical)
+    if wanted["number_of_replicas"]:
+        # Copy the shards before the alias moves, so the new index is as safe as the one it replaces. A cluster that
+        # cannot place the copies (fewer nodes than copies) would wait for ever: the swap goes ahead after a while.
+        health = client.cluster.health(index=physical, wait_for_status="green", timeout="120s", params={"request_timeout": 130})
+        if health.get("timed_out"):
+            logger.warning("The replicas of %s were not all placed within 2 minutes; swapping the alias anyway", physical)
 
 
 def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
@@ -413,14 +452,12 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
 def _rebuild(name: str, *, max_drop: float) -> dict:
     client = get_client(timeout=120)
     alias = index_name(name)
-    physical = create_physical_index(name)
-    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+    physical = create_physical_index(name, loading=True)
     _move_building_alias(name, physical)
     # Only now, with the alias in place, may drains write through it; from here on the load reads after them.
     IndexRebuild.objects.filter(index=name).update(loading=True)
     loaded = _load_all(name, physical)
-    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "1s"}})
-    client.indices.refresh(index=physical)
+    set_live(physical)
     new_count = client.count(index=physical)["count"]
     expected = sum(source.get_queryset().count() for source in sources_for(name))
     current = client.count(index=alias)["count"] if client.indices.exists_alias(name=alias) else 0
