@@ -431,12 +431,16 @@ def set_live(physical: str) -> None:
     wanted = live_settings()
     client.indices.put_settings(index=physical, body={"index": wanted})
     client.indices.refresh(index=physical)
-    if wanted["number_of_replicas"]:
-        # Copy the shards before the alias moves, so the new index is as safe as the one it replaces. A cluster that
-        # cannot place the copies (fewer nodes than copies) would wait for ever: the swap goes ahead after a while.
-        health = client.cluster.health(index=physical, wait_for_status="green", timeout="120s", params={"request_timeout": 130})
-        if health.get("timed_out"):
-            logger.warning("The replicas of %s were not all placed within 2 minutes; swapping the alias anyway", physical)
+    if not wanted["number_of_replicas"]:
+        return
+    # Copy the shards before the alias moves, so the new index is as safe as the one it replaces; a cluster with too
+    # few nodes to hold every copy never gets there (its live index is no safer), so it is not waited for.
+    if client.cluster.health()["number_of_data_nodes"] <= wanted["number_of_replicas"]:
+        logger.warning("Too few search nodes for %d replicas of %s: its copies wait for more nodes", wanted["number_of_replicas"], physical)
+        return
+    health = client.cluster.health(index=physical, wait_for_status="green", timeout="120s", params={"request_timeout": 130})
+    if health.get("timed_out"):
+        logger.warning("The replicas of %s were not all placed within 2 minutes; swapping the alias anyway", physical)
 
 
 def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
