@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import islice
 
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, OuterRef, QuerySet, Subquery
@@ -37,6 +38,7 @@ LOAD_CHUNK = 2000
 SEND_BYTES = 5 * 2**20
 SENDERS = 3
 LOADING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
+CHECK_CHUNK = 5000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
 # The first physical index of an alias has a fixed name, so two processes creating it at once create one index.
@@ -506,22 +508,31 @@ def check(name: str, *, repair: bool = False) -> dict:
     alias = index_name(name)
     ensure_indices()
     client.indices.refresh(index=alias)
-    indexed: dict[str, int] = {}
-    body = {"query": {"match_all": {}}, "_source": False, "version": True, "size": 5000, "sort": ["_doc"]}
-    response = client.search(index=alias, body=body, params={"scroll": "1m"})
-    while response["hits"]["hits"]:
-        indexed.update((hit["_id"], hit.get("_version", 0)) for hit in response["hits"]["hits"])
-        response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
-    client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
-    wanted: dict[str, tuple[str, str, int]] = {}
+    in_index = client.count(index=alias)["count"]
+    # A chunk of records at a time, the index read before the database as a drain would see them, so memory holds a
+    # chunk whatever the count: what drifted is all that is kept.
+    wanted: dict[str, tuple[str, str, int]] = {}  # what drifted: doc id -> (label, pk, version in the database)
+    indexed: dict[str, int] = {}  # what drifted: doc id -> version in the index
+    missing, stale, ahead, database, matched = [], [], [], 0, 0
     for source in sources_for(name):
-        for pk, version in with_versions(source).values_list("pk", "index_version"):
-            wanted[source.doc_id(pk)] = (source.label, str(pk), version or 0)
-    missing = sorted(set(wanted) - set(indexed))
-    extra = sorted(set(indexed) - set(wanted))
-    both = set(wanted) & set(indexed)
-    stale = sorted(doc_id for doc_id in both if indexed[doc_id] < wanted[doc_id][2])
-    ahead = sorted(doc_id for doc_id in both if indexed[doc_id] > wanted[doc_id][2])
+        pks = source.get_queryset().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHECK_CHUNK)
+        while chunk := list(islice(pks, CHECK_CHUNK)):
+            held = _versions_held(client, alias, [source.doc_id(pk) for pk in chunk])
+            records = with_versions(source).filter(pk__gte=chunk[0], pk__lte=chunk[-1]).values_list("pk", "index_version")
+            for pk, version in records:
+                doc_id, version = source.doc_id(pk), version or 0
+                database += 1
+                if doc_id in held:
+                    matched += 1
+                    if held[doc_id] == version:
+                        continue
+                    (stale if held[doc_id] < version else ahead).append(doc_id)
+                    indexed[doc_id] = held[doc_id]
+                else:
+                    missing.append(doc_id)
+                wanted[doc_id] = (source.label, str(pk), version)
+    extra = _extra(client, alias, name) if in_index > matched else []
+    missing, extra, stale, ahead = sorted(missing), sorted(extra), sorted(stale), sorted(ahead)
     if repair and (missing or extra or stale or ahead):
         changes: dict[str, list[str]] = {}
         for doc_id in ahead:
@@ -536,7 +547,32 @@ def check(name: str, *, repair: bool = False) -> dict:
             changes.setdefault(by_kind[kind].label, []).append(pk)
         sync_objects(changes)
         client.indices.refresh(index=alias)
-    return {"database": len(wanted), "index": len(indexed), "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
+    return {"database": database, "index": in_index, "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
+
+
+def _versions_held(client, alias: str, doc_ids: list[str]) -> dict[str, int]:
+    body = {"query": {"ids": {"values": doc_ids}}, "_source": False, "version": True, "size": len(doc_ids)}
+    return {hit["_id"]: hit.get("_version", 0) for hit in client.search(index=alias, body=body)["hits"]["hits"]}
+
+
+def _extra(client, alias: str, name: str) -> list[str]:
+    """Documents whose record is gone or no longer searchable: the index read a page at a time, each page's ids
+    looked up in the database."""
+    by_kind = {source.kind: source for source in sources_for(name)}
+    extra = []
+    body = {"query": {"match_all": {}}, "_source": False, "size": CHECK_CHUNK, "sort": ["_doc"]}
+    response = client.search(index=alias, body=body, params={"scroll": "1m"})
+    while hits := response["hits"]["hits"]:
+        pks: dict[str, list[int]] = {}
+        for hit in hits:
+            kind, _, pk = hit["_id"].rpartition("-")
+            pks.setdefault(kind, []).append(int(pk))
+        for kind, ids in pks.items():
+            found = set(by_kind[kind].get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
+            extra.extend(f"{kind}-{pk}" for pk in ids if pk not in found)
+        response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
+    client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
+    return extra
 
 
 def _raise_version(label: str, object_id: str, *, above: int) -> None:
