@@ -1,8 +1,9 @@
 """What is indexed, and how each record becomes a search document.
 
 One Source per indexed model: get_queryset() holds only what residents may see (published, open, of a
-verified organisation), and document() prepares one record. The sync pipeline and the rebuild both use
-these, so there is one definition of "searchable".
+verified organisation), document() prepares one record the queryset read, and read_all() every record of it in
+bulk (the rebuild). The sync pipeline and the rebuild both use these, and both paths hand the same rows to one
+builder per source, so there is one definition of "searchable" and of each document.
 """
 
 import re
