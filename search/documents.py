@@ -101,12 +101,18 @@ class CampaignDocument(Document):
 DOCUMENTS = {OPPORTUNITY_INDEX: OpportunityDocument, CAMPAIGN_INDEX: CampaignDocument}
 
 
+def live_settings() -> dict:
+    """The layout and refresh an index serves searches with, from settings; a rebuild loads with others and then
+    sets these again."""
+    return {"number_of_replicas": settings.SEARCH_REPLICAS, "refresh_interval": settings.SEARCH_REFRESH_INTERVAL}
+
+
 def index_definition(name: str, physical_name: str) -> Index:
     """A new physical index for one of our aliases, with analysis set up from synonyms.txt."""
     index = Index(physical_name)
     index.settings(
-        number_of_shards=1,
-        number_of_replicas=settings.SEARCH_REPLICAS,
+        number_of_shards=settings.SEARCH_SHARDS,
+        **live_settings(),
         max_result_window=10_000,
         # Keep a delete's tombstone (and its version) for an hour, far longer than a bulk request can be in flight,
         # so a stale upsert that lands after a delete is refused rather than bringing the item back. Outbox retries

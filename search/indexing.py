@@ -9,10 +9,13 @@ delete's tombstone long enough for a stale write still in flight to be refused.
 import logging
 import os
 import socket
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import islice
 
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, OuterRef, QuerySet, Subquery
@@ -22,14 +25,20 @@ from opensearchpy.exceptions import RequestError
 from opensearchpy.helpers import bulk
 
 from .connection import EngineError, EngineUnavailable, get_client, index_name
-from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition, live_settings
 from .models import IndexOutboxEntry, IndexRebuild, IndexVersion
 from .sources import SOURCES, SOURCES_BY_LABEL, Source, sources_for
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# The rebuild reads records this many at a time (one server-side cursor fetch, and a query per related list) and sends
+# bulk requests of up to SEND_BYTES from SENDERS threads, so the engine indexes one request while the next is built.
 LOAD_CHUNK = 2000
+SEND_BYTES = 5 * 2**20
+SENDERS = 3
+LOADING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
+CHECK_CHUNK = 5000
 MAX_BACKOFF = timedelta(minutes=10)
 KEEP_INDICES = 2
 # The first physical index of an alias has a fixed name, so two processes creating it at once create one index.
@@ -62,9 +71,13 @@ def physical_indices(name: str) -> list[str]:
     return sorted(found)
 
 
-def create_physical_index(name: str, *, physical: str | None = None, aliases: tuple[str, ...] = ()) -> str:
+def create_physical_index(name: str, *, physical: str | None = None, aliases: tuple[str, ...] = (), loading: bool = False) -> str:
+    """A new physical index. One made for loading has no replicas and no refresh until the load is done (set_live):
+    each document is then analysed once, on one node, and no segment is written for searches nobody makes."""
     physical = physical or f"{index_name(name)}-v{timezone.now():%Y%m%d%H%M%S%f}"
     body = index_definition(name, physical).to_dict()
+    if loading:
+        body["settings"].update(LOADING_SETTINGS)
     body["aliases"] = {alias: {} for alias in aliases}
     get_client().indices.create(index=physical, body=body)
     return physical
@@ -364,40 +377,72 @@ def unlock(name: str) -> str:
     )
 
 
-def _send_chunk(actions: list[dict]) -> None:
-    _, errors = bulk(get_client(timeout=120), actions, raise_on_error=False, refresh=False)
-    refused = [error for error in errors if next(iter(error.values())).get("status") != 409]  # 409: a drain sent newer
+def _load_all(name: str, target: str) -> int:
+    """Stream every searchable record, with its version, into the target index.
+
+    Documents are built and serialised here, in the thread that owns the database connection (and sees what it
+    sees), from a server-side cursor read a chunk at a time; SENDERS threads post the requests already built, so
+    the engine indexes while the next request is built. No more than SENDERS + 1 requests wait at a time, so memory
+    stays flat whatever the count."""
+    client = get_client(timeout=120)
+    count = 0
+    with ThreadPoolExecutor(max_workers=SENDERS) as senders:
+        pending: deque[Future] = deque()
+        for body, documents in _bulk_bodies(name, target, client.transport.serializer):
+            if len(pending) > SENDERS:
+                _refuse_unless_accepted(pending.popleft().result())
+            pending.append(senders.submit(_send_body, client, body))
+            count += documents
+        while pending:
+            _refuse_unless_accepted(pending.popleft().result())
+    return count
+
+
+def _bulk_bodies(name: str, target: str, serializer) -> Iterator[tuple[bytes, int]]:
+    """Bulk request bodies (newline-delimited JSON) of up to SEND_BYTES each, and how many documents each holds."""
+    lines, size = [], 0
+    for source in sources_for(name):
+        for pk, version, document in source.documents(with_versions(source), chunk_size=LOAD_CHUNK):
+            action = {"index": {"_index": target, "_id": source.doc_id(pk), "version": version or 0, "version_type": "external_gte"}}
+            line = f"{serializer.dumps(action)}\n{serializer.dumps(document)}\n".encode()
+            if lines and size + len(line) > SEND_BYTES:
+                yield b"".join(lines), len(lines)
+                lines, size = [], 0
+            lines.append(line)
+            size += len(line)
+    if lines:
+        yield b"".join(lines), len(lines)
+
+
+def _send_body(client, body: bytes) -> list[dict]:
+    """Post one bulk request; what the engine refused (a 409 means a drain already sent a newer version: not refused)."""
+    answer = client.bulk(body=body, params={"refresh": "false"})
+    if not answer["errors"]:
+        return []
+    return [item for item in answer["items"] if next(iter(item.values())).get("status", 500) not in {200, 201, 409}]
+
+
+def _refuse_unless_accepted(refused: list[dict]) -> None:
     if refused:
         raise RebuildRefused(f"The engine refused {len(refused)} documents, e.g. {str(refused[0])[:500]}")
 
 
-def _load_all(name: str, target: str) -> int:
-    """Stream every searchable record, with its version, into the target index.
-
-    Documents are built here, in the thread that owns the database connection, while one sender thread
-    posts the previous chunk, so Python and the engine work at the same time.
-    """
-    count = 0
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        pending = None
-        for source in sources_for(name):
-            chunk = []
-            for obj in with_versions(source).order_by("pk").iterator(chunk_size=LOAD_CHUNK):
-                action = {"_op_type": "index", "_index": target, "_id": source.doc_id(obj.pk), "_source": source.document(obj)}
-                chunk.append(_versioned(action, obj.index_version))
-                if len(chunk) == LOAD_CHUNK:
-                    if pending:
-                        pending.result()
-                    pending, chunk = sender.submit(_send_chunk, chunk), []
-                    count += LOAD_CHUNK
-            if chunk:
-                if pending:
-                    pending.result()
-                pending = sender.submit(_send_chunk, chunk)
-                count += len(chunk)
-        if pending:
-            pending.result()
-    return count
+def set_live(physical: str) -> None:
+    """Give a loaded index the replicas and refresh interval it serves with, and make what it holds searchable."""
+    client = get_client(timeout=120)
+    wanted = live_settings()
+    client.indices.put_settings(index=physical, body={"index": wanted})
+    client.indices.refresh(index=physical)
+    if not wanted["number_of_replicas"]:
+        return
+    # Copy the shards before the alias moves, so the new index is as safe as the one it replaces; a cluster with too
+    # few nodes to hold every copy never gets there (its live index is no safer), so it is not waited for.
+    if client.cluster.health()["number_of_data_nodes"] <= wanted["number_of_replicas"]:
+        logger.warning("Too few search nodes for %d replicas of %s: its copies wait for more nodes", wanted["number_of_replicas"], physical)
+        return
+    health = client.cluster.health(index=physical, wait_for_status="green", timeout="120s", params={"request_timeout": 130})
+    if health.get("timed_out"):
+        logger.warning("The replicas of %s were not all placed within 2 minutes; swapping the alias anyway", physical)
 
 
 def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
@@ -413,14 +458,12 @@ def rebuild(name: str, *, max_drop: float = 0.2, stdout=None) -> dict:
 def _rebuild(name: str, *, max_drop: float) -> dict:
     client = get_client(timeout=120)
     alias = index_name(name)
-    physical = create_physical_index(name)
-    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+    physical = create_physical_index(name, loading=True)
     _move_building_alias(name, physical)
     # Only now, with the alias in place, may drains write through it; from here on the load reads after them.
     IndexRebuild.objects.filter(index=name).update(loading=True)
     loaded = _load_all(name, physical)
-    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "1s"}})
-    client.indices.refresh(index=physical)
+    set_live(physical)
     new_count = client.count(index=physical)["count"]
     expected = sum(source.get_queryset().count() for source in sources_for(name))
     current = client.count(index=alias)["count"] if client.indices.exists_alias(name=alias) else 0
@@ -465,22 +508,31 @@ def check(name: str, *, repair: bool = False) -> dict:
     alias = index_name(name)
     ensure_indices()
     client.indices.refresh(index=alias)
-    indexed: dict[str, int] = {}
-    body = {"query": {"match_all": {}}, "_source": False, "version": True, "size": 5000, "sort": ["_doc"]}
-    response = client.search(index=alias, body=body, params={"scroll": "1m"})
-    while response["hits"]["hits"]:
-        indexed.update((hit["_id"], hit.get("_version", 0)) for hit in response["hits"]["hits"])
-        response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
-    client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
-    wanted: dict[str, tuple[str, str, int]] = {}
+    in_index = client.count(index=alias)["count"]
+    # A chunk of records at a time, the index read before the database as a drain would see them, so memory holds a
+    # chunk whatever the count: what drifted is all that is kept.
+    wanted: dict[str, tuple[str, str, int]] = {}  # what drifted: doc id -> (label, pk, version in the database)
+    indexed: dict[str, int] = {}  # what drifted: doc id -> version in the index
+    missing, stale, ahead, database, matched = [], [], [], 0, 0
     for source in sources_for(name):
-        for pk, version in with_versions(source).values_list("pk", "index_version"):
-            wanted[source.doc_id(pk)] = (source.label, str(pk), version or 0)
-    missing = sorted(set(wanted) - set(indexed))
-    extra = sorted(set(indexed) - set(wanted))
-    both = set(wanted) & set(indexed)
-    stale = sorted(doc_id for doc_id in both if indexed[doc_id] < wanted[doc_id][2])
-    ahead = sorted(doc_id for doc_id in both if indexed[doc_id] > wanted[doc_id][2])
+        pks = source.get_queryset().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHECK_CHUNK)
+        while chunk := list(islice(pks, CHECK_CHUNK)):
+            held = _versions_held(client, alias, [source.doc_id(pk) for pk in chunk])
+            records = with_versions(source).filter(pk__gte=chunk[0], pk__lte=chunk[-1]).values_list("pk", "index_version")
+            for pk, version in records:
+                doc_id, version = source.doc_id(pk), version or 0
+                database += 1
+                if doc_id in held:
+                    matched += 1
+                    if held[doc_id] == version:
+                        continue
+                    (stale if held[doc_id] < version else ahead).append(doc_id)
+                    indexed[doc_id] = held[doc_id]
+                else:
+                    missing.append(doc_id)
+                wanted[doc_id] = (source.label, str(pk), version)
+    extra = _extra(client, alias, name) if in_index > matched else []
+    missing, extra, stale, ahead = sorted(missing), sorted(extra), sorted(stale), sorted(ahead)
     if repair and (missing or extra or stale or ahead):
         changes: dict[str, list[str]] = {}
         for doc_id in ahead:
@@ -495,7 +547,32 @@ def check(name: str, *, repair: bool = False) -> dict:
             changes.setdefault(by_kind[kind].label, []).append(pk)
         sync_objects(changes)
         client.indices.refresh(index=alias)
-    return {"database": len(wanted), "index": len(indexed), "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
+    return {"database": database, "index": in_index, "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
+
+
+def _versions_held(client, alias: str, doc_ids: list[str]) -> dict[str, int]:
+    body = {"query": {"ids": {"values": doc_ids}}, "_source": False, "version": True, "size": len(doc_ids)}
+    return {hit["_id"]: hit.get("_version", 0) for hit in client.search(index=alias, body=body)["hits"]["hits"]}
+
+
+def _extra(client, alias: str, name: str) -> list[str]:
+    """Documents whose record is gone or no longer searchable: the index read a page at a time, each page's ids
+    looked up in the database."""
+    by_kind = {source.kind: source for source in sources_for(name)}
+    extra = []
+    body = {"query": {"match_all": {}}, "_source": False, "size": CHECK_CHUNK, "sort": ["_doc"]}
+    response = client.search(index=alias, body=body, params={"scroll": "1m"})
+    while hits := response["hits"]["hits"]:
+        pks: dict[str, list[int]] = {}
+        for hit in hits:
+            kind, _, pk = hit["_id"].rpartition("-")
+            pks.setdefault(kind, []).append(int(pk))
+        for kind, ids in pks.items():
+            found = set(by_kind[kind].get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
+            extra.extend(f"{kind}-{pk}" for pk in ids if pk not in found)
+        response = client.scroll(body={"scroll_id": response["_scroll_id"], "scroll": "1m"})
+    client.clear_scroll(body={"scroll_id": response["_scroll_id"]})
+    return extra
 
 
 def _raise_version(label: str, object_id: str, *, above: int) -> None:

@@ -38,8 +38,12 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = read_bool("DATABASE_TRANSA
 # One node, or every node of a cluster separated by commas: search.connection sends each request to one of them
 # and, when it refuses the connection, to the next. Kept as one string (the circuit breaker is keyed on it).
 SEARCH_URL = ",".join(read_http_urls("SEARCH_URL", default="http://127.0.0.1:9200"))
-# Copies of each shard on other nodes, for new indices: 0 on one node, 1 on a cluster of three.
+# How new indices are laid out (README, Running on several machines, has a sizing table). Primary shards: 1 up to a few
+# million documents. Copies of each shard on other nodes: 0 on one node, 1 on a cluster of three. How soon a write
+# becomes searchable ("1s"; a rebuild turns it off while it loads, then sets this again).
+SEARCH_SHARDS = read_int("SEARCH_SHARDS", default=1, minimum=1)
 SEARCH_REPLICAS = read_int("SEARCH_REPLICAS", default=0)
+SEARCH_REFRESH_INTERVAL = read_str("SEARCH_REFRESH_INTERVAL", default="1s")
 SEARCH_INDEX_PREFIX = read_str("SEARCH_INDEX_PREFIX", default="skills")
 CELERY_BROKER_URL = read_broker_url("CELERY_BROKER_URL")
 CACHE_URL = read_broker_url("CACHE_URL")
