@@ -39,7 +39,7 @@ class CareerProfilesBlock(blocks.StructBlock):
     profiles = blocks.ListBlock(blocks.PageChooserBlock(page_type="careers.CareerProfilePage"), min_num=1, max_num=6)
 
     class Meta:
-        template = "home/blocks/career_profiles_block.html"
+        template = "careers/blocks/career_profile_cards_block.html"  # the campaign pages' cards, as they look there
         preview_template = PREVIEW_TEMPLATE
         icon = "user"
         description = "Cards linking to career profiles you choose, with their typical salary"
