@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from careers.sitemaps import SITEMAPS as CAREERS_SITEMAPS
 from courses.sitemaps import SITEMAPS as COURSES_SITEMAPS
 from skills_site.health import healthz, healthz_live
+from skills_site.conventions import favicon
 
 # What search engines may list: the live, public Wagtail pages and every public posting and verified profile.
 SITEMAPS = {"pages": WagtailPagesSitemap, **COURSES_SITEMAPS, **CAREERS_SITEMAPS}
@@ -20,6 +21,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/live", healthz_live, name="healthz_live"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"), name="robots"),
+    # Browsers and phones ask for these at fixed addresses: the web app manifest (name, colours, icon) and a favicon.
+    path("manifest.webmanifest", TemplateView.as_view(template_name="manifest.webmanifest", content_type="application/manifest+json"), name="manifest"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", cache_page(SITEMAP_SECONDS)(sitemap_views.index), {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap_index"),
     path("sitemap-<section>.xml", cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # Everyone signs in through allauth, which enforces email verification, rate limits and two-step sign in.
