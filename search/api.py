@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.limits import ClientRateThrottle
-from api.serializers import ProblemsSerializer
+from api.serializers import PlainAttributesSerializer, ProblemsSerializer
 from places.postcodes import place_pattern
 
 from .params import (
@@ -35,7 +35,7 @@ class SearchThrottle(ClientRateThrottle):
     scope = "search"  # rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
 
 
-class HitSerializer(serializers.Serializer):
+class HitSerializer(PlainAttributesSerializer):
     id = serializers.CharField(help_text='"kind-id", e.g. "programme-42"')
     kind = serializers.ChoiceField(choices=list(KINDS))
     title = serializers.CharField()
@@ -85,7 +85,7 @@ class ReadingSerializer(serializers.Serializer):
     without = serializers.CharField(help_text="Query string of the same search without this reading")
 
 
-class CampaignHitSerializer(serializers.Serializer):
+class CampaignHitSerializer(PlainAttributesSerializer):
     title = serializers.CharField()
     url = serializers.SerializerMethodField(help_text="The page")
     kind = serializers.ChoiceField(choices=["campaign", "career_profile", "story", "event"])

@@ -117,19 +117,25 @@ def shared_skill_areas(scored: list[tuple[float, list[str]]]) -> tuple[str, ...]
     return tuple(sorted(code for code, count in counts.items() if count >= max(2, len(strong) / 2)))
 
 
-def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool) -> SearchResults:
-    """The page's hits and, in the same round trip, its facet counts as a request the engine can cache."""
+def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool, campaign_words: str = "") -> SearchResults:
+    """The page's hits and, in the same round trip, its facet counts as a request the engine can cache and the
+    careers content matching `campaign_words` (none without them)."""
     searched = with_related(with_misspelt_words(searched))
     searches = [queries.opportunity_search(searched)]
     if with_facets:
         searches.append(queries.facet_search(searched))
+    if campaign_words:
+        searches.append(queries.campaign_search(campaign_words))
     answers = _msearch([(search._index[0], search.to_dict()) for search in searches])
-    if None in answers:
+    if None in answers[: 2 if with_facets else 1]:
         raise EngineError(400, "search_refused", "the engine refused the results page's search")
     raw = answers[0]
     if with_facets:
         raw = {**raw, "aggregations": answers[1].get("aggregations", {})}
-    return _results(params, searched, read, raw, with_facets=with_facets)
+    results = _results(params, searched, read, raw, with_facets=with_facets)
+    if campaign_words:
+        results.campaign = _campaign_hits(answers[-1]) if answers[-1] else []  # the page stands without them
+    return results
 
 
 def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool) -> SearchResults:
@@ -213,16 +219,15 @@ def search_opportunities(
     """`with_campaign` and `with_further` add what only a page of results shows (careers content, the nearest of
     the rest when few are near): pathway plans, alerts and campaign blocks read the hits alone."""
     searched, read = interpret(params)
+    campaign_words = (searched.q or params.q) if with_campaign else ""
     try:
-        results = _engine_search(params, searched, read, with_facets=with_facets)
+        results = _engine_search(params, searched, read, with_facets=with_facets, campaign_words=campaign_words)
     except (*EngineUnavailable, EngineError) as error:
         logger.warning("Search engine unavailable (%s): answering with the basic search", type(error).__name__)
         results = basic_search(searched)
         results.params, results.searched = params, searched
     if read:
         results.understood, results.place_choices = read.readings, read.place_choices
-    if with_campaign and params.q:
-        results.campaign = campaign_content(searched.q or params.q)
     rung = None
     shows_further = with_further and searched.page == 1 and results.total < searched.page_size
     if results.mode == "full" and searched.near and (shows_further or results.total < FEW_RESULTS):
@@ -275,6 +280,10 @@ def campaign_content(q: str) -> list[CampaignHit]:
         raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
     except (*EngineUnavailable, EngineError):
         return []
+    return _campaign_hits(raw)
+
+
+def _campaign_hits(raw: dict) -> list[CampaignHit]:
     return [
         CampaignHit(
             title=hit["_source"]["title"],

@@ -15,7 +15,7 @@ also an ordinary word ("Idle", "Shelf") counts only after "in", "near", "around"
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from places.distances import distance_miles
 
@@ -173,6 +173,14 @@ class Gazetteer:
         """Every word of every name, and every outcode: words "did you mean" must never replace."""
         return frozenset(word for name in self.names for word in name.split()) | self.outcodes
 
+    @cached_property
+    def _one_word_names_by_initial(self) -> dict[str, list[str]]:
+        by_initial: dict[str, list[str]] = {}
+        for name in self.names:
+            if " " not in name:
+                by_initial.setdefault(name[0], []).append(name)
+        return by_initial
+
     def lookup(self, folded: str) -> tuple[KnownPlace, ...]:
         return self.names.get(folded, ())
 
@@ -182,8 +190,8 @@ class Gazetteer:
             return ""
         allowed = 1 if len(word) < 9 else 2
         best, best_distance = "", allowed + 1
-        for name in self.names:
-            if " " in name or abs(len(name) - len(word)) > allowed or name[0] != word[0]:
+        for name in self._one_word_names_by_initial.get(word[0], ()):
+            if abs(len(name) - len(word)) > allowed:
                 continue
             distance = edit_distance(word, name, limit=allowed)
             if distance < best_distance:
@@ -386,10 +394,20 @@ def _cut(text: str, start: int, end: int) -> str:
     return " ".join((text[:start] + " " + text[end:]).split())
 
 
+@lru_cache(maxsize=None)
+def _bounded(phrase: str, *, apostrophes: bool = False) -> re.Pattern:
+    """The phrase as a whole word or words; compiled once, as every search reads every phrase list."""
+    edge = "a-z0-9'" if apostrophes else "a-z0-9"
+    return re.compile(rf"(?<![{edge}]){re.escape(phrase)}(?![{edge}])")
+
+
 def _find_phrase(text: str, phrases) -> tuple[int, int] | None:
-    topics = [match.span() for topic in TOPIC_PHRASES for match in re.finditer(rf"(?<![a-z0-9]){re.escape(topic)}(?![a-z0-9])", text)]
+    # `in` first: most phrases are absent, and it is far cheaper than a regular expression.
+    topics = [match.span() for topic in TOPIC_PHRASES if topic in text for match in _bounded(topic).finditer(text)]
     for phrase in sorted(phrases, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text):
+        if phrase not in text:
+            continue
+        for match in _bounded(phrase).finditer(text):
             if not any(start <= match.start() and match.end() <= end for start, end in topics):
                 return match.start(), match.end()
     return None
@@ -397,7 +415,8 @@ def _find_phrase(text: str, phrases) -> tuple[int, int] | None:
 
 def _drop_filler(text: str, *, keep_it: bool = False) -> list[str]:
     for phrase in sorted(FILLER_PHRASES, key=len, reverse=True):
-        text = re.sub(rf"(?<![a-z0-9']){re.escape(phrase)}(?![a-z0-9'])", " ", text)
+        if phrase in text:
+            text = _bounded(phrase, apostrophes=True).sub(" ", text)
     # Bare numbers ("I'm 45") say nothing we can match; levels were read already.
     return [word for word in _WORD.findall(text) if (word not in STOP_WORDS or (keep_it and word == "it")) and not word.isdigit()]
 

@@ -5,6 +5,8 @@ import pytest
 
 from benchmarks.faults.proxy import EngineProxy
 from courses.models import Programme
+from search.params import SearchParams
+from search.service import search_opportunities
 from tests.search.helpers import programme, search, sync_now
 
 pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices")]
@@ -64,3 +66,19 @@ def test_a_repeated_search_finds_its_facets_already_counted(engine):
     assert again.facets == first.facets and again.total == first.total
     # The second resident's facet counts came from the engine's request cache, not from counting again.
     assert request_cache_hits() > cached_before
+
+
+def test_a_page_of_results_for_words_asks_the_engine_three_times(engine):
+    """Which words the vocabulary lacks, what the best matches are about, then the page itself: its hits, its facet
+    counts and the careers content that matches, all in one request."""
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    programme("Python at the library", cost=Programme.Cost.PAID, postcode="LS6 3HG")
+    sync_now()
+
+    before = engine.requests
+    params, _ = SearchParams.from_query({"q": "python"})
+    results = search_opportunities(params, with_campaign=True)
+
+    assert {hit.title for hit in results.hits} == {"Python for beginners", "Python at the library"}
+    assert results.facets["tier"]
+    assert engine.requests - before == 3
