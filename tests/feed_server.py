@@ -5,6 +5,7 @@ redirect, a slow or dripping answer. Every request's path and headers are kept, 
 
 import datetime
 import ipaddress
+import json
 import ssl
 import threading
 import time
@@ -63,7 +64,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         server = self.server.feeds
         server.requests.append((self.path, dict(self.headers)))
-        answer = server.routes.get(self.path.split("?")[0])
+        answer = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])  # with its query first
         if answer is None:
             self.send_error(404)
             return
@@ -116,6 +117,9 @@ class FeedServer:
             handler.wfile.write(body)  # without a length, the body ends when the connection closes (HTTP/1.0)
 
         self.routes[path] = answer
+
+    def serve_json(self, path: str, data) -> None:
+        self.serve(path, json.dumps(data).encode(), content_type="application/json")
 
     def redirect(self, path: str, to: str) -> None:
         def answer(handler):
