@@ -38,6 +38,10 @@ class Fetched:
     url: str  # where the file was in the end, after any redirects
 
 
+def _seconds(count: int) -> str:
+    return f"{count} second{'s' if count != 1 else ''}"
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
@@ -68,7 +72,7 @@ def _checked_address(host: str, port: int) -> str:
         if mapped.is_loopback and settings.FETCH_ALLOW_LOOPBACK:
             continue
         raise FetchProblem(f"The server {host} is on a private network: give an address that anyone on the internet can reach.")
-    return str(addresses[0])
+    return str(min(addresses, key=lambda address: address.version))  # IPv4 first: not every network routes IPv6
 
 
 def _pool(url: str) -> tuple[urllib3.HTTPSConnectionPool, str]:
@@ -130,9 +134,9 @@ def fetch(url: str, *, max_bytes: int, etag: str = "", last_modified: str = "", 
             finally:
                 response.release_conn()
         except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.NewConnectionError):
-            raise FetchProblem(f"We could not connect to the server within {connect} seconds: try again later.") from None
+            raise FetchProblem(f"We could not connect to the server within {_seconds(connect)}: try again later.") from None
         except urllib3.exceptions.ReadTimeoutError:
-            raise FetchProblem(f"The server stopped answering for more than {read} seconds, so we gave up.") from None
+            raise FetchProblem(f"The server stopped answering for more than {_seconds(read)}, so we gave up.") from None
         except urllib3.exceptions.SSLError:
             raise FetchProblem("The server's security certificate could not be checked, so we did not fetch the file.") from None
         except urllib3.exceptions.HTTPError:
@@ -152,6 +156,6 @@ def _read(response, *, max_bytes: int, deadline: float, total: int) -> bytes:
         if size > max_bytes:
             raise FetchProblem(f"The file is bigger than the most we take, {_megabytes(max_bytes)}.")
         if time.monotonic() > deadline:
-            raise FetchProblem(f"The file took longer than {total} seconds to arrive, so we gave up.")
+            raise FetchProblem(f"The file took longer than {_seconds(total)} to arrive, so we gave up.")
         parts.append(chunk)
     return b"".join(parts)

@@ -111,7 +111,7 @@ def test_a_slow_server_times_out_with_a_plain_message_and_the_programmes_stay(pr
     feed = pull(feed)
 
     assert feed.last_outcome == "failed"
-    assert feed.last_error == "The server stopped answering for more than 1 seconds, so we gave up."
+    assert feed.last_error == "The server stopped answering for more than 1 second, so we gave up."
     assert Programme.objects.get().title == "Email for beginners" and ProgrammeImport.objects.count() == 1
     assert feed.etag == '"v1"'  # the next pull is still conditional on the file we have
 
@@ -243,3 +243,16 @@ def test_beat_pulls_each_due_feed_once_an_hour(provider, feed_server, django_cap
     assert ProgrammeFeed.objects.get(pk=recent.pk).last_outcome == ""
     assert app.amqp.router.route({}, "courses.pull_feeds")["queue"].name == "imports"
     assert app.conf.beat_schedule["courses-pull-feeds"]["task"] == "courses.pull_feeds"
+
+
+def test_check_now_pulls_at_once_and_the_page_says_what_went_wrong_in_plain_english(client, provider, feed_server, django_capture_on_commit_callbacks):
+    feed_server.slow("/programmes.csv", wait=2)
+    registered(provider, feed_server.url("/programmes.csv"))
+    client.force_login(member(provider))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("provider_portal:feed_check", kwargs={"organisation": provider.organisation.slug}))
+    page = client.get(response["Location"]).content.decode()
+
+    assert "Could not be fetched" in page
+    assert "The server stopped answering for more than 1 second, so we gave up. Nothing was changed: your programmes are as they were." in page
