@@ -9,7 +9,8 @@ from publishing.forms import POSTING_TEXTAREAS, DateInput, GovukFormMixin, Posti
 from publishing.models import OPEN_LICENCE_NAME
 from publishing.rich_text import validate_long_text
 
-from .models import Programme, ProgrammeRun, Provider, Venue
+from .feeds.fetching import address_refusal
+from .models import Programme, ProgrammeFeed, ProgrammeRun, Provider, Venue
 
 
 class ProviderForm(GovukFormMixin, forms.ModelForm):
@@ -113,6 +114,12 @@ class ProgrammeRunForm(GovukFormMixin, forms.ModelForm):
         self.fields["venue"].empty_label = "Every venue of the programme"
 
 
+IMPORT_MODES = [
+    ("valid_rows", "Import the rows that are right, and list the problems with the others"),
+    ("all_or_nothing", "Import nothing until every row is right"),
+]
+
+
 class ImportForm(GovukFormMixin, forms.Form):
     file = forms.FileField(
         label="CSV or JSON file",
@@ -120,10 +127,7 @@ class ImportForm(GovukFormMixin, forms.Form):
     )
     mode = forms.ChoiceField(
         label="If some rows have problems",
-        choices=[
-            ("valid_rows", "Import the rows that are right, and list the problems with the others"),
-            ("all_or_nothing", "Import nothing until every row is right"),
-        ],
+        choices=IMPORT_MODES,
         initial="valid_rows",
         widget=forms.RadioSelect,
     )
@@ -133,3 +137,26 @@ class ImportForm(GovukFormMixin, forms.Form):
         help_text="For every programme in the file. Anyone may then copy and reuse it, saying where it came from.",
         error_messages={"required": "Tick the box to agree to the open licence for the programmes in this file"},
     )
+
+
+class FeedForm(GovukFormMixin, forms.Form):
+    url = forms.URLField(
+        label="Address of your file",
+        max_length=500,
+        assume_scheme="https",
+        help_text="It must start with https:// and be public. We check it every hour and import it when it changes.",
+    )
+    format = forms.ChoiceField(label="What kind of file it is", choices=ProgrammeFeed.Format.choices, widget=forms.RadioSelect)
+    mode = forms.ChoiceField(label="If some rows have problems", choices=IMPORT_MODES, initial="valid_rows", widget=forms.RadioSelect)
+    open_licence = forms.BooleanField(
+        label=f"I agree that what the programmes in this feed say may be published as open data under the {OPEN_LICENCE_NAME}",
+        help_text="For every programme the feed holds, now and later. Anyone may then copy and reuse it, saying where it came from.",
+        error_messages={"required": "Tick the box to agree to the open licence for the programmes in your feed"},
+    )
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        refusal = address_refusal(url)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return url

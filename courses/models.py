@@ -298,3 +298,44 @@ class CareerProfileProgramme(Orderable):
 
     def __str__(self):
         return str(self.programme)
+
+
+class ProgrammeFeed(models.Model):
+    """A provider's file of programmes at an address of theirs (in the import format), pulled every hour and
+    imported as an upload is (courses/feeds/). The validators and headers of the last pull make the next one
+    conditional, so an unchanged file costs one short request and imports nothing."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        JSON = "json", "JSON"
+
+    class Outcome(models.TextChoices):
+        IMPORTED = "imported", "Changed: imported"
+        NOT_CHANGED = "not_changed", "Not changed since the last check"
+        FAILED = "failed", "Could not be fetched"
+
+    provider = models.OneToOneField(Provider, on_delete=models.CASCADE, related_name="feed")
+    url = models.URLField("address of the file", max_length=500)
+    format = models.CharField(max_length=4, choices=Format.choices, default=Format.CSV)
+    all_or_nothing = models.BooleanField(default=False)
+    # The member who agreed to the open licence for whatever the feed holds, and when; each import records it.
+    licence_agreed_at = models.DateTimeField()
+    licence_agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The server's validators from the last file imported, sent back as If-None-Match / If-Modified-Since.
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    # A server that ignores both still sends the same bytes: those are not imported again either.
+    content_sha256 = models.CharField(max_length=64, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    last_outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
+    last_error = models.TextField(blank=True, help_text="Why the last check failed, in plain English")
+    last_import = models.ForeignKey(ProgrammeImport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self):
+        return f"{self.provider}: {self.url}"
+
+    @property
+    def filename(self) -> str:
+        return f"feed.{self.format}"

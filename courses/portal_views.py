@@ -17,9 +17,9 @@ from accounts.models import Organisation
 from publishing import selectors as publishing_selectors
 from publishing import portal
 
-from . import imports, services
-from .forms import ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
-from .models import Programme, ProgrammeImport, ProgrammeRun, Provider, Venue
+from . import feeds, imports, services
+from .forms import FeedForm, ImportForm, ProgrammeForm, ProgrammeRunForm, ProviderForm, VenueForm
+from .models import Programme, ProgrammeFeed, ProgrammeImport, ProgrammeRun, Provider, Venue
 
 
 class ProviderPortalMixin(portal.PortalMixin):
@@ -279,3 +279,52 @@ class ImportStatusJsonView(ProviderPortalMixin, View):
             },
             headers={"Cache-Control": "no-store"},
         )
+
+
+# Feeds in -------------------------------------------------------------------------------------------
+
+
+class FeedView(ProviderPortalMixin, TemplateView):
+    """The provider's feed: its address, and what happened when we last checked it."""
+
+    template_name = "courses/portal/feed.html"
+
+    def get_feed(self) -> ProgrammeFeed | None:
+        return ProgrammeFeed.objects.filter(provider=self.profile).select_related("last_import").first()
+
+    def get(self, request, *args, **kwargs):
+        feed = self.get_feed()
+        initial = {"url": feed.url, "format": feed.format, "mode": "all_or_nothing" if feed.all_or_nothing else "valid_rows"} if feed else {}
+        return self.render_to_response(self.get_context_data(form=FeedForm(initial=initial), feed=feed))
+
+    def post(self, request, *args, **kwargs):
+        form = FeedForm(request.POST)
+        if form.is_valid():
+            try:
+                feeds.feed_save(
+                    provider=self.profile,
+                    by=request.user,
+                    url=form.cleaned_data["url"],
+                    format=form.cleaned_data["format"],
+                    all_or_nothing=form.cleaned_data["mode"] == "all_or_nothing",
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Your feed is saved. We will check it in the next few minutes, then every hour.")
+                return redirect(self.portal_url("feed"))
+        return self.render_to_response(self.get_context_data(form=form, feed=self.get_feed()), status=400)
+
+
+class FeedActionView(ProviderPortalMixin, View):
+    """The feed page's buttons: check now, or stop using the feed."""
+
+    def post(self, request, *args, **kwargs):
+        feed = get_object_or_404(ProgrammeFeed, provider=self.profile)
+        if kwargs["action"] == "remove":
+            feeds.feed_remove(feed=feed, by=request.user)
+            messages.success(request, "We will no longer check your feed. The programmes it imported stay as they are.")
+        else:
+            feeds.feed_check_soon(feed=feed)
+            messages.success(request, "We will check your feed in the next few minutes.")
+        return redirect(self.portal_url("feed"))

@@ -6,8 +6,8 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.utils import timezone
 
-from . import imports
-from .models import ProgrammeImport
+from . import feeds, imports
+from .models import ProgrammeFeed, ProgrammeImport
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +40,17 @@ def _failed(job_id: int, message: str) -> None:
 def stop_abandoned_imports_task() -> int:
     """Every 5 minutes from beat: imports whose worker died are marked stopped, so the provider can retry."""
     return imports.abandoned_imports_stop()
+
+
+@shared_task(name="courses.pull_feeds", ignore_result=True)
+def pull_feeds_task() -> int:
+    """Hourly from beat: providers' feeds not checked in the last hour are fetched, and imported if changed."""
+    return feeds.due_feeds_pull()
+
+
+@shared_task(name="courses.pull_feed", ignore_result=True)
+def pull_feed_task(feed_id: int) -> None:
+    """One feed, now: just registered, or its provider pressed "Check now"."""
+    feed = ProgrammeFeed.objects.select_related("provider__organisation", "licence_agreed_by").filter(pk=feed_id).first()
+    if feed is not None:
+        feeds.feed_pull(feed=feed)

@@ -207,6 +207,8 @@ CELERY_TASK_ROUTES = {
     "search.reconcile_index": {"queue": "index"},
     "search.remove_expired": {"queue": "index"},
     "courses.import_programmes": {"queue": "imports"},
+    "courses.pull_feeds": {"queue": "imports"},
+    "courses.pull_feed": {"queue": "imports"},
     "outbox.send_emails": {"queue": "email"},
     "pathways.email_plan": {"queue": "email"},
 }
@@ -269,6 +271,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Programme imports (courses/imports/): a bigger upload is refused with a message before it is read.
 IMPORT_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Fetching providers' feeds (courses/feeds/fetching.py): seconds to connect, between bytes, and in all; the
+# certificates to trust (empty: the system's); loopback addresses are refused (only the tests' server needs them).
+FETCH_TIMEOUTS = (5, 20, 120)
+FETCH_CA_BUNDLE = ""
+FETCH_ALLOW_LOOPBACK = False
 # How many postings an organisation that is not verified yet may have waiting for a moderator at once, so
 # one unknown sign-up cannot bury the moderators' queue (publishing.services).
 REVIEW_QUEUE_LIMIT_UNVERIFIED = 20
@@ -317,6 +324,8 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-delete-old-emails": {"task": "outbox.delete_old_emails", "schedule": crontab(hour=4, minute=0)},
     # Imports whose worker died (no progress for a while) are marked stopped, so the provider can retry.
     "courses-stop-abandoned-imports": {"task": "courses.stop_abandoned_imports", "schedule": 60.0 * 5},
+    # Providers' feeds (courses/feeds/): each fetched once an hour, conditionally, and imported when it changed.
+    "courses-pull-feeds": {"task": "courses.pull_feeds", "schedule": crontab(minute=5)},
     # The open-data files at /data/ (programmes, vacancies, opportunities, providers, employers, demand), nightly.
     "opendata-publish-datasets": {"task": "opendata.publish_datasets", "schedule": crontab(hour=2, minute=15)},
 }

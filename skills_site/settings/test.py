@@ -21,3 +21,7 @@ WHITENOISE_AUTOREFRESH = True
 # Tasks run in the test's own process (and transaction); the Celery test starts a real worker and
 # sends through Redis explicitly.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# The feed tests' HTTPS server runs on 127.0.0.1 (tests/courses/feed_server.py); one test turns this off again.
+FETCH_ALLOW_LOOPBACK = True
+FETCH_TIMEOUTS = (2, 1, 3)
