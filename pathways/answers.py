@@ -67,7 +67,13 @@ OPTIONAL_QUESTIONS = (
         "age",
         _("How old are you?"),
         _("Some help is free only at certain ages."),
-        (("under-16", _("Under 16")), ("16-18", _("16 to 18")), ("19-23", _("19 to 23")), ("24-plus", _("24 or over")), ("not-say", _("I'd rather not say"))),
+        (
+            ("under-16", _("Under 16")),
+            ("16-18", _("16 to 18")),
+            ("19-23", _("19 to 23")),
+            ("24-plus", _("24 or over")),
+            ("not-say", _("I'd rather not say")),
+        ),
     ),
     OptionalQuestion(
         "goal",

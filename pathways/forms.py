@@ -61,7 +61,9 @@ def _outcode_or_empty(text: str) -> str:
 
 
 class PostcodeForm(forms.Form):
-    answer = forms.CharField(required=False, max_length=20, error_messages={"max_length": _("Enter a real postcode, like LS1 4AP, or the first part, like LS1")})
+    answer = forms.CharField(
+        required=False, max_length=20, error_messages={"max_length": _("Enter a real postcode, like LS1 4AP, or the first part, like LS1")}
+    )
 
     def clean_answer(self):
         return _outcode_or_empty(self.cleaned_data["answer"])
@@ -100,7 +102,10 @@ class FindPlanForm(forms.Form):
         max_length=20,
         label=_("The first part of the postcode"),
         help_text=_("The one given when the plan was kept, like LS6"),
-        error_messages={"required": _("Enter the first part of the postcode, like LS6"), "max_length": _("Enter the first part of the postcode, like LS6")},
+        error_messages={
+            "required": _("Enter the first part of the postcode, like LS6"),
+            "max_length": _("Enter the first part of the postcode, like LS6"),
+        },
     )
 
     def clean_reference(self):

@@ -195,7 +195,10 @@ class AreaPlacement:
         """"You're confident with email and video calls. You have the everyday basics here. Next: online
         meetings and sharing files." """
         if not self.answered:
-            opening = gettext("You did not answer the questions about this.") if not self.is_specialism else gettext("You are interested in this.")
+            if self.is_specialism:
+                opening = gettext("You are interested in this.")
+            else:
+                opening = gettext("You did not answer the questions about this.")
         elif self.done:
             opening = gettext("You're confident with %(topics)s.") % {
                 "topics": join_words([s.topic for s in self.done][:3], more=len(self.done) - 3)

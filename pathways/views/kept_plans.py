@@ -132,7 +132,10 @@ def saved_plan_notifications(request, pk):
         raise Http404("No such plan")
     on = request.POST.get("notify") == "on"
     services.pathway_plan_notifications_set(plan=saved, on=on)
-    messages.success(request, gettext("We will email you when new courses or jobs match your plan.") if on else gettext("We will not email you about new matches."))
+    if on:
+        messages.success(request, gettext("We will email you when new courses or jobs match your plan."))
+    else:
+        messages.success(request, gettext("We will not email you about new matches."))
     return redirect("pathways:saved_plan", pk=saved.pk)
 
 
