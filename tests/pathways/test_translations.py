@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 
-from pathways import question_texts
+from pathways import question_texts, services
+from pathways.answers import Answers
 from pathways.models import PlacementRule, Question, SkillArea, Statement, Tier
-from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION
+from pathways.planning import build_plan
+from tests.pathways.factories import ESSENTIAL_AREAS, FOUNDATION, skills
 
 PATHWAYS = Path(settings.BASE_DIR) / "pathways"
 CATALOGUES = sorted((PATHWAYS / "locale").glob("*/LC_MESSAGES/django.po"))
@@ -96,6 +99,19 @@ class TestPagesInTheResidentsLanguage:
         assert "Otwórz plan za pomocą kodu" in polish and "Kod planu" in polish
         assert "Open the plan" not in polish and "Reference code" not in polish
         assert "ریفرنس کوڈ سے پلان کھولیں" in urdu and "Open the plan" not in urdu
+
+    @pytest.mark.usefixtures("search_indices", "clear_limits")
+    def test_a_plan_emailed_from_the_polish_page_is_in_polish(self, client, bank):
+        answers = Answers(skills=skills(), postcode="LS6")
+        kept = services.pathway_plan_keep(answers=answers, plan_data=build_plan(bank=bank, answers=answers).as_dict(), check_outcode="LS6")
+        in_language(client, "pathways:private_plan", "pl", args=[kept.token])
+
+        client.post(reverse("pathways:private_plan_email", args=[kept.token]), {"email": "me@example.org"}, HTTP_ACCEPT_LANGUAGE="pl")
+
+        email = mail.outbox[0]
+        assert email.subject == "Twój plan umiejętności cyfrowych"
+        assert "Gdzie jesteś teraz" in email.body and "Podstawowe umiejętności cyfrowe" in email.body
+        assert "Where you are now" not in email.body
 
     def test_english_stays_as_it_was(self, client):
         page = in_language(client, "pathways:start", "en-GB")
