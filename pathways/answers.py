@@ -11,6 +11,10 @@ questions are data that editors change (models/assessment.py).
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
 from places.postcodes import PostcodeError, locate
 
 from .models.assessment import Question
@@ -26,59 +30,74 @@ class OptionalQuestion:
 
 
 TRAVEL_MILES = (1, 3, 5, 10, 25)
+
+
+def _up_to(miles: int) -> str:
+    return ngettext("Up to %(miles)d mile", "Up to %(miles)d miles", miles) % {"miles": miles}
+
+
+# The options are made when the module loads, but shown in each resident's language.
+_up_to_miles = lazy(_up_to, str)
+
 OPTIONAL_QUESTIONS = (
     OptionalQuestion(
         "postcode",
-        "What is your postcode?",
-        "We use it to find things near you. The first part, like LS6, is enough. We only keep the first part.",
+        _("What is your postcode?"),
+        _("We use it to find things near you. The first part, like LS6, is enough. We only keep the first part."),
     ),
     OptionalQuestion(
         "travel",
-        "How far can you travel?",
-        "Think about how you would get there, like walking or the bus.",
-        tuple((str(miles), f"Up to {miles} mile{'s' if miles > 1 else ''}") for miles in TRAVEL_MILES),
+        _("How far can you travel?"),
+        _("Think about how you would get there, like walking or the bus."),
+        tuple((str(miles), _up_to_miles(miles)) for miles in TRAVEL_MILES),
     ),
     OptionalQuestion(
         "cost",
-        "Do you need free or funded options?",
-        "Funded means someone else pays, like the council or an employer.",
-        (("free", "Yes, I need free or funded options"), ("any", "No, I could pay for the right course")),
+        _("Do you need free or funded options?"),
+        _("Funded means someone else pays, like the council or an employer."),
+        (("free", _("Yes, I need free or funded options")), ("any", _("No, I could pay for the right course"))),
     ),
     OptionalQuestion(
         "learning",
-        "How would you like to learn?",
+        _("How would you like to learn?"),
         "",
-        (("in_person", "In person, with other people"), ("online", "Online, from where I am"), ("either", "Either is fine")),
+        (("in_person", _("In person, with other people")), ("online", _("Online, from where I am")), ("either", _("Either is fine"))),
     ),
     OptionalQuestion(
         "age",
-        "How old are you?",
-        "Some help is free only at certain ages.",
-        (("under-16", "Under 16"), ("16-18", "16 to 18"), ("19-23", "19 to 23"), ("24-plus", "24 or over"), ("not-say", "I'd rather not say")),
+        _("How old are you?"),
+        _("Some help is free only at certain ages."),
+        (
+            ("under-16", _("Under 16")),
+            ("16-18", _("16 to 18")),
+            ("19-23", _("19 to 23")),
+            ("24-plus", _("24 or over")),
+            ("not-say", _("I'd rather not say")),
+        ),
     ),
     OptionalQuestion(
         "goal",
-        "What do you want digital skills for?",
+        _("What do you want digital skills for?"),
         "",
         (
-            ("everyday", "Everyday life, like keeping in touch, shopping and services"),
-            ("first-job", "Getting my first job"),
-            ("better-job", "Getting a better job, or getting on in my job"),
-            ("change-career", "Changing career into digital work"),
+            ("everyday", _("Everyday life, like keeping in touch, shopping and services")),
+            ("first-job", _("Getting my first job")),
+            ("better-job", _("Getting a better job, or getting on in my job")),
+            ("change-career", _("Changing career into digital work")),
         ),
     ),
     OptionalQuestion(
         "situation",
-        "Which of these describes your situation best?",
-        "If your work is changing, or you are coming back after a break, we add a step about changing careers.",
+        _("Which of these describes your situation best?"),
+        _("If your work is changing, or you are coming back after a break, we add a step about changing careers."),
         (
-            ("working", "Working"),
-            ("job-at-risk", "Working, but my job is changing or at risk"),
-            ("redundant", "I have been made redundant"),
-            ("returning", "Coming back to work after a break, such as caring for family"),
-            ("looking", "Looking for work"),
-            ("education", "In education or training"),
-            ("not-say", "I'd rather not say"),
+            ("working", _("Working")),
+            ("job-at-risk", _("Working, but my job is changing or at risk")),
+            ("redundant", _("I have been made redundant")),
+            ("returning", _("Coming back to work after a break, such as caring for family")),
+            ("looking", _("Looking for work")),
+            ("education", _("In education or training")),
+            ("not-say", _("I'd rather not say")),
         ),
     ),
 )

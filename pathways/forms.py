@@ -3,6 +3,8 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from places.postcodes import PostcodeError, normalise
 
@@ -17,8 +19,8 @@ class CheckboxesForm(forms.Form):
 
     answer = forms.MultipleChoiceField(
         error_messages={
-            "required": "Select what you can do, or select ‘{none}’",
-            "invalid_choice": "Select from the options shown",
+            "required": _("Select what you can do, or select ‘{none}’"),
+            "invalid_choice": _("Select from the options shown"),
         },
     )
 
@@ -26,14 +28,14 @@ class CheckboxesForm(forms.Form):
         super().__init__(data, **kwargs)
         field = self.fields["answer"]
         field.choices = [(value, label) for value, label, _ in options] + [(NONE, none_label)]
-        field.error_messages = {**field.error_messages, "required": field.error_messages["required"].format(none=none_label)}
+        field.error_messages = {**field.error_messages, "required": str(field.error_messages["required"]).format(none=none_label)}
         self.none_label = none_label
 
     def clean_answer(self):
         values = self.cleaned_data["answer"]
         if NONE in values:
             if len(values) > 1:
-                raise forms.ValidationError(f"Select ‘{self.none_label}’ on its own, or untick it")
+                raise forms.ValidationError(gettext("Select ‘%(none)s’ on its own, or untick it") % {"none": self.none_label})
             return []
         return values
 
@@ -41,7 +43,7 @@ class CheckboxesForm(forms.Form):
 class RadiosForm(forms.Form):
     """An optional question with one answer: continuing without one skips it."""
 
-    answer = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Select one of the options shown"})
+    answer = forms.ChoiceField(required=False, error_messages={"invalid_choice": _("Select one of the options shown")})
 
     def __init__(self, data=None, *, options, **kwargs):
         super().__init__(data, **kwargs)
@@ -59,7 +61,9 @@ def _outcode_or_empty(text: str) -> str:
 
 
 class PostcodeForm(forms.Form):
-    answer = forms.CharField(required=False, max_length=20, error_messages={"max_length": "Enter a real postcode, like LS1 4AP, or the first part, like LS1"})
+    answer = forms.CharField(
+        required=False, max_length=20, error_messages={"max_length": _("Enter a real postcode, like LS1 4AP, or the first part, like LS1")}
+    )
 
     def clean_answer(self):
         return _outcode_or_empty(self.cleaned_data["answer"])
@@ -71,8 +75,8 @@ class KeepForm(forms.Form):
     outcode = forms.CharField(
         required=False,
         max_length=20,
-        label="The first part of your postcode (optional)",
-        help_text="For example, LS6. A careers adviser asks for it with your reference code. Leave it empty to get a private link only.",
+        label=_("The first part of your postcode (optional)"),
+        help_text=_("For example, LS6. A careers adviser asks for it with your reference code. Leave it empty to get a private link only."),
     )
 
     def clean_outcode(self):
@@ -90,15 +94,18 @@ def normalise_reference(text: str) -> str:
 class FindPlanForm(forms.Form):
     reference = forms.CharField(
         max_length=20,
-        label="Reference code",
-        help_text="8 letters and numbers, like K7F3-QX9M",
-        error_messages={"required": "Enter the reference code", "max_length": "Enter the reference code, like K7F3-QX9M"},
+        label=_("Reference code"),
+        help_text=_("8 letters and numbers, like K7F3-QX9M"),
+        error_messages={"required": _("Enter the reference code"), "max_length": _("Enter the reference code, like K7F3-QX9M")},
     )
     outcode = forms.CharField(
         max_length=20,
-        label="The first part of the postcode",
-        help_text="The one given when the plan was kept, like LS6",
-        error_messages={"required": "Enter the first part of the postcode, like LS6", "max_length": "Enter the first part of the postcode, like LS6"},
+        label=_("The first part of the postcode"),
+        help_text=_("The one given when the plan was kept, like LS6"),
+        error_messages={
+            "required": _("Enter the first part of the postcode, like LS6"),
+            "max_length": _("Enter the first part of the postcode, like LS6"),
+        },
     )
 
     def clean_reference(self):
@@ -109,12 +116,12 @@ class FindPlanForm(forms.Form):
         try:
             return normalise(self.cleaned_data["outcode"])[0]
         except PostcodeError:
-            raise forms.ValidationError("Enter the first part of the postcode, like LS6") from None
+            raise forms.ValidationError(gettext("Enter the first part of the postcode, like LS6")) from None
 
 
 class EmailPlanForm(forms.Form):
     email = forms.EmailField(
-        label="Email address",
-        help_text="We send the plan once and do not keep the address.",
-        error_messages={"required": "Enter an email address", "invalid": "Enter an email address in the right format, like name@example.com"},
+        label=_("Email address"),
+        help_text=_("We send the plan once and do not keep the address."),
+        error_messages={"required": _("Enter an email address"), "invalid": _("Enter an email address in the right format, like name@example.com")},
     )

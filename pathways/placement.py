@@ -12,6 +12,9 @@ docs/pathways.md has the table that maps these levels, and each area's rules, on
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 from .models.assessment import FOUNDATION_AREA, LEVEL_ORDER, Level, PlacementRule, Question
 
 SPECIALISM = "specialism"
@@ -88,10 +91,10 @@ class Bank:
 
 STARTING, FOUNDATION, ENTRY_3, LEVEL_1 = "starting", "foundation", "entry-3", "level-1"
 ESSENTIAL_LEVELS = {
-    STARTING: "Getting started",
-    FOUNDATION: "Foundation",
-    ENTRY_3: "Entry Level 3: skills for everyday life",
-    LEVEL_1: "Level 1: skills for work",
+    STARTING: _("Getting started"),
+    FOUNDATION: _("Foundation"),
+    ENTRY_3: _("Entry Level 3: skills for everyday life"),
+    LEVEL_1: _("Level 1: skills for work"),
 }
 # The documented table (docs/pathways.md): an Essential Digital Skills level → our tier.
 ESSENTIAL_LEVEL_TIER = {STARTING: "inclusion", FOUNDATION: "inclusion", ENTRY_3: "general", LEVEL_1: "general"}
@@ -192,12 +195,20 @@ class AreaPlacement:
         """"You're confident with email and video calls. You have the everyday basics here. Next: online
         meetings and sharing files." """
         if not self.answered:
-            opening = "You did not answer the questions about this." if not self.is_specialism else "You are interested in this."
+            if self.is_specialism:
+                opening = gettext("You are interested in this.")
+            else:
+                opening = gettext("You did not answer the questions about this.")
         elif self.done:
-            opening = f"You're confident with {join_words([s.topic for s in self.done][:3], more=len(self.done) - 3)}."
+            opening = gettext("You're confident with %(topics)s.") % {
+                "topics": join_words([s.topic for s in self.done][:3], more=len(self.done) - 3)
+            }
         else:
-            opening = "You have not ticked anything here yet. That's fine: everyone starts somewhere."
-        closing = f"Next: {join_words([s.topic for s in self.next][:2])}." if self.next else "You can do everything we asked about here."
+            opening = gettext("You have not ticked anything here yet. That's fine: everyone starts somewhere.")
+        if self.next:
+            closing = gettext("Next: %(topics)s.") % {"topics": join_words([s.topic for s in self.next][:2])}
+        else:
+            closing = gettext("You can do everything we asked about here.")
         return " ".join(part for part in (opening, self.meaning, closing) if part)
 
 
@@ -208,7 +219,7 @@ class Placement:
 
     @property
     def essential_level_name(self) -> str:
-        return ESSENTIAL_LEVELS[self.essential_level]
+        return str(ESSENTIAL_LEVELS[self.essential_level])
 
     @property
     def overall_tier(self) -> str:
@@ -221,10 +232,13 @@ class Placement:
 def join_words(words: list[str], *, more: int = 0) -> str:
     """"email", "email and video calls", "email, video calls and forms"; "…, and 2 more things"."""
     if more > 0:
-        return f"{', '.join(words)} and {more} more thing{'s' if more > 1 else ''}"
+        return ngettext("%(words)s and %(more)d more thing", "%(words)s and %(more)d more things", more) % {
+            "words": gettext(", ").join(words),
+            "more": more,
+        }
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return gettext("%(words)s and %(last)s") % {"words": gettext(", ").join(words[:-1]), "last": words[-1]}
 
 
 def _rule_fits(rule: RuleInfo, statements: list[StatementInfo], ticked: set[str]) -> bool:

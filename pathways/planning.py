@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from places.postcodes import PostcodeError
 from search.service import Location, SearchParams, index_generation, search_many, wider_radii
@@ -36,21 +38,21 @@ IN_PERSON_MODES = ("in_person", "blended")
 # statements; everyday and work skills the "for life" and "for work" ones.
 STEP_LEVELS = {Tier.INCLUSION: {Level.FOUNDATION, Level.LIFE}, Tier.GENERAL: {Level.LIFE, Level.WORK}}
 STEP_TITLES = {
-    Tier.INCLUSION: "Get started with free help",
-    Tier.GENERAL: "Build your everyday and work skills",
-    Tier.ADVANCED: "Take your skills further",
+    Tier.INCLUSION: _("Get started with free help"),
+    Tier.GENERAL: _("Build your everyday and work skills"),
+    Tier.ADVANCED: _("Take your skills further"),
 }
 CHANGE_CAREERS = "change-careers"
 CHANGE_CAREERS_WHY = {
-    "job-at-risk": "Your work is changing, so here are courses, bootcamps and roles that welcome people moving into a new line of work.",
-    "redundant": "After redundancy, these courses, bootcamps and roles welcome people starting again in a new line of work.",
-    "returning": "Returner programmes, and courses and roles that welcome people coming back to work after a break.",
+    "job-at-risk": _("Your work is changing, so here are courses, bootcamps and roles that welcome people moving into a new line of work."),
+    "redundant": _("After redundancy, these courses, bootcamps and roles welcome people starting again in a new line of work."),
+    "returning": _("Returner programmes, and courses and roles that welcome people coming back to work after a break."),
 }
 # Free, impartial careers advice for adults in England, from the government's National Careers Service
 # (https://nationalcareers.service.gov.uk/contact-us): the same for everyone, so it is part of the plan as it is.
 CAREERS_ADVICE = {
     "name": "National Careers Service",
-    "text": "A careers adviser can talk through changing careers, your CV and training with you, for free.",
+    "text": _("A careers adviser can talk through changing careers, your CV and training with you, for free."),
     "phone": "0800 100 900",
     "url": "https://nationalcareers.service.gov.uk",
 }
@@ -157,16 +159,24 @@ def _wider(params):
     if params.near:
         for miles in wider_radii(params.radius, up_to=FURTHEST_TRAVEL):
             params = params.with_changes(radius=miles)
-            yield params, f"There was nothing within {asked:g} miles of {outcode}, so we looked up to {miles:g} miles away."
+            yield params, gettext("There was nothing within %(asked)s miles of %(outcode)s, so we looked up to %(miles)s miles away.") % {
+                "asked": f"{asked:g}",
+                "outcode": outcode,
+                "miles": f"{miles:g}",
+            }
     if params.mode == IN_PERSON_MODES:
         params = params.with_changes(mode=(), in_person=False)
-        yield params, "There was nothing in person" + (f" near {outcode}" if outcode else "") + ", so we have included online options."
+        if outcode:
+            message = gettext("There was nothing in person near %(outcode)s, so we have included online options.") % {"outcode": outcode}
+        else:
+            message = gettext("There was nothing in person, so we have included online options.")
+        yield params, message
     if params.near:
         params = params.with_changes(near=None, in_person=False, sort="relevance")
-        yield params, f"There was nothing near {outcode}, so these are further away or online."
+        yield params, gettext("There was nothing near %(outcode)s, so these are further away or online.") % {"outcode": outcode}
     if params.mode:
         params = params.with_changes(mode=())
-        yield params, "There was nothing online, so we have included things you go to in person."
+        yield params, gettext("There was nothing online, so we have included things you go to in person.")
 
 
 def _step(*, key: str, title: str, tier: str, why: str, areas: list[str], params, results, widened: str = "", advice=None, stories=()) -> Step:
@@ -219,7 +229,9 @@ def _base_params(answers: Answers, notes: list[str]):
         try:
             near = Location.from_place(answers.postcode)
         except PostcodeError:
-            notes.append(f"We could not find {answers.postcode} on our map, so your plan is not based on where you are.")
+            notes.append(
+                gettext("We could not find %(postcode)s on our map, so your plan is not based on where you are.") % {"postcode": answers.postcode}
+            )
     params = SearchParams(
         near=near,
         radius=float(answers.travel or DEFAULT_RADIUS),
@@ -256,13 +268,14 @@ def _essential_steps(bank: Bank, placement: Placement, answers: Answers, base) -
                     focus[area.code] = work
         if not focus:
             continue
-        why = f"{'Next for you' if here else 'After that'}: {join_words([statements[0].topic for statements in focus.values()][:4])}."
+        topics = join_words([statements[0].topic for statements in focus.values()][:4])
+        why = (gettext("Next for you: %(topics)s.") if here else gettext("After that: %(topics)s.")) % {"topics": topics}
         params = base.with_changes(tier=(tier,), skill=_skills(focus), free=base.free or tier == Tier.INCLUSION)
         if tier != Tier.INCLUSION:
             params = params.with_changes(kind=("programme",))  # learning; jobs come with the specialisms
-        title = STEP_TITLES.get(tier, bank.tiers[tier])
+        title = str(STEP_TITLES.get(tier, bank.tiers[tier]))
         if tier == Tier.INCLUSION and base.near:
-            title += f" near {base.near.outcode}"
+            title = gettext("Get started with free help near %(outcode)s") % {"outcode": base.near.outcode}
         found.append(dict(key=tier, title=title, tier=tier, why=why, areas=list(focus), params=params))
     return found
 
@@ -276,10 +289,10 @@ def _specialism_steps(bank: Bank, placement: Placement, answers: Answers, base) 
         found.append(
             dict(
                 key=f"learn-{area.code}",
-                title=f"Learn {area.title.lower()}: courses and bootcamps",
+                title=gettext("Learn %(specialism)s: courses and bootcamps") % {"specialism": area.title.lower()},
                 tier=area.tier,
-                why=("You are new to this, so start with a course for beginners." if new else "Build on what you can do already.")
-                + (f" Next for you: {join_words([s.topic for s in area.next][:2])}." if area.next else ""),
+                why=(gettext("You are new to this, so start with a course for beginners.") if new else gettext("Build on what you can do already."))
+                + (" " + gettext("Next for you: %(topics)s.") % {"topics": join_words([s.topic for s in area.next][:2])} if area.next else ""),
                 areas=[area.code],
                 params=base.with_changes(kind=("programme",), tier=tuple(from_tier), skill=(area.code,), prefer_tier=area.tier),
             )
@@ -288,9 +301,9 @@ def _specialism_steps(bank: Bank, placement: Placement, answers: Answers, base) 
             found.append(
                 dict(
                     key=f"work-{area.code}",
-                    title=f"Get into {area.title.lower()}: apprenticeships and sponsored places",
+                    title=gettext("Get into %(specialism)s: apprenticeships and sponsored places") % {"specialism": area.title.lower()},
                     tier=Tier.ADVANCED,
-                    why="Earn while you learn, or take a place that a local employer pays for.",
+                    why=gettext("Earn while you learn, or take a place that a local employer pays for."),
                     areas=[area.code],
                     params=base.with_changes(kind=("apprenticeship", "sponsored"), skill=(area.code,), tier=(Tier.GENERAL, Tier.ADVANCED)),
                 )
@@ -299,9 +312,9 @@ def _specialism_steps(bank: Bank, placement: Placement, answers: Answers, base) 
         found.append(
             dict(
                 key="work",
-                title="Find an apprenticeship or a sponsored place",
+                title=gettext("Find an apprenticeship or a sponsored place"),
                 tier=Tier.GENERAL,
-                why="Earn while you learn, in a job that builds on your digital skills.",
+                why=gettext("Earn while you learn, in a job that builds on your digital skills."),
                 areas=[],
                 params=base.with_changes(kind=("apprenticeship", "sponsored"), tier=(Tier.GENERAL,)),
             )
@@ -326,12 +339,12 @@ def _change_careers_steps(placement: Placement, answers: Answers, base) -> list[
     return [
         dict(
             key=CHANGE_CAREERS,
-            title="Change careers",
+            title=gettext("Change careers"),
             tier=Tier.GENERAL,
-            why=CHANGE_CAREERS_WHY[answers.situation],
+            why=str(CHANGE_CAREERS_WHY[answers.situation]),
             areas=list(specialisms),
             params=params,
-            advice=CAREERS_ADVICE,
+            advice={**CAREERS_ADVICE, "text": str(CAREERS_ADVICE["text"])},
             stories=career_changer_stories(),
         )
     ]
@@ -340,13 +353,15 @@ def _change_careers_steps(placement: Placement, answers: Answers, base) -> list[
 def _notes(answers: Answers) -> list[str]:
     notes = []
     if answers.age == "under-16":
-        notes.append("Apprenticeships and jobs start at 16, so your plan shows courses and help.")
+        notes.append(gettext("Apprenticeships and jobs start at 16, so your plan shows courses and help."))
     elif answers.age == "16-18":
-        notes.append("At 16 to 18, most courses at colleges are free.")
+        notes.append(gettext("At 16 to 18, most courses at colleges are free."))
     elif answers.age in {"19-23", "24-plus"} and answers.cost == "free":
         notes.append(
-            "If you are 19 or over and your digital skills are low, courses for an Essential Digital Skills "
-            "qualification are free in England."
+            gettext(
+                "If you are 19 or over and your digital skills are low, courses for an Essential Digital Skills "
+                "qualification are free in England."
+            )
         )
     return notes
 
@@ -407,4 +422,5 @@ def plan_for(*, bank: Bank, answers: Answers) -> dict:
 
 def _plan_key(answers: Answers) -> str:
     answered = json.dumps(answers.as_dict(), sort_keys=True, default=str)
-    return f"pathway-plan:{index_generation()}:{hashlib.sha256(answered.encode()).hexdigest()}"
+    # A plan's words are in the resident's language, so each language keeps its own copy.
+    return f"pathway-plan:{index_generation()}:{get_language()}:{hashlib.sha256(answered.encode()).hexdigest()}"

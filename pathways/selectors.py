@@ -1,33 +1,43 @@
 """Reads: the question bank as the placement functions use it, and saved plans."""
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
+
+from . import question_texts  # noqa: F401  (the bank's texts, for makemessages)
 
 from .models import PathwayPlan, PlacementRule, Question, SkillArea, Statement, Tier
 from .placement import AreaInfo, Bank, QuestionInfo, RuleInfo, StatementInfo
 
 
+def _shown(text: str) -> str:
+    """An editor's text in the resident's language when it has a translation (question_texts.py); gettext("")
+    would return the catalogue's header."""
+    return gettext(text) if text else ""
+
+
 def question_bank() -> Bank:
-    """The live questions with their statements, every skill area, the placement rules and the tiers."""
+    """The live questions with their statements, every skill area, the placement rules and the tiers, with
+    their texts in the active language."""
     statements = Statement.objects.select_related("competence__skill_area").order_by("sort_order", "pk")
     questions = Question.objects.filter(live=True).select_related("skill_area").prefetch_related(Prefetch("statements", queryset=statements))
     rules: dict[str, list[RuleInfo]] = {}
     for rule in PlacementRule.objects.select_related("skill_area", "tier").order_by("skill_area", "position"):
-        rules.setdefault(rule.skill_area.code, []).append(RuleInfo(rule.needs, rule.level, rule.tier.code, rule.meaning))
+        rules.setdefault(rule.skill_area.code, []).append(RuleInfo(rule.needs, rule.level, rule.tier.code, _shown(rule.meaning)))
     return Bank(
         questions=tuple(
             QuestionInfo(
                 code=question.code,
                 kind=question.kind,
                 area=question.skill_area.code if question.skill_area else "",
-                heading=question.heading,
-                hint=question.hint,
+                heading=_shown(question.heading),
+                hint=_shown(question.hint),
                 shown_when=question.shown_when,
                 statements=tuple(
                     StatementInfo(
                         code=statement.code,
-                        text=statement.text,
-                        topic=statement.topic,
-                        hint=statement.hint,
+                        text=_shown(statement.text),
+                        topic=_shown(statement.topic),
+                        hint=_shown(statement.hint),
                         level=statement.level,
                         competence=statement.competence.code,
                         competence_area=statement.competence.skill_area.code,
@@ -38,11 +48,11 @@ def question_bank() -> Bank:
             for question in questions
         ),
         areas={
-            area.code: AreaInfo(area.code, area.title, area.description, area.framework, area.position)
+            area.code: AreaInfo(area.code, _shown(area.title), _shown(area.description), area.framework, area.position)
             for area in SkillArea.objects.all()
         },
         rules={code: tuple(found) for code, found in rules.items()},
-        tiers=dict(Tier.objects.order_by("position").values_list("code", "name")),
+        tiers={code: _shown(name) for code, name in Tier.objects.order_by("position").values_list("code", "name")},
     )
 
 

@@ -8,7 +8,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from kombu.exceptions import OperationalError
 
 from outbox.services import email_key, email_queue
@@ -90,8 +91,9 @@ def plan_link(plan: PathwayPlan) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def pathway_plan_email(*, plan_id: int, to: str, include_link: bool) -> None:
-    """Send a plan to an address (the Celery task calls this). The address is used once and not kept."""
+def pathway_plan_email(*, plan_id: int, to: str, include_link: bool, language: str = "") -> None:
+    """Send a plan to an address (the Celery task calls this), in the language the person asked in. The address
+    is used once and not kept."""
     plan = PathwayPlan.objects.filter(pk=plan_id).first()
     if plan is None:
         return  # deleted before the email went out
@@ -101,7 +103,8 @@ def pathway_plan_email(*, plan_id: int, to: str, include_link: bool) -> None:
         "reference": plan.reference_display,
         "site": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
-    send_mail("Your digital skills plan", render_to_string("pathways/email/plan.txt", context), None, [to])
+    with translation.override(language or settings.LANGUAGE_CODE):
+        send_mail(gettext("Your digital skills plan"), render_to_string("pathways/email/plan.txt", context), None, [to])
 
 
 def pathway_plan_email_send(*, plan: PathwayPlan, to: str, include_link: bool) -> bool:
@@ -109,7 +112,7 @@ def pathway_plan_email_send(*, plan: PathwayPlan, to: str, include_link: bool) -
     from .tasks import email_plan_task
 
     try:
-        email_plan_task.delay(plan.pk, to, include_link)
+        email_plan_task.delay(plan.pk, to, include_link, translation.get_language())
     except OperationalError:
         logger.warning("Could not queue a pathway plan email: the broker is unreachable")
         return False
@@ -123,7 +126,7 @@ def _notify_new_matches(*, plan: PathwayPlan, new: list[dict]) -> None:
         key=email_key("plan-matches", plan.pk, [opportunity["id"] for opportunity in new]),
         user=plan.user,
         to=plan.user.email,
-        subject="New courses and jobs for your digital skills plan",
+        subject=gettext("New courses and jobs for your digital skills plan"),
         body=render_to_string("pathways/email/new_matches.txt", context),
     )
     plan.notified_at = timezone.now()

@@ -10,8 +10,8 @@ from . import services
 # Sent straight away, not through the outbox: the person asked for it just now, and the address is used once
 # and kept nowhere (an outbox row would keep it).
 @shared_task(name="pathways.email_plan", ignore_result=True)
-def email_plan_task(plan_id: int, to: str, include_link: bool) -> None:
-    services.pathway_plan_email(plan_id=plan_id, to=to, include_link=include_link)
+def email_plan_task(plan_id: int, to: str, include_link: bool, language: str = "") -> None:
+    services.pathway_plan_email(plan_id=plan_id, to=to, include_link=include_link, language=language)
 
 
 @shared_task(name="pathways.refresh_plans", ignore_result=True)

@@ -3,6 +3,8 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import flow, selectors
@@ -11,7 +13,7 @@ from ..forms import CheckboxesForm, PostcodeForm, RadiosForm
 from ..models import Question
 
 SESSION_ANSWERS = "pathways_answers"
-NONE_LABELS = {Question.Kind.STATEMENTS: "None of these yet", Question.Kind.INTERESTS: "None of these right now"}
+NONE_LABELS = {Question.Kind.STATEMENTS: _("None of these yet"), Question.Kind.INTERESTS: _("None of these right now")}
 
 
 def _answers_data(request) -> dict:
@@ -63,7 +65,7 @@ def _form(page: flow.QuestionPage, bank, data: dict, post):
         return CheckboxesForm(
             post,
             options=options,
-            none_label=NONE_LABELS[page.skills.kind],
+            none_label=str(NONE_LABELS[page.skills.kind]),
             initial={"answer": initial or (["none"] if initial == [] else [])},
         )
     initial = {"answer": "" if data.get(page.code) is None else str(data[page.code])}
@@ -123,7 +125,7 @@ def question(request, code):
             "page": page,
             "form": form,
             "options": bank.options(page.skills) if page.skills else [(value, label, "") for value, label in page.optional.options],
-            "caption": area.title if area else ("Digital jobs" if page.skills else "About you (optional)"),
+            "caption": area.title if area else (gettext("Digital jobs") if page.skills else gettext("About you (optional)")),
             "hint": page.skills.hint if page.skills else page.optional.hint,
             "number": index + 1,
             "count": len(found),
@@ -137,10 +139,10 @@ def _answer_text(page: flow.QuestionPage, bank, data: dict) -> list[str]:
     if page.skills:
         labels = dict((value, label) for value, label, _ in bank.options(page.skills))
         chosen = [labels[value] for value in data["skills"].get(page.code, []) if value in labels]
-        return chosen or [NONE_LABELS[page.skills.kind]]
+        return chosen or [str(NONE_LABELS[page.skills.kind])]
     value = data.get(page.code)
     if value in ("", None):
-        return ["Not answered"]
+        return [gettext("Not answered")]
     return [dict(page.optional.options).get(str(value), str(value))]
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.limits import Attempt, client_address
@@ -87,17 +88,17 @@ def _email(request, saved: PathwayPlan, via: str):
         limits.EMAIL_BY_CLIENT.consume(client_address(request)).allowed
         and limits.EMAIL_BY_PLAN.consume(str(saved.pk)).allowed
     ):
-        messages.error(request, "This plan has been emailed several times already. Try again tomorrow.")
+        messages.error(request, gettext("This plan has been emailed several times already. Try again tomorrow."))
     elif services.pathway_plan_email_send(plan=saved, to=to, include_link=via == "link"):
-        messages.success(request, f"We are sending your plan to {to}. It can take a few minutes to arrive.")
+        messages.success(request, gettext("We are sending your plan to %(email)s. It can take a few minutes to arrive.") % {"email": to})
     else:
-        messages.error(request, "We could not send the email just now. Try again in a few minutes.")
+        messages.error(request, gettext("We could not send the email just now. Try again in a few minutes."))
     return redirect(request.path.removesuffix("email/"))
 
 
 def _delete(request, saved: PathwayPlan):
     services.pathway_plan_delete(plan=saved)
-    messages.success(request, "Your plan has been deleted.")
+    messages.success(request, gettext("Your plan has been deleted."))
     return redirect("pathways:start")
 
 
@@ -131,7 +132,10 @@ def saved_plan_notifications(request, pk):
         raise Http404("No such plan")
     on = request.POST.get("notify") == "on"
     services.pathway_plan_notifications_set(plan=saved, on=on)
-    messages.success(request, "We will email you when new courses or jobs match your plan." if on else "We will not email you about new matches.")
+    if on:
+        messages.success(request, gettext("We will email you when new courses or jobs match your plan."))
+    else:
+        messages.success(request, gettext("We will not email you about new matches."))
     return redirect("pathways:saved_plan", pk=saved.pk)
 
 
@@ -163,5 +167,5 @@ def find_plan(request):
                     by_reference.refund()
                 request.session[SESSION_UNLOCKED] = [*request.session.get(SESSION_UNLOCKED, []), found.pk][-20:]
                 return redirect("pathways:saved_plan", pk=found.pk)
-            form.add_error(None, "We could not find a plan with that reference code and postcode. Check both and try again.")
+            form.add_error(None, gettext("We could not find a plan with that reference code and postcode. Check both and try again."))
     return private(render(request, "pathways/find.html", {"form": form}))

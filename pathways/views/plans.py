@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import services
@@ -44,7 +45,7 @@ def plan_save(request):
         return incomplete
     answers = Answers.from_dict(data)
     saved = services.pathway_plan_save(user=request.user, answers=answers, plan_data=plan_for(bank=bank, answers=answers))
-    messages.success(request, "Your plan is saved in your account.")
+    messages.success(request, gettext("Your plan is saved in your account."))
     return redirect("pathways:saved_plan", pk=saved.pk)
 
 
@@ -62,5 +63,5 @@ def plan_keep(request):
         plan_data=plan_for(bank=bank, answers=answers),
         check_outcode=answers.postcode or form.cleaned_data["outcode"],
     )
-    messages.success(request, "Your plan is kept. Save the private link or write down the reference code to come back to it.")
+    messages.success(request, gettext("Your plan is kept. Save the private link or write down the reference code to come back to it."))
     return redirect("pathways:private_plan", token=kept.token)

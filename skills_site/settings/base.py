@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -218,6 +219,7 @@ CELERY_BEAT_SCHEDULER = "skills_site.beat:SingleBeatScheduler"
 CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("ur", "اردو"), ("pl", "Polski"), ("ro", "Română")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
