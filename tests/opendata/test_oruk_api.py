@@ -288,3 +288,19 @@ def test_language_names_are_read_from_what_providers_write():
     assert language_names("urdu/Polish; BSL & Arabic") == ["English", "Urdu", "Polish", "BSL", "Arabic"]
     assert language_names("English and Welsh") == ["English", "Welsh"]
     assert language_names("") == ["English"]
+
+
+def test_readers_are_throttled_like_the_rest_of_the_open_data(client, settings):
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "open_data": "2/minute"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+
+    statuses = [client.get(API + "services").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_the_open_data_catalogue_points_directories_to_the_oruk_api(client, datasets_root):
+    page = client.get("/data/").content.decode()
+
+    assert 'href="/api/oruk/"' in page
+    assert "Open Referral UK" in page
