@@ -58,3 +58,8 @@ def services_by_key(keys) -> dict[int, Programme]:
 
 def skill_areas() -> QuerySet:
     return SkillArea.objects.order_by("framework", "position", "pk")
+
+
+def frameworks() -> list[tuple[str, str]]:
+    """The skill-area frameworks, each a taxonomy: (code, name)."""
+    return list(SkillArea.Framework.choices)

@@ -13,8 +13,6 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pathways.models import SkillArea
-
 from . import mapping, selectors
 from .ids import record_keys
 
@@ -79,7 +77,8 @@ class OrukView(APIView):
 
     def search_words(self) -> str:
         # `search` in HSDS 3.0; `text` in the profile's earlier versions, still used by older readers.
-        return (self.request.query_params.get("search") or self.request.query_params.get("text") or "").strip()[:200]
+        words = self.request.query_params.get("search") or self.request.query_params.get("text") or ""
+        return words.replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL in text
 
 
 class ApiInfoView(OrukView):
@@ -115,13 +114,12 @@ class ServiceListView(OrukView):
         term, taxonomy = (self.request.query_params.get(name, "").strip() for name in ("taxonomy_term_id", "taxonomy_id"))
         if not (term or taxonomy):
             return None
-        areas = SkillArea.objects.all()
+        areas = selectors.skill_areas()
         if term:
             keys = record_keys("taxonomy_term", term)
             areas = areas.filter(pk=keys[0] if keys else None)
         if taxonomy:
-            frameworks = [code for code in SkillArea.Framework.values if mapping.taxonomy_id(code) == taxonomy.lower()]
-            areas = areas.filter(framework__in=frameworks)
+            areas = areas.filter(framework__in=[code for code, _ in selectors.frameworks() if mapping.taxonomy_id(code) == taxonomy.lower()])
         return areas.values("pk")
 
 
@@ -161,12 +159,12 @@ class ServiceAtLocationDetailView(OrukView):
 
 class TaxonomyListView(OrukView):
     def get(self, request):
-        return self.page(list(SkillArea.Framework.choices), lambda page: [mapping.taxonomy(*choice) for choice in page])
+        return self.page(selectors.frameworks(), lambda page: [mapping.taxonomy(*choice) for choice in page])
 
 
 class TaxonomyDetailView(OrukView):
     def get(self, request, id: str):
-        for code, label in SkillArea.Framework.choices:
+        for code, label in selectors.frameworks():
             found = mapping.taxonomy(code, label)
             if found["id"] == id.lower():
                 return Response(found)

@@ -304,3 +304,11 @@ def test_the_open_data_catalogue_points_directories_to_the_oruk_api(client, data
 
     assert 'href="/api/oruk/"' in page
     assert "Open Referral UK" in page
+
+
+def test_searching_for_odd_characters_finds_nothing_rather_than_failing(client):
+    drop_in_help()
+
+    page = answer(client, "services", schemas.page_of(schemas.SERVICE_SUMMARY), search="\x00%_'\"")
+
+    assert page["empty"] is True
