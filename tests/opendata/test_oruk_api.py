@@ -312,3 +312,22 @@ def test_searching_for_odd_characters_finds_nothing_rather_than_failing(client):
     page = answer(client, "services", schemas.page_of(schemas.SERVICE_SUMMARY), search="\x00%_'\"")
 
     assert page["empty"] is True
+
+
+@pytest.mark.parametrize("path", ["services", "service_at_locations"])
+def test_a_page_costs_the_same_few_queries_however_many_services_it_holds(client, path, django_assert_max_num_queries):
+    drop_in_help("The first")
+    with django_assert_max_num_queries(12) as few:
+        client.get(API + path)
+    for number in range(6):
+        drop_in_help(f"Help session {number}")
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert answer(client, path, schemas.page_of({"type": "object"}))["total_items"] == 7
+
+
+def test_a_full_service_costs_a_few_queries(client, django_assert_max_num_queries):
+    programme = drop_in_help()
+
+    with django_assert_max_num_queries(8):
+        answer(client, f"services/{record_id('service', programme.pk)}", schemas.SERVICE)
