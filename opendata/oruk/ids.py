@@ -7,6 +7,7 @@ https://www.rfc-editor.org/rfc/rfc9562#section-5.8
 """
 
 import uuid
+from functools import cache
 
 NAMESPACE = uuid.UUID("be178b03-268b-4899-9504-253ff82f3324")  # ours; never change it, or every id changes
 PAYLOAD_BYTES = 7
@@ -22,12 +23,17 @@ def _pack(keys: tuple[int, ...]) -> int:
     return first << PAIR_BITS | second
 
 
-def record_id(kind: str, *keys: int) -> str:
-    """The id of the `kind` record (e.g. "service") standing for one key, or a pair (service at a location)."""
-    raw = bytearray(uuid.uuid5(NAMESPACE, kind).bytes[:9] + _pack(keys).to_bytes(PAYLOAD_BYTES, "big"))
+@cache
+def _prefix(kind: str) -> bytes:
+    raw = bytearray(uuid.uuid5(NAMESPACE, kind).bytes[:9])
     raw[6] = (raw[6] & 0x0F) | 0x80  # version 8
     raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC's variant
-    return str(uuid.UUID(bytes=bytes(raw)))
+    return bytes(raw)
+
+
+def record_id(kind: str, *keys: int) -> str:
+    """The id of the `kind` record (e.g. "service") standing for one key, or a pair (service at a location)."""
+    return str(uuid.UUID(bytes=_prefix(kind) + _pack(keys).to_bytes(PAYLOAD_BYTES, "big")))
 
 
 def record_keys(kind: str, value: str, *, pair: bool = False) -> tuple[int, ...] | None:
@@ -36,7 +42,7 @@ def record_keys(kind: str, value: str, *, pair: bool = False) -> tuple[int, ...]
         given = uuid.UUID(value).bytes
     except ValueError:
         return None
-    if given[:9] != uuid.UUID(record_id(kind, 0)).bytes[:9]:
+    if given[:9] != _prefix(kind):
         return None
     payload = int.from_bytes(given[9:], "big")
     if pair:

@@ -11,22 +11,12 @@ from pathways.models import SkillArea
 
 
 def service_list(*, search: str = "", modified_after: datetime.datetime | None = None, skill_area_ids=None) -> QuerySet:
-    """Public inclusion support with everything a fully nested service shows, oldest key first so pages are
-    stable while records change."""
+    """Public inclusion support and its organisation, oldest key first so pages stay stable while records
+    change."""
     services = (
         Programme.objects.public()
         .filter(kind=Programme.Kind.INCLUSION_SUPPORT)
         .select_related("provider__organisation")
-        .prefetch_related(
-            "skill_areas",
-            Prefetch(
-                "runs",
-                queryset=ProgrammeRun.objects.filter(
-                    Q(ends_on__gte=timezone.localdate()) | Q(ends_on__isnull=True, starts_on__gte=timezone.localdate())
-                ).order_by("starts_on", "pk"),
-            ),
-            Prefetch("venues", queryset=Venue.objects.select_related("local_authority", "district").order_by("name", "pk")),
-        )
         .order_by("pk")
     )
     if search:
@@ -38,8 +28,22 @@ def service_list(*, search: str = "", modified_after: datetime.datetime | None =
     return services
 
 
+def nested(services: QuerySet) -> QuerySet:
+    """With everything a fully nested service shows: its skill areas, its runs still to come or under way,
+    and its venues."""
+    today = timezone.localdate()
+    return services.prefetch_related(
+        "skill_areas",
+        Prefetch(
+            "runs",
+            queryset=ProgrammeRun.objects.filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today)).order_by("starts_on", "pk"),
+        ),
+        Prefetch("venues", queryset=Venue.objects.select_related("local_authority", "district").order_by("name", "pk")),
+    )
+
+
 def service_get(*, pk: int) -> Programme | None:
-    return service_list().filter(pk=pk).first()
+    return nested(service_list()).filter(pk=pk).first()
 
 
 def service_at_location_list(*, search: str = "") -> QuerySet:
@@ -53,7 +57,7 @@ def service_at_location_list(*, search: str = "") -> QuerySet:
 
 
 def services_by_key(keys) -> dict[int, Programme]:
-    return {programme.pk: programme for programme in service_list().filter(pk__in=set(keys))}
+    return {programme.pk: programme for programme in nested(service_list()).filter(pk__in=set(keys))}
 
 
 def skill_areas() -> QuerySet:
