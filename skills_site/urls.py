@@ -35,6 +35,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("skills_site.api_urls")),
+    path("api/oruk/", include("opendata.oruk.urls")),
     path("search/", include("search.urls")),
     path("pathways/", include("pathways.urls")),
     path("portal/provider/", include("courses.portal_urls")),
