@@ -22,11 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", required=True)
@@ -45,7 +40,7 @@ def main():
     from django.test import Client
 
     from benchmarks.query_mix import distinct_queries
-    from benchmarks.search_benchmark import api_path
+    from benchmarks.search_benchmark import api_path, percentile
 
     paths = [api_path(query.as_dict()) for query in distinct_queries() if not query.is_autocomplete][: args.queries]
     client = Client(HTTP_HOST="127.0.0.1")
