@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
+from publishing.identifiers import RegisterCodeField, validate_lars_code, validate_ukprn
 from publishing.models import Publishable, Status
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -44,9 +45,21 @@ class Provider(OrganisationProfile):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True, help_text="A public enquiries address, not a person's own")
+    ukprn = RegisterCodeField(
+        "UKPRN",
+        validators=[validate_ukprn],
+        help_text="UK Provider Reference Number, if you have one: 8 digits starting with 1, like 10001234",
+    )
 
     class Meta(OrganisationProfile.Meta):
-        pass
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ukprn"],
+                condition=~models.Q(ukprn=""),
+                name="one_provider_per_ukprn",
+                violation_error_message="Another provider on this site gives this UKPRN. If it is yours, contact us",
+            )
+        ]
 
     def get_absolute_url(self):
         return reverse("courses:provider", kwargs={"slug": self.slug})
@@ -94,6 +107,11 @@ class Programme(Publishable):
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="programmes")
     reference = models.CharField(max_length=60, help_text="Your own reference; re-imports update by it")
+    lars_code = RegisterCodeField(
+        "LARS learning aim reference",
+        validators=[validate_lars_code],
+        help_text="For a qualification: its 8-character learning aim reference, like 60312345",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COURSE)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)

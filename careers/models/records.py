@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
+from publishing.identifiers import RegisterCodeField, validate_company_number
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -44,9 +45,21 @@ class Employer(OrganisationProfile):
     disability_confident = models.CharField(
         max_length=10, choices=DisabilityConfident.choices, default=DisabilityConfident.NONE
     )
+    companies_house_number = RegisterCodeField(
+        "Companies House number",
+        validators=[validate_company_number],
+        help_text="If you are a registered company: 8 characters, like 01234567 or SC123456",
+    )
 
     class Meta(OrganisationProfile.Meta):
-        pass
+        constraints = [
+            models.UniqueConstraint(
+                fields=["companies_house_number"],
+                condition=~models.Q(companies_house_number=""),
+                name="one_employer_per_company_number",
+                violation_error_message="Another employer on this site gives this Companies House number. If it is yours, contact us",
+            )
+        ]
 
     @property
     def is_disability_confident(self) -> bool:
