@@ -31,6 +31,7 @@ class Provider(OrganisationProfile):
     """A training provider's public profile; membership and verification live on its organisation."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="provider")
+    public_kind = "provider"  # in the open-data API and its tombstones (publishing.models.Removal)
 
     class Kind(models.TextChoices):
         FE_COLLEGE = "fe_college", "Further education college"
@@ -155,6 +156,7 @@ class Programme(Publishable):
     )
 
     organisation_field = "provider__organisation"
+    public_kind = "programme"
     detail_url_name = "courses:programme"
     portal_url_name = "provider_portal:programme"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "funding_eligibility", "duration")

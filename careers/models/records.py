@@ -26,6 +26,7 @@ class Employer(OrganisationProfile):
     """An employer's public profile; membership and verification live on its organisation."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="employer")
+    public_kind = "employer"  # in the open-data API and its tombstones (publishing.models.Removal)
 
     class Size(models.TextChoices):
         MICRO = "micro", "Fewer than 10 people"
@@ -246,6 +247,7 @@ class ApprenticeshipVacancy(EmployerPosting):
     )
 
     organisation_field = "employer__organisation"
+    public_kind = "apprenticeship"
     detail_url_name = "careers:apprenticeship"
     portal_url_name = "employer_portal:apprenticeship"
     pays_apprentice_wage = True
@@ -314,6 +316,7 @@ class SponsoredOpportunity(EmployerPosting):
     )
 
     organisation_field = "sponsor__organisation"
+    public_kind = "opportunity"
     detail_url_name = "careers:opportunity"
     portal_url_name = "employer_portal:opportunity"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "pay")

@@ -387,6 +387,10 @@ def test_filter_by_updated_since_a_date_or_a_moment(client):
     old = published(ProgrammeFactory)
     recent = published(ProgrammeFactory)
     Programme.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=10))
+    # Verified long ago too: a programme whose organisation was verified since counts as new (see below).
+    type(old.provider.organisation).objects.filter(pk=old.provider.organisation_id).update(
+        verified_at=timezone.now() - datetime.timedelta(days=10)
+    )
     moment = timezone.now() - datetime.timedelta(hours=1)
     two_days_ago = timezone.localdate() - datetime.timedelta(days=2)
 
