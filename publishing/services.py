@@ -424,7 +424,11 @@ def organisation_unverify(*, organisation, by):
     _require_moderator(by)
     if not organisation.is_verified:
         return organisation
-    listed = [(posting.public_kind, posting.slug) for postings in registry.organisation_postings(organisation) for posting in postings.published()]
+    listed = [
+        (posting.public_kind, posting.slug)
+        for postings in registry.organisation_postings(organisation)
+        for posting in postings.published()
+    ]
     profile = organisation.profile
     if profile is not None:
         listed.append((profile.public_kind, profile.slug))
