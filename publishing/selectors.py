@@ -5,6 +5,7 @@ from django.core.paginator import Page
 from django.db.models import Q, Sum, Value
 from wagtail.admin.paginator import WagtailPaginator
 
+from accounts.models import Organisation
 from accounts.selectors import is_active_member
 
 from . import registry
@@ -117,3 +118,11 @@ def removals():
     for kind, slugs in registry.public_slugs().items():
         back |= Q(kind=kind, slug__in=slugs)
     return Removal.objects.exclude(back).order_by("removed_at", "pk")
+
+
+def verified_organisations(*, words: str = "", limit: int = 100):
+    """Verified organisations whose name contains the words, by name: those a moderator may take verification from."""
+    organisations = Organisation.objects.filter(verified_at__isnull=False)
+    if words:
+        organisations = organisations.filter(name__icontains=words)
+    return organisations.order_by("name", "pk")[:limit]

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import organisation_verify
@@ -159,3 +160,29 @@ def test_a_bad_kind_or_moment_is_a_400_that_says_what_is_wrong(client):
         "kind": ["Unknown kind: use one of programme, apprenticeship, opportunity, provider, employer."]
     }
     assert "updated_since" in client.get(REMOVED, {"updated_since": "yesterday"}).json()
+
+
+def test_a_moderator_withdraws_verification_in_the_admin_and_harvesters_learn_of_it(client, moderator_client):
+    provider = ProviderFactory(organisation__name="Not A Real College")
+    programme = ProgrammeFactory(provider=provider, status=Status.PUBLISHED)
+    last_harvest = timezone.now()
+
+    listed_page = moderator_client.get(reverse("publishing_verified_organisations"), {"q": "not a real"}).content.decode()
+    done = moderator_client.post(reverse("publishing_organisation_unverify", args=[provider.organisation.pk]), follow=True)
+
+    assert "Not A Real College" in listed_page
+    assert "Not A Real College is no longer verified" in done.content.decode()
+    assert {(removal["kind"], removal["slug"]) for removal in removed_since(client, last_harvest)} == {
+        ("provider", provider.slug),
+        ("programme", programme.slug),
+    }
+
+
+def test_only_moderators_open_the_withdraw_verification_pages(client):
+    provider = ProviderFactory()
+    client.force_login(member_of(provider.organisation))
+
+    assert client.get(reverse("publishing_verified_organisations")).status_code in {302, 403}
+    assert client.post(reverse("publishing_organisation_unverify", args=[provider.organisation.pk])).status_code in {302, 403}
+    provider.organisation.refresh_from_db()
+    assert provider.organisation.is_verified
