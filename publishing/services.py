@@ -391,8 +391,8 @@ STATUS_REMOVALS = {
 
 def is_listed(item: Publishable) -> bool:
     """Whether the open-data API lists the posting: published by a verified organisation. Its closing date is
-    left aside: the API stops listing it the day after, and the tombstone is written when items_close_expired
-    closes it."""
+    left aside: the API stops listing it at midnight, and its tombstone is written when items_close_expired
+    closes it (within 15 minutes)."""
     return item.status == Status.PUBLISHED and item.owner_organisation.is_verified
 
 
