@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.views import SpectacularSwaggerSplitView
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
@@ -11,7 +11,7 @@ from .pagination import OpenDataPagination
 from .renderers import CSVRenderer
 
 
-class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
+class OpenDataListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Anonymous and read-only; JSON or CSV (`?format=csv` or `Accept: text/csv`); errors are always JSON."""
 
     # Open data does not depend on who asks: no sessions or passwords here, and everyone is throttled alike.
@@ -32,6 +32,10 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         # Anyone's page may read open data; nothing here uses cookies or credentials.
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+
+class OpenDataViewSet(mixins.RetrieveModelMixin, OpenDataListViewSet):
+    """A list, and each of its items by slug."""
 
 
 class ProfileViewSet(OpenDataViewSet):

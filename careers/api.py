@@ -105,8 +105,12 @@ class EmployerSerializer(ProfileSerializer):
 
     class Meta:
         model = Employer
-        fields = ["url", "slug", "name", "sector", "size", "disability_confident", "description", "website", "is_demo"]
+        fields = [
+            "url", "slug", "name", "companies_house_number", "sector", "size", "disability_confident", "description",
+            "website", "is_demo",
+        ]  # fmt: skip
         extra_kwargs = help_texts(
+            companies_house_number="Companies House number, 8 characters such as 01234567 or SC123456; empty if none",
             sector="Its sector, e.g. Financial services",
             size="micro (under 10 people), small (10-49), medium (50-249) or large (250 or more)",
             disability_confident="Disability Confident level: none, committed, employer or leader",

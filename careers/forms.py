@@ -14,10 +14,12 @@ DESCRIPTION_HELP = "Plain paragraphs, or simple HTML: headings (h2, h3), bold, i
 
 
 class EmployerForm(GovukFormMixin, forms.ModelForm):
+    narrow_fields = {"companies_house_number": "govuk-input--width-10"}
+
     class Meta:
         model = Employer
         formfield_callback = formfield
-        fields = ["sector", "size", "disability_confident", "description", "website"]
+        fields = ["sector", "size", "disability_confident", "description", "website", "companies_house_number"]
         widgets = {"size": forms.RadioSelect, "disability_confident": forms.RadioSelect, "description": forms.Textarea}
         labels = {"description": "About you", "disability_confident": "Disability Confident"}
 

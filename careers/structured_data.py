@@ -4,7 +4,10 @@ event and career profile pages."""
 
 from django.utils import timezone
 
-from publishing.structured_data import absolute, compact, place, plain_text, postal_address
+from publishing.structured_data import absolute, compact, identifier, place, plain_text, postal_address
+
+COMPANY_NUMBER = "Companies House number"
+STANDARD_REFERENCE = "IfATE standard reference"
 
 from .models import ApprenticeshipVacancy, Employer, SponsoredOpportunity
 
@@ -16,6 +19,7 @@ def employer_json_ld(employer: Employer, request) -> dict:
             "@type": "Organization",
             "name": employer.name,
             "url": absolute(request, employer.get_absolute_url()),
+            "identifier": identifier(COMPANY_NUMBER, employer.companies_house_number),
             "sameAs": employer.website,
             "description": employer.description,
         }
@@ -23,7 +27,12 @@ def employer_json_ld(employer: Employer, request) -> dict:
 
 
 def _organisation(employer: Employer, request) -> dict:
-    return {"@type": "Organization", "name": employer.name, "sameAs": employer.website or absolute(request, employer.get_absolute_url())}
+    return {
+        "@type": "Organization",
+        "name": employer.name,
+        "sameAs": employer.website or absolute(request, employer.get_absolute_url()),
+        "identifier": identifier(COMPANY_NUMBER, employer.companies_house_number),
+    }
 
 
 def vacancy_json_ld(vacancy: ApprenticeshipVacancy, request) -> dict:
@@ -52,6 +61,7 @@ def vacancy_json_ld(vacancy: ApprenticeshipVacancy, request) -> dict:
                 "@type": "EducationalOccupationalCredential",
                 "credentialCategory": "apprenticeship",
                 "name": f"{standard.title} apprenticeship, level {standard.level}",
+                "identifier": identifier(STANDARD_REFERENCE, standard.reference),
             },
             "skills": ", ".join(area.title for area in vacancy.skill_areas.all()),
         }
@@ -173,6 +183,7 @@ def occupation_json_ld(profile, request) -> dict:
                     "@type": "EducationalOccupationalCredential",
                     "credentialCategory": "apprenticeship",
                     "name": f"{standard.title} apprenticeship, level {standard.level}",
+                    "identifier": identifier(STANDARD_REFERENCE, standard.reference),
                     "url": standard.source_url,
                 }
                 for standard in standards

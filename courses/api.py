@@ -45,7 +45,7 @@ class ProgrammeSerializer(PostingSerializer):
     class Meta:
         model = Programme
         fields = posting_fields(
-            "kind", "summary", "description", "tier", "skill_areas", "level", "delivery_mode", "cost", "cost_amount",
+            "kind", "summary", "description", "tier", "skill_areas", "level", "lars_code", "delivery_mode", "cost", "cost_amount",
             "funding_eligibility", "duration", "hours_per_week", "starts_any_time", "runs", "venues", "provider",
             "sponsor_campaign", "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan",
             "free_data", "other_languages", "step_free_access", "drop_in", "welcomes_career_changers", "places",
@@ -54,6 +54,7 @@ class ProgrammeSerializer(PostingSerializer):
             **COMMON_HELP,
             kind="course, or inclusion_support (help to get online)",
             level="Qualification level: entry, or 1 to 8",
+            lars_code="For a qualification, its LARS learning aim reference (8 letters and digits); empty if none",
             delivery_mode="in_person, online or blended",
             cost="free, funded (free if you are eligible) or paid",
             cost_amount="Price in pounds, for a paid programme",
@@ -80,9 +81,10 @@ class ProviderSerializer(ProfileSerializer):
 
     class Meta:
         model = Provider
-        fields = ["url", "slug", "name", "kind", "description", "website", "venues", "is_demo"]
+        fields = ["url", "slug", "name", "kind", "ukprn", "description", "website", "venues", "is_demo"]
         extra_kwargs = help_texts(
             kind="Kind of provider, e.g. fe_college, library, bootcamp",
+            ukprn="UK Provider Reference Number (UK Register of Learning Providers), 8 digits; empty if none",
             description="About the provider, in plain text",
             website="The provider's website",
             is_demo="A demonstration provider, not a real organisation",

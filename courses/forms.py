@@ -14,10 +14,12 @@ from .models import Programme, ProgrammeFeed, ProgrammeRun, Provider, Venue
 
 
 class ProviderForm(GovukFormMixin, forms.ModelForm):
+    narrow_fields = {"ukprn": "govuk-input--width-10"}
+
     class Meta:
         model = Provider
         formfield_callback = formfield
-        fields = ["kind", "description", "website", "phone", "email"]
+        fields = ["kind", "description", "website", "phone", "email", "ukprn"]
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea}
         labels = {"kind": "What kind of provider are you?", "description": "About you", "email": "Enquiries email"}
 
@@ -38,6 +40,7 @@ class VenueForm(GovukFormMixin, forms.ModelForm):
 class ProgrammeForm(CampaignTagging, OptionalPlaces, PostingForm):
     narrow_fields = {
         "reference": "govuk-input--width-20",
+        "lars_code": "govuk-input--width-10",
         "cost_amount": "govuk-input--width-5",
         "hours_per_week": "govuk-input--width-4",
         "enquiry_phone": "govuk-input--width-20",
@@ -62,7 +65,7 @@ class ProgrammeForm(CampaignTagging, OptionalPlaces, PostingForm):
         model = Programme
         formfield_callback = formfield
         fields = [
-            "reference", "kind", "title", "summary", "description", "tier", "skill_areas", "level", "delivery_mode",
+            "reference", "kind", "title", "summary", "description", "tier", "skill_areas", "level", "lars_code", "delivery_mode",
             "venues", "cost", "cost_amount", "funding_eligibility", "duration", "hours_per_week", "starts_any_time",
             "how_to_apply", "enquiry_url", "enquiry_email", "enquiry_phone", "free_device_loan", "free_data",
             "other_languages", "step_free_access", "drop_in", "welcomes_career_changers", "places", "sponsor_campaign",

@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
+from publishing.identifiers import RegisterCodeField, validate_lars_code, validate_ukprn
 from publishing.models import Publishable, Status
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -30,6 +31,7 @@ class Provider(OrganisationProfile):
     """A training provider's public profile; membership and verification live on its organisation."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="provider")
+    public_kind = "provider"  # in the open-data API and its tombstones (publishing.models.Removal)
 
     class Kind(models.TextChoices):
         FE_COLLEGE = "fe_college", "Further education college"
@@ -44,9 +46,21 @@ class Provider(OrganisationProfile):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True, help_text="A public enquiries address, not a person's own")
+    ukprn = RegisterCodeField(
+        "UKPRN",
+        validators=[validate_ukprn],
+        help_text="UK Provider Reference Number, if you have one: 8 digits starting with 1, like 10001234",
+    )
 
     class Meta(OrganisationProfile.Meta):
-        pass
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ukprn"],
+                condition=~models.Q(ukprn=""),
+                name="one_provider_per_ukprn",
+                violation_error_message="Another provider on this site gives this UKPRN. If it is yours, contact us",
+            )
+        ]
 
     def get_absolute_url(self):
         return reverse("courses:provider", kwargs={"slug": self.slug})
@@ -94,6 +108,11 @@ class Programme(Publishable):
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="programmes")
     reference = models.CharField(max_length=60, help_text="Your own reference; re-imports update by it")
+    lars_code = RegisterCodeField(
+        "LARS learning aim reference",
+        validators=[validate_lars_code],
+        help_text="For a qualification: its 8-character learning aim reference, like 60312345",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COURSE)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -137,6 +156,7 @@ class Programme(Publishable):
     )
 
     organisation_field = "provider__organisation"
+    public_kind = "programme"
     detail_url_name = "courses:programme"
     portal_url_name = "provider_portal:programme"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "funding_eligibility", "duration")

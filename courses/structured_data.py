@@ -1,6 +1,6 @@
 """schema.org JSON-LD for programmes (Course with CourseInstance) and providers (EducationalOrganization)."""
 
-from publishing.structured_data import absolute, compact, place, plain_text
+from publishing.structured_data import absolute, compact, identifier, place, plain_text
 
 from .models import Programme, Provider
 
@@ -14,6 +14,7 @@ def provider_json_ld(provider: Provider, request) -> dict:
             "@type": "EducationalOrganization",
             "name": provider.name,
             "url": absolute(request, provider.get_absolute_url()),
+            "identifier": identifier("UKPRN", provider.ukprn),
             "sameAs": provider.website,
             "description": provider.description,
             "email": provider.email,
@@ -64,12 +65,14 @@ def programme_json_ld(programme: Programme, request) -> dict:
             "description": programme.summary or plain_text(programme.description),
             "url": absolute(request, programme.get_absolute_url()),
             "courseCode": programme.reference,
+            "identifier": identifier("LARS", programme.lars_code),
             "educationalLevel": programme.get_level_display(),
             "isAccessibleForFree": not paid,
             "provider": {
                 "@type": "EducationalOrganization",
                 "name": provider.name,
                 "url": absolute(request, provider.get_absolute_url()),
+                "identifier": identifier("UKPRN", provider.ukprn),
             },
             "about": [area.title for area in programme.skill_areas.all()],
             "hasCourseInstance": instances,

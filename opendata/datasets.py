@@ -90,6 +90,13 @@ def organisation_columns(noun: str) -> tuple[Column, ...]:
     )  # fmt: skip
 
 
+def company_number_column(noun: str) -> Column:
+    return Column(
+        f"{noun}_companies_house_number", f"{noun.capitalize()} Companies House number", "string",
+        f"The {noun}'s Companies House number, if it gave one", text(f"{noun}.companies_house_number"),
+    )  # fmt: skip
+
+
 def venue_values(name: str) -> Callable[[Programme], list[str]]:
     return lambda programme: [getattr(venue, name) for venue in programme.venues.all() if getattr(venue, name)]
 
@@ -125,7 +132,17 @@ PROGRAMMES = Dataset(
         *posting_columns(),
         Column("kind", "Kind", "string", "course, or inclusion_support (help to get online)", text("kind")),
         *organisation_columns("provider"),
+        Column(
+            "provider_ukprn", "Provider UKPRN", "string",
+            "The provider's UK Provider Reference Number (UK Register of Learning Providers), if it gave one",
+            text("provider.ukprn"),
+        ),
         Column("level", "Qualification level", "string", "entry, or 1 to 8", text("level")),
+        Column(
+            "lars_code", "LARS learning aim reference", "string",
+            "For a qualification, its learning aim reference in the Learning Aim Reference Service (8 letters and digits)",
+            text("lars_code"),
+        ),
         Column("delivery_mode", "How it is taught", "string", "in_person, online or blended", text("delivery_mode")),
         Column("cost", "Cost", "string", "free, funded (free if you are eligible) or paid", text("cost")),
         Column("cost_amount", "Price", "decimal", "Price in pounds, for a paid programme", attribute("cost_amount")),
@@ -186,6 +203,7 @@ APPRENTICESHIPS = Dataset(
     columns=(
         *posting_columns(),
         *organisation_columns("employer"),
+        company_number_column("employer"),
         Column("standard", "Apprenticeship standard", "string", "The apprenticeship standard's title", text("standard.title")),
         Column("standard_reference", "Standard reference", "string", "The standard's reference, e.g. ST0116, if known", text("standard.reference")),
         Column("standard_level", "Level", "integer", "The standard's level, 2 to 7", attribute("standard.level")),
@@ -225,6 +243,7 @@ SPONSORED = Dataset(
     columns=(
         *posting_columns(),
         *organisation_columns("sponsor"),
+        company_number_column("sponsor"),
         Column("kind", "Kind", "string", "paid_role, bootcamp_place, placement, returner or scholarship", text("kind")),
         Column("pay", "Pay or funding", "string", 'What it pays or funds, e.g. "£24,000 a year"', text("pay")),
         Column("places", "Places", "integer", "How many people it can take", attribute("places")),
@@ -281,6 +300,10 @@ PROVIDERS = Dataset(
     columns=(
         *profile_columns(),
         Column("kind", "Kind", "string", "Kind of provider, e.g. fe_college, library, bootcamp", text("kind")),
+        Column(
+            "ukprn", "UKPRN", "string",
+            "UK Provider Reference Number (UK Register of Learning Providers), 8 digits, if it gave one", text("ukprn"),
+        ),
         *profile_end_columns(),
     ),
     rows=providers,
@@ -306,6 +329,11 @@ EMPLOYERS = Dataset(
     primary_key="slug",
     columns=(
         *profile_columns(),
+        Column(
+            "companies_house_number", "Companies House number", "string",
+            "Its Companies House number, 8 characters such as 01234567 or SC123456, if it gave one",
+            text("companies_house_number"),
+        ),
         Column("sector", "Sector", "string", "The employer's sector", text("sector")),
         Column("size", "Size", "string", "micro (fewer than 10 people), small (10 to 49), medium (50 to 249) or large", text("size")),
         Column(

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from accounts.models import Organisation
 
 from . import posting_checks, registry, selectors, services
 
@@ -135,3 +137,23 @@ class StatusChangeLogView(ModerationPageView):
 
     def page_context(self) -> dict:
         return {"changes": selectors.recent_status_changes()}
+
+
+class VerifiedOrganisationsView(ModerationPageView):
+    page_title = "Withdraw verification"
+    header_icon = "warning"
+    template_name = "publishing/admin/verified.html"
+
+    def page_context(self) -> dict:
+        words = self.request.GET.get("q", "").strip()[:100]
+        return {"q": words, "organisations": selectors.verified_organisations(words=words)}
+
+
+class OrganisationUnverifyView(ModeratorRequiredMixin, View):
+    def post(self, request, pk):
+        organisation = get_object_or_404(Organisation, pk=pk)
+        services.organisation_unverify(organisation=organisation, by=request.user)
+        messages.success(
+            request, f"{organisation.name} is no longer verified: its profile and postings are hidden until it is verified again."
+        )
+        return redirect("publishing_verified_organisations")

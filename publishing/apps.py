@@ -10,6 +10,16 @@ class PublishingConfig(AppConfig):
         from accounts.personal_data import register_section
 
         register_section("emails_you_stopped", _opt_outs)
+        _connect_tombstones()
+
+
+def _connect_tombstones() -> None:
+    from django.db.models.signals import pre_delete
+
+    from . import registry, services
+
+    for model in registry.posting_models() + registry.profile_models():
+        pre_delete.connect(services.on_deleting, sender=model, dispatch_uid=f"publishing-removal-{model._meta.label_lower}")
 
 
 def _opt_outs(user) -> list[dict]:

@@ -89,6 +89,9 @@ class Publishable(models.Model):
     # moderator's decision covers them too.
     reviewed_relations: tuple[str, ...] = ()
 
+    # What the open-data API and its tombstones call this kind of posting (Removal.Kind).
+    public_kind = ""
+
     # The names of its public page's URL (by its slug) and of its page in the poster's portal (by the
     # organisation's slug and its pk).
     detail_url_name = ""
@@ -239,3 +242,37 @@ class ClosingReminder(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id} closing {self.closing_date}"
+
+
+class Removal(models.Model):
+    """A tombstone: something the open-data API listed stopped being public, so harvesters that copied it can
+    remove it too (/api/v1/removed/). Only what a harvester needs to find its copy: the kind, the public
+    identifier (slug), when and a reason code; never who did it or a moderator's words."""
+
+    class Kind(models.TextChoices):
+        # The API lists each kind at the plural: /api/v1/programmes/, /api/v1/apprenticeships/…
+        PROGRAMME = "programme", "Programme"
+        APPRENTICESHIP = "apprenticeship", "Apprenticeship vacancy"
+        OPPORTUNITY = "opportunity", "Sponsored opportunity"
+        PROVIDER = "provider", "Training provider"
+        EMPLOYER = "employer", "Employer"
+
+    class Reason(models.TextChoices):
+        WITHDRAWN = "withdrawn", "Withdrawn by its organisation or taken down by a moderator"
+        CLOSED = "closed", "Its closing date passed"
+        UNPUBLISHED = "unpublished", "Back to draft or waiting for a moderator"
+        ARCHIVED = "archived", "Archived"
+        DELETED = "deleted", "Deleted"
+        UNVERIFIED = "organisation_unverified", "Its organisation is no longer verified"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    slug = models.SlugField(max_length=220)
+    reason = models.CharField(max_length=30, choices=Reason.choices)
+    removed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["removed_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="one_removal_per_public_item")]
+
+    def __str__(self):
+        return f"{self.kind} {self.slug} {self.reason} at {self.removed_at:%Y-%m-%d %H:%M}"

@@ -4,6 +4,8 @@ find them without publishing importing the apps that define them."""
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
+from accounts.models import OrganisationProfile
+
 from .models import Publishable, Status
 
 
@@ -44,3 +46,18 @@ def has_published_before(organisation) -> bool:
 
 def models_with_closing_dates() -> list[type[Publishable]]:
     return [model for model in posting_models() if "closing_date" in {field.name for field in model._meta.fields}]
+
+
+def profile_models() -> list[type[OrganisationProfile]]:
+    """The organisations' public profiles: providers and employers."""
+    return [model for model in apps.get_models() if issubclass(model, OrganisationProfile)]
+
+
+def public_slugs() -> dict[str, QuerySet]:
+    """For each kind the open-data API lists, the slugs of what it lists now."""
+    postings = {model.public_kind: model.objects.public().values("slug") for model in posting_models()}
+    profiles = {
+        model.public_kind: model.objects.filter(organisation__verified_at__isnull=False).values("organisation__slug")
+        for model in profile_models()
+    }
+    return postings | profiles

@@ -5,11 +5,12 @@ from django.core.paginator import Page
 from django.db.models import Q, Sum, Value
 from wagtail.admin.paginator import WagtailPaginator
 
+from accounts.models import Organisation
 from accounts.selectors import is_active_member
 
 from . import registry
 from .activity import EVENTS
-from .models import PostingActivity, Publishable, Status, StatusChange
+from .models import PostingActivity, Publishable, Removal, Status, StatusChange
 from .services import is_moderator
 
 # Statuses anyone may see, once the organisation is verified: a closed item still shows, marked as closed.
@@ -108,3 +109,20 @@ def published_postings(*, words: str = "", limit: int = 100) -> list[Publishable
 def recent_status_changes(*, limit: int = 200):
     """The latest changes of status of any posting: who (or "automatic"), when, from what to what, and why."""
     return StatusChange.objects.select_related("by", "content_type").prefetch_related("item").order_by("-at")[:limit]
+
+
+def removals():
+    """Tombstones of what the open-data API stopped listing, oldest first, leaving out any item that is public
+    again (published again, or its organisation verified again): the API lists it once more instead."""
+    back = Q()
+    for kind, slugs in registry.public_slugs().items():
+        back |= Q(kind=kind, slug__in=slugs)
+    return Removal.objects.exclude(back).order_by("removed_at", "pk")
+
+
+def verified_organisations(*, words: str = "", limit: int = 100):
+    """Verified organisations whose name contains the words, by name: those a moderator may take verification from."""
+    organisations = Organisation.objects.filter(verified_at__isnull=False)
+    if words:
+        organisations = organisations.filter(name__icontains=words)
+    return organisations.order_by("name", "pk")[:limit]

@@ -21,7 +21,7 @@ from accounts.selectors import is_active_member
 from accounts.services import profile_website_hold
 
 from . import posting_checks, registry
-from .models import ClosingReminder, Publishable, Status, StatusChange
+from .models import ClosingReminder, Publishable, Removal, Status, StatusChange
 
 MODERATOR_PERMISSION = "accounts.verify_organisation"
 
@@ -63,8 +63,10 @@ def _require_moderator(user) -> None:
 
 
 def _move(item: Publishable, to_status: str, *, by, reason: str = "", held: bool | None = None) -> Publishable:
-    """Change the status and record it; `held` sets or clears a moderator's hold (None leaves it)."""
+    """Change the status and record it; `held` sets or clears a moderator's hold (None leaves it). Leaving the
+    open-data API leaves a tombstone for its harvesters; coming back removes it."""
     from_status = item.status
+    was_listed = is_listed(item)
     item.status = to_status
     item.status_reason = reason
     fields = ["status", "status_reason", "updated_at"]
@@ -84,6 +86,10 @@ def _move(item: Publishable, to_status: str, *, by, reason: str = "", held: bool
         reason=reason,
     )
     item.last_change = change
+    if was_listed and to_status != Status.PUBLISHED:
+        removal_record(kind=item.public_kind, slug=item.slug, reason=STATUS_REMOVALS[to_status])
+    elif is_listed(item):
+        Removal.objects.filter(kind=item.public_kind, slug=item.slug).delete()
     return item
 
 
@@ -370,3 +376,64 @@ def closing_reminder_record(*, item: Publishable) -> None:
     ClosingReminder.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk, closing_date=item.closing_date
     )
+
+
+# Tombstones: what the open-data API stopped listing (/api/v1/removed/) --------------------------------
+
+STATUS_REMOVALS = {
+    Status.WITHDRAWN: Removal.Reason.WITHDRAWN,
+    Status.CLOSED: Removal.Reason.CLOSED,
+    Status.ARCHIVED: Removal.Reason.ARCHIVED,
+    Status.DRAFT: Removal.Reason.UNPUBLISHED,
+    Status.PENDING_REVIEW: Removal.Reason.UNPUBLISHED,
+}
+
+
+def is_listed(item: Publishable) -> bool:
+    """Whether the open-data API lists the posting: published by a verified organisation. Its closing date is
+    left aside: the API stops listing it at midnight, and its tombstone is written when items_close_expired
+    closes it (within 15 minutes)."""
+    return item.status == Status.PUBLISHED and item.owner_organisation.is_verified
+
+
+def removal_record(*, kind: str, slug: str, reason: str) -> Removal:
+    """Record (or move to now) that the item of this kind and slug stopped being public, and why."""
+    removal, _ = Removal.objects.update_or_create(
+        kind=kind, slug=slug, defaults={"reason": reason, "removed_at": timezone.now()}
+    )
+    return removal
+
+
+def on_deleting(sender, instance, **kwargs):
+    """pre_delete of postings and profiles (connected in PublishingConfig.ready()): a listed one leaves a
+    tombstone. A signal, not a service, because deletes also come from the admin and from cascades (an
+    organisation deleted with its profile and postings); it runs in the delete's own transaction."""
+    if isinstance(instance, Publishable):
+        listed = is_listed(instance)
+    else:
+        listed = instance.organisation.is_verified
+    if listed:
+        removal_record(kind=instance.public_kind, slug=instance.slug, reason=Removal.Reason.DELETED)
+
+
+@transaction.atomic
+def organisation_unverify(*, organisation, by):
+    """A moderator withdraws an organisation's verification (it was not who it said, or it has closed): its
+    profile and postings stop being public at once and leave tombstones. Verifying it again
+    (accounts.services.organisation_verify) brings back what is still published."""
+    _require_moderator(by)
+    if not organisation.is_verified:
+        return organisation
+    listed = [
+        (posting.public_kind, posting.slug)
+        for postings in registry.organisation_postings(organisation)
+        for posting in postings.published()
+    ]
+    profile = organisation.profile
+    if profile is not None:
+        listed.append((profile.public_kind, profile.slug))
+    organisation.verified_at, organisation.verified_by = None, None
+    organisation.save(update_fields=["verified_at", "verified_by"])
+    for kind, slug in listed:
+        removal_record(kind=kind, slug=slug, reason=Removal.Reason.UNVERIFIED)
+    return organisation

@@ -25,6 +25,11 @@ def plain_text(html: str) -> str:
     return " ".join(strip_tags(html or "").split())
 
 
+def identifier(property_id: str, value: str) -> dict | None:
+    """A register's identifier, such as a UKPRN, as schema.org `identifier`; None when there is none."""
+    return {"@type": "PropertyValue", "propertyID": property_id, "value": value} if value else None
+
+
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 

@@ -2,7 +2,14 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import PostingDecisionView, PostingQueueView, PublishedPostingsView, StatusChangeLogView
+from .admin_views import (
+    OrganisationUnverifyView,
+    PostingDecisionView,
+    PostingQueueView,
+    PublishedPostingsView,
+    StatusChangeLogView,
+    VerifiedOrganisationsView,
+)
 from .services import is_moderator
 
 
@@ -16,6 +23,10 @@ def register_moderation_urls():
             "postings/<str:label>/<int:pk>/<slug:decision>/",
             PostingDecisionView.as_view(),
             name="publishing_posting_decision",
+        ),
+        path("organisations/verified/", VerifiedOrganisationsView.as_view(), name="publishing_verified_organisations"),
+        path(
+            "organisations/<int:pk>/unverify/", OrganisationUnverifyView.as_view(), name="publishing_organisation_unverify"
         ),
     ]
 
@@ -38,3 +49,10 @@ def register_published_postings_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_status_changes_menu_item():
     return ModeratorMenuItem("Posting decisions", reverse("publishing_status_changes"), icon_name="history", order=253)
+
+
+@hooks.register("register_admin_menu_item")
+def register_verified_organisations_menu_item():
+    return ModeratorMenuItem(
+        "Withdraw verification", reverse("publishing_verified_organisations"), icon_name="warning", order=254
+    )

@@ -9,6 +9,7 @@ from careers.api import ApprenticeshipViewSet, EmployerViewSet, SponsoredOpportu
 from api.views import ApiReferenceView, not_found
 from courses.api import ProgrammeViewSet, ProviderViewSet
 from pathways.api import PathwayPlanView
+from publishing.api import RemovalViewSet
 from search.api import AutocompleteView, SearchView
 
 app_name = "api"
@@ -19,6 +20,7 @@ router.register("apprenticeships", ApprenticeshipViewSet, basename="apprenticesh
 router.register("opportunities", SponsoredOpportunityViewSet, basename="opportunity")
 router.register("providers", ProviderViewSet, basename="provider")
 router.register("employers", EmployerViewSet, basename="employer")
+router.register("removed", RemovalViewSet, basename="removed")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
+from publishing.identifiers import RegisterCodeField, validate_company_number
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -25,6 +26,7 @@ class Employer(OrganisationProfile):
     """An employer's public profile; membership and verification live on its organisation."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="employer")
+    public_kind = "employer"  # in the open-data API and its tombstones (publishing.models.Removal)
 
     class Size(models.TextChoices):
         MICRO = "micro", "Fewer than 10 people"
@@ -44,9 +46,21 @@ class Employer(OrganisationProfile):
     disability_confident = models.CharField(
         max_length=10, choices=DisabilityConfident.choices, default=DisabilityConfident.NONE
     )
+    companies_house_number = RegisterCodeField(
+        "Companies House number",
+        validators=[validate_company_number],
+        help_text="If you are a registered company: 8 characters, like 01234567 or SC123456",
+    )
 
     class Meta(OrganisationProfile.Meta):
-        pass
+        constraints = [
+            models.UniqueConstraint(
+                fields=["companies_house_number"],
+                condition=~models.Q(companies_house_number=""),
+                name="one_employer_per_company_number",
+                violation_error_message="Another employer on this site gives this Companies House number. If it is yours, contact us",
+            )
+        ]
 
     @property
     def is_disability_confident(self) -> bool:
@@ -233,6 +247,7 @@ class ApprenticeshipVacancy(EmployerPosting):
     )
 
     organisation_field = "employer__organisation"
+    public_kind = "apprenticeship"
     detail_url_name = "careers:apprenticeship"
     portal_url_name = "employer_portal:apprenticeship"
     pays_apprentice_wage = True
@@ -301,6 +316,7 @@ class SponsoredOpportunity(EmployerPosting):
     )
 
     organisation_field = "sponsor__organisation"
+    public_kind = "opportunity"
     detail_url_name = "careers:opportunity"
     portal_url_name = "employer_portal:opportunity"
     checked_text_fields = ("title", "summary", "description", "how_to_apply", "pay")

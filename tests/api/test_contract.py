@@ -8,9 +8,12 @@ from django.core import signals
 from django.db import close_old_connections
 from schemathesis.config import SchemathesisConfig
 
+from accounts.services import moderator_add
+from publishing import services as publishing
 from publishing.models import Status
 from search.params import MAX_RESULT_WINDOW
 from skills_site.wsgi import application
+from tests.accounts.factories import UserFactory
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory
 from tests.search.helpers import sync_now
@@ -53,6 +56,8 @@ def published_items(search_indices):
     employer = EmployerFactory()
     apprenticeship = ApprenticeshipVacancyFactory(employer=employer, status=Status.PUBLISHED, title="Software developer apprentice")
     opportunity = SponsoredOpportunityFactory(sponsor=employer, status=Status.PUBLISHED, title="Data analysis bootcamp place")
+    withdrawn = ProgrammeFactory(provider=provider, status=Status.PUBLISHED, title="Withdrawn coding club")
+    publishing.item_withdraw(item=withdrawn, by=moderator_add(user=UserFactory()))  # a tombstone for removed/
     sync_now()
     return {
         "programme": programme.slug,

@@ -320,6 +320,19 @@ def test_providers_and_employers_have_a_slug_and_public_page(client):
     assert employer_item["url"] == f"http://testserver/employers/{employer.slug}/"
 
 
+def test_register_identifiers_let_a_reuser_match_our_records_with_theirs(client):
+    provider = ProviderFactory(ukprn="10001234")
+    employer = EmployerFactory(companies_house_number="SC123456")
+    programme = published(ProgrammeFactory, provider=provider, lars_code="60312345")
+    vacancy = published(ApprenticeshipVacancyFactory, employer=employer)
+
+    assert get(client, f"providers/{provider.slug}/").json()["ukprn"] == "10001234"
+    assert get(client, f"employers/{employer.slug}/").json()["companies_house_number"] == "SC123456"
+    assert get(client, f"programmes/{programme.slug}/").json()["lars_code"] == "60312345"
+    assert get(client, f"apprenticeships/{vacancy.slug}/").json()["standard"]["reference"] == vacancy.standard.reference
+    assert csv_rows(get(client, "providers/", format="csv"))[0]["ukprn"] == "10001234"
+
+
 # Filters
 
 
@@ -374,6 +387,10 @@ def test_filter_by_updated_since_a_date_or_a_moment(client):
     old = published(ProgrammeFactory)
     recent = published(ProgrammeFactory)
     Programme.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=10))
+    # Verified long ago too: a programme whose organisation was verified since counts as new (see below).
+    type(old.provider.organisation).objects.filter(pk=old.provider.organisation_id).update(
+        verified_at=timezone.now() - datetime.timedelta(days=10)
+    )
     moment = timezone.now() - datetime.timedelta(hours=1)
     two_days_ago = timezone.localdate() - datetime.timedelta(days=2)
 

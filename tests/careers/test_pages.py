@@ -122,3 +122,19 @@ def test_employer_page_lists_open_postings_only_with_valid_json_ld(client):
 
 def test_an_unverified_employer_has_no_public_page(client):
     assert client.get(EmployerFactory(verified=False).get_absolute_url()).status_code == 404
+
+
+def test_json_ld_gives_the_employers_company_number_and_the_standards_reference(client):
+    employer = EmployerFactory(companies_house_number="SC123456")
+    vacancy = ApprenticeshipVacancyFactory(employer=employer, status=Status.PUBLISHED)
+
+    posting = json_ld_of(client.get(vacancy.get_absolute_url()).content.decode())
+    organisation = json_ld_of(client.get(employer.get_absolute_url()).content.decode())
+
+    company = {"@type": "PropertyValue", "propertyID": "Companies House number", "value": "SC123456"}
+    assert organisation["identifier"] == company
+    assert posting["hiringOrganization"]["identifier"] == company
+    assert posting["educationRequirements"]["identifier"] == {
+        "@type": "PropertyValue", "propertyID": "IfATE standard reference", "value": "ST0116",
+    }  # fmt: skip
+    assert problems_in(posting) == [] and problems_in(organisation) == []

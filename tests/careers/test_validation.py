@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from publishing.models import Status
-from tests.careers.factories import ApprenticeshipVacancyFactory, SponsoredOpportunityFactory, in_days
+from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory, in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,26 @@ def test_a_vacancy_whose_closing_date_has_passed_cannot_be_published():
     vacancy = ApprenticeshipVacancyFactory(closing_date=in_days(-2), start_date=in_days(20))
 
     assert vacancy.publication_problems() == ["The closing date has passed: set a new one"]
+
+
+@pytest.mark.parametrize("typed, kept", [("01234567", "01234567"), ("sc123456", "SC123456"), ("NI 012345", "NI012345")])
+def test_an_employers_companies_house_number_is_kept_in_capitals(typed, kept):
+    employer = EmployerFactory()
+    employer.companies_house_number = typed
+
+    employer.full_clean()
+
+    assert employer.companies_house_number == kept
+
+
+@pytest.mark.parametrize("typed", ["1234567", "S1234567", "SCO12345", "OC12345"])
+def test_a_malformed_companies_house_number_is_refused(typed):
+    employer = EmployerFactory()
+    employer.companies_house_number = typed
+
+    with pytest.raises(ValidationError) as error:
+        employer.full_clean()
+
+    assert error.value.message_dict["companies_house_number"] == [
+        "Enter a Companies House number of 8 characters: 8 digits, like 01234567, or 2 letters and 6 digits, like SC123456"
+    ]

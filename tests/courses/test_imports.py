@@ -396,3 +396,11 @@ def test_the_command_refuses_a_100_mb_file_and_an_unknown_provider(provider, tmp
     with pytest.raises(CommandError, match="No provider has the slug 'no-such-provider'"):
         command("--provider", "no-such-provider", str(huge))
     assert not ProgrammeImport.objects.exists()
+
+
+def test_a_lars_code_is_imported_in_capitals_and_a_malformed_one_names_its_line(provider):
+    job = run(provider, csv_bytes([row(reference="Q1", lars_code="z0001234"), row(reference="Q2", lars_code="LARS-1")]))
+
+    assert Programme.objects.get(reference="Q1").lars_code == "Z0001234"
+    assert errors_of(job) == [(3, "lars_code")]
+    assert "8 letters and digits" in job.row_errors[0]["message"]

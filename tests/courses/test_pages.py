@@ -114,3 +114,25 @@ def test_provider_page_lists_only_its_open_programmes_with_valid_json_ld(client)
     data = json_ld_of(page)
     assert data["@type"] == "EducationalOrganization"
     assert problems_in(data) == []
+
+
+def test_json_ld_gives_the_providers_ukprn_and_the_qualifications_lars_code(client):
+    provider = ProviderFactory(ukprn="10001234")
+    programme = published_programme(provider=provider, lars_code="60312345")
+
+    course = json_ld_of(client.get(programme.get_absolute_url()).content.decode())
+    organisation = json_ld_of(client.get(provider.get_absolute_url()).content.decode())
+
+    ukprn = {"@type": "PropertyValue", "propertyID": "UKPRN", "value": "10001234"}
+    assert course["identifier"] == {"@type": "PropertyValue", "propertyID": "LARS", "value": "60312345"}
+    assert course["provider"]["identifier"] == ukprn
+    assert organisation["identifier"] == ukprn
+    assert problems_in(course) == [] and problems_in(organisation) == []
+
+
+def test_json_ld_has_no_identifier_where_the_provider_gave_none(client):
+    programme = published_programme()
+
+    course = json_ld_of(client.get(programme.get_absolute_url()).content.decode())
+
+    assert "identifier" not in course and "identifier" not in course["provider"]

@@ -107,3 +107,55 @@ def test_rich_text_is_sanitised_whatever_its_source():
     assert "javascript:" not in programme.description
     assert "<iframe" not in programme.description
     assert "<b>Python</b>" in programme.description
+
+
+# Register identifiers: optional, checked, and kept as the register writes them.
+
+
+@pytest.mark.parametrize("typed, kept", [("10001234", "10001234"), (" 1000 1234 ", "10001234"), ("", "")])
+def test_a_providers_ukprn_is_kept_as_the_register_writes_it(typed, kept):
+    provider = ProviderFactory()
+    provider.ukprn = typed
+
+    provider.full_clean()
+
+    assert provider.ukprn == kept
+
+
+@pytest.mark.parametrize("typed", ["20001234", "1000123", "100012345", "1000123X"])
+def test_a_ukprn_that_is_not_8_digits_starting_with_1_is_refused(typed):
+    provider = ProviderFactory()
+    provider.ukprn = typed
+
+    with pytest.raises(ValidationError) as error:
+        provider.full_clean()
+
+    assert error.value.message_dict["ukprn"] == [
+        "Enter a UKPRN of 8 digits starting with 1, like 10001234. You can find it on the UK Register of Learning Providers"
+    ]
+
+
+def test_two_providers_cannot_give_the_same_ukprn():
+    ProviderFactory(ukprn="10001234")
+    other = ProviderFactory()
+    other.ukprn = "10001234"
+
+    with pytest.raises(ValidationError) as error:
+        other.full_clean()
+
+    assert "Another provider on this site gives this UKPRN. If it is yours, contact us" in error.value.messages
+
+
+def test_a_lars_code_is_saved_in_capitals_and_a_malformed_one_is_refused():
+    programme = ProgrammeFactory()
+    programme.lars_code = "z000 1234"
+    programme.full_clean()
+    assert programme.lars_code == "Z0001234"
+
+    programme.lars_code = "6031-234"
+    with pytest.raises(ValidationError) as error:
+        programme.full_clean()
+
+    assert error.value.message_dict["lars_code"] == [
+        "Enter a LARS learning aim reference of 8 letters and digits, like 60312345 or Z0001234"
+    ]

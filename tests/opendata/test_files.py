@@ -139,3 +139,24 @@ def test_the_command_and_the_nightly_task_write_the_files(datasets_root, posting
 
 def test_beat_runs_the_nightly_task(settings):
     assert "opendata.publish_datasets" in {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+
+
+def test_register_identifiers_are_in_the_files_and_their_data_dictionaries(datasets_root, postings):
+    college = ProviderFactory(organisation__name="Calder College", ukprn="10001234")
+    ProgrammeFactory(provider=college, title="Level 3 data technician", lars_code="60312345", status=Status.PUBLISHED, **agreed())
+    bank = EmployerFactory(organisation__name="Calder Bank", companies_house_number="SC123456")
+    ApprenticeshipVacancyFactory(employer=bank, title="Cyber apprentice", status=Status.PUBLISHED, **agreed())
+
+    datasets_publish()
+
+    programme = next(row for row in read_csv(datasets_root, "programmes") if row["title"] == "Level 3 data technician")
+    assert (programme["lars_code"], programme["provider_ukprn"]) == ("60312345", "10001234")
+    provider = next(row for row in read_json(datasets_root, "providers") if row["name"] == "Calder College")
+    assert provider["ukprn"] == "10001234"
+    vacancy = next(row for row in read_csv(datasets_root, "apprenticeships") if row["title"] == "Cyber apprentice")
+    assert vacancy["employer_companies_house_number"] == "SC123456"
+    employer = next(row for row in read_csv(datasets_root, "employers") if row["name"] == "Calder Bank")
+    assert employer["companies_house_number"] == "SC123456"
+    dictionary = json.loads((datasets_root / "providers.csv-metadata.json").read_text(encoding="utf-8"))
+    [ukprn] = [column for column in dictionary["tableSchema"]["columns"] if column["name"] == "ukprn"]
+    assert "UK Provider Reference Number" in ukprn["dc:description"]

@@ -130,3 +130,17 @@ def test_a_closed_posting_says_so_and_offers_no_apply_button(client, employer):
 
     assert "This closed on" in page
     assert "/apply/" not in page
+
+
+def test_an_employer_gives_its_companies_house_number_in_capitals_or_not(client, employer):
+    client.force_login(member(employer))
+    profile = portal(employer, "profile")
+    answers = {"sector": "Banking", "size": "large", "disability_confident": "none"}
+
+    refused = client.post(profile, {**answers, "companies_house_number": "SC12345"})
+    saved = client.post(profile, {**answers, "companies_house_number": "sc123456"})
+
+    assert "Enter a Companies House number of 8 characters" in refused.content.decode()
+    assert saved.status_code == 302
+    employer.refresh_from_db()
+    assert employer.companies_house_number == "SC123456"

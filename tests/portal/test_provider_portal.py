@@ -185,3 +185,26 @@ def test_members_see_the_your_organisation_link(client, provider):
     page = client.get("/").content.decode()
 
     assert 'href="/portal/provider/">Your organisation<' in page
+
+
+def test_a_provider_gives_its_ukprn_and_a_mistyped_one_is_explained(client, provider):
+    client.force_login(member(provider))
+    profile = portal(provider, "profile")
+
+    refused = client.post(profile, {"kind": "fe_college", "ukprn": "2000123"})
+    saved = client.post(profile, {"kind": "fe_college", "ukprn": "1000 1234"})
+
+    assert refused.status_code == 400
+    assert "Enter a UKPRN of 8 digits starting with 1, like 10001234" in refused.content.decode()
+    assert saved.status_code == 302
+    provider.refresh_from_db()
+    assert provider.ukprn == "10001234"
+
+
+def test_a_programme_gives_its_lars_code_in_the_portal(client, provider):
+    client.force_login(member(provider))
+
+    response = client.post(portal(provider, "programme_new"), programme_data(starts_any_time="on", lars_code="60312345"))
+
+    assert response.status_code == 302
+    assert Programme.objects.get(reference="NEW-1").lars_code == "60312345"
