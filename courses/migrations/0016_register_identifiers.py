@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_website_review_and_organisation_requested'),
-        ('courses', '0014_open_licence_agreement'),
+        ('courses', '0015_programme_feeds'),
     ]
 
     operations = [
