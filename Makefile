@@ -27,7 +27,7 @@ skills_site/static/build/site.css: package-lock.json $(wildcard skills_site/fron
 	npm run --silent build
 
 # The translations: .po files are committed, the .mo files Django reads are built from them (GNU gettext's msgfmt).
-messages: $(VENV)/.installed
+messages:
 	scripts/services.sh gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=search/engine
 

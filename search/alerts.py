@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from outbox.services import email_key
 from publishing import notifications
@@ -75,7 +76,7 @@ def send_alert(saved_search: SavedSearch, *, now: datetime.datetime | None = Non
         queued = notifications.queue(
             key=email_key("alert", saved_search.pk, [hit.id for hit in matches]),
             user=saved_search.user,
-            subject=f"{count} new match{'es' if count > 1 else ''} for {saved_search.name}",
+            subject=ngettext("{count} new match for {name}", "{count} new matches for {name}", count).format(count=count, name=saved_search.name),
             body=render_to_string(
                 "search/email/alert.txt",
                 {
@@ -145,7 +146,11 @@ def send_saved_item_reminders(*, today: datetime.date | None = None) -> int:
             notifications.queue(
                 key=email_key("reminder", user.pk, [f"{entry.pk}@{item.closing_date}" for entry, item in entries]),
                 user=user,
-                subject=f"{first.title} closes soon" if len(entries) == 1 else f"{len(entries)} things you saved close soon",
+                subject=(
+                    gettext("{title} closes soon").format(title=first.title)
+                    if len(entries) == 1
+                    else gettext("{count} things you saved close soon").format(count=len(entries))
+                ),
                 body=render_to_string(
                     "search/email/saved_items_closing.txt",
                     {

@@ -67,7 +67,7 @@ def search_name(params: SearchParams, names: dict[str, dict[str, str]]) -> str:
     """A short description of a search for its owner, e.g. "python, Apprenticeships, near LS1"."""
     parts = [params.q] if params.q else []
     for facet in ("kind", "tier", "skill", "mode", "authority"):
-        parts += [names.get(facet, {}).get(value, value) for value in getattr(params, facet)]
+        parts += [str(names.get(facet, {}).get(value, value)) for value in getattr(params, facet)]
     if params.free:
         parts.append("free")
     if params.career_changers:
