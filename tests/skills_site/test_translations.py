@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation.reloader import translation_file_changed
 
+from publishing.models import Status
+from search.tasks import send_alerts_task
 from tests.careers.page_factories import EventPageFactory
+from tests.courses.factories import ProgrammeFactory
+from tests.search.helpers import sync_now
 
 ROOT = Path(settings.BASE_DIR)
 # The templates a resident reads: site-wide, home, search, detail pages, events, careers pages and emails.
@@ -104,6 +110,7 @@ def test_an_urdu_page_runs_right_to_left_in_urdu(client, compiled_messages):
     assert '<html lang="ur" dir="rtl"' in html
     assert "<h1 class=\"govuk-heading-xl\">تقریبات</h1>" in html
     assert "مرکزی مواد پر جائیں" in html  # Skip to main content
+    assert 'lang="en-gb" class="govuk-language-navigation__link app-link-button">English</button>' in html
 
 
 @pytest.mark.django_db
@@ -146,3 +153,22 @@ def test_the_switcher_changes_the_language_and_returns_to_the_same_page(compiled
     assert '<html lang="ro" dir="ltr"' in html
     assert "<h1 class=\"govuk-heading-xl\">Evenimente</h1>" in html
     assert '<input type="hidden" name="next" value="/events/">' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("search_indices")
+def test_a_search_saved_in_polish_sends_its_alerts_in_polish(client, resident, compiled_messages):
+    client.force_login(resident)
+    client.post(reverse("set_language"), {"language": "pl", "next": "/search/"})
+    saved = client.post(reverse("search:save_search"), {"query": "q=python", "name": "Python", "frequency": "daily"})
+    ProgrammeFactory(title="Python for data", status=Status.PUBLISHED, published_at=timezone.now())
+    sync_now()
+
+    send_alerts_task.delay()
+
+    assert "Wyszukiwanie zapisane. Nowe wyniki wyślemy Ci e-mailem raz dziennie." in client.get(saved["Location"]).content.decode()
+    (message,) = mail.outbox
+    assert message.subject == "Umiejętności cyfrowe: 1 nowy wynik dla Python"
+    assert message.body.startswith("Dzień dobry,\n\nNowe dla zapisanego wyszukiwania \"Python\":")
+    assert "Python for data" in message.body
+    assert 'Aby przestać dostawać powiadomienia o "Python", otwórz ten link' in message.body
