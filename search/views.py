@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
 
 from accounts.limits import Attempt, Limit, requester
 from careers.models import SponsorCampaign
