@@ -10,9 +10,9 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=skills_site.settings.test \
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/1 \
 	SEARCH_URL=http://127.0.0.1:9200
 
-.PHONY: install assets services stop run test production-check lock
+.PHONY: install assets messages services stop run test production-check lock
 
-install: $(VENV)/.installed assets
+install: $(VENV)/.installed assets messages
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ assets: skills_site/static/build/site.css
 skills_site/static/build/site.css: package-lock.json $(wildcard skills_site/frontend/*.scss) skills_site/frontend/build.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
+
+# The translations: .po files are committed, the .mo files Django reads are built from them (GNU gettext's msgfmt).
+messages:
+	scripts/services.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=search/engine
 
 services: install
 	scripts/services.sh start --install

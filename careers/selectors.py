@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from places.postcodes import PostcodeError
 from search.service import Location, SearchParams, search_opportunities
@@ -138,7 +139,7 @@ def _card(hit) -> OpportunityCard:
         where = ", ".join(hit.towns)
     return OpportunityCard(
         kind=hit.kind,
-        kind_label=f"Apprenticeship, level {hit.standard_level}" if hit.kind == APPRENTICESHIP else hit.type_label,
+        kind_label=gettext("Apprenticeship, level %(level)s") % {"level": hit.standard_level} if hit.kind == APPRENTICESHIP else hit.type_label,
         title=hit.title,
         summary=hit.summary,
         url=hit.url,

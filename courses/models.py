@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -34,14 +35,14 @@ class Provider(OrganisationProfile):
     public_kind = "provider"  # in the open-data API and its tombstones (publishing.models.Removal)
 
     class Kind(models.TextChoices):
-        FE_COLLEGE = "fe_college", "Further education college"
-        UNIVERSITY = "university", "University"
-        INDEPENDENT = "independent", "Independent training provider"
-        BOOTCAMP = "bootcamp", "Bootcamp"
-        COMMUNITY_CENTRE = "community_centre", "Community centre"
-        LIBRARY = "library", "Library"
-        CHARITY = "charity", "Charity"
-        ONLINE = "online", "Online provider"
+        FE_COLLEGE = "fe_college", _("Further education college")
+        UNIVERSITY = "university", _("University")
+        INDEPENDENT = "independent", _("Independent training provider")
+        BOOTCAMP = "bootcamp", _("Bootcamp")
+        COMMUNITY_CENTRE = "community_centre", _("Community centre")
+        LIBRARY = "library", _("Library")
+        CHARITY = "charity", _("Charity")
+        ONLINE = "online", _("Online provider")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     phone = models.CharField(max_length=30, blank=True)
@@ -82,29 +83,29 @@ class Programme(Publishable):
     """A course, or inclusion support such as a library's drop-in help session."""
 
     class Kind(models.TextChoices):
-        COURSE = "course", "Course"
-        INCLUSION_SUPPORT = "inclusion_support", "Help to get online"
+        COURSE = "course", _("Course")
+        INCLUSION_SUPPORT = "inclusion_support", _("Help to get online")
 
     class Level(models.TextChoices):
-        ENTRY = "entry", "Entry level"
-        L1 = "1", "Level 1"
-        L2 = "2", "Level 2"
-        L3 = "3", "Level 3"
-        L4 = "4", "Level 4"
-        L5 = "5", "Level 5"
-        L6 = "6", "Level 6 (degree)"
-        L7 = "7", "Level 7 (master's)"
-        L8 = "8", "Level 8 (doctorate)"
+        ENTRY = "entry", _("Entry level")
+        L1 = "1", _("Level 1")
+        L2 = "2", _("Level 2")
+        L3 = "3", _("Level 3")
+        L4 = "4", _("Level 4")
+        L5 = "5", _("Level 5")
+        L6 = "6", _("Level 6 (degree)")
+        L7 = "7", _("Level 7 (master's)")
+        L8 = "8", _("Level 8 (doctorate)")
 
     class DeliveryMode(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        BLENDED = "blended", "Partly online, partly in person"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        BLENDED = "blended", _("Partly online, partly in person")
 
     class Cost(models.TextChoices):
-        FREE = "free", "Free"
-        FUNDED = "funded", "Free if you are eligible"
-        PAID = "paid", "Paid"
+        FREE = "free", _("Free")
+        FUNDED = "funded", _("Free if you are eligible")
+        PAID = "paid", _("Paid")
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="programmes")
     reference = models.CharField(max_length=60, help_text="Your own reference; re-imports update by it")

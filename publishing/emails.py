@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import override
 
 from accounts.models import Membership, Organisation
 from outbox.services import email_key
@@ -37,15 +38,16 @@ def unsubscribe_path(*, organisation: Organisation, user, topic: str) -> str:
 def _queue_for_members(*, key: str, organisation, topic, subject, template, context) -> int:
     """Queue the email for each member; `key` names it, and each member's copy adds their id."""
     queued = 0
-    for user in recipients(organisation=organisation, topic=topic):
-        queued += notifications.queue(
-            key=f"{key}:{user.pk}",
-            user=user,
-            subject=subject,
-            body=render_to_string(template, {**context, "user": user, "organisation": organisation}),
-            unsubscribe_path=unsubscribe_path(organisation=organisation, user=user, topic=topic),
-            unsubscribe_words=notifications.TOPIC_DESCRIPTIONS[topic],
-        )
+    with override(None):  # posters' emails are in English, as the portal is, whatever language the moderator reads
+        for user in recipients(organisation=organisation, topic=topic):
+            queued += notifications.queue(
+                key=f"{key}:{user.pk}",
+                user=user,
+                subject=subject,
+                body=render_to_string(template, {**context, "user": user, "organisation": organisation}),
+                unsubscribe_path=unsubscribe_path(organisation=organisation, user=user, topic=topic),
+                unsubscribe_words=notifications.TOPIC_DESCRIPTIONS[topic],
+            )
     return queued
 
 

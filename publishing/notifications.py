@@ -12,6 +12,7 @@ under a key naming what it is about, and a worker sends it.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.utils.translation import gettext
 
 from outbox.services import email_queue
 
@@ -63,12 +64,12 @@ def queue(*, key: str, user, subject: str, body: str, unsubscribe_path: str, uns
     """Queue one plain-text email whose footer, and headers, let the person stop this kind of email.
     False when an email with this key was queued before (so this one is not)."""
     link = absolute(unsubscribe_path)
-    footer = f"\n\n--\nTo stop {unsubscribe_words}, open this link (no need to sign in):\n{link}\n"
+    footer = "\n\n--\n" + gettext("To stop {what}, open this link (no need to sign in):").format(what=unsubscribe_words) + f"\n{link}\n"
     return email_queue(
         key=key,
         user=user,
         to=user.email,
-        subject=f"Digital Skills: {' '.join(subject.split())}",  # a line break in a title would break the header
+        subject=gettext("Digital Skills: {subject}").format(subject=" ".join(subject.split())),  # a line break in a title would break the header
         body=body.rstrip() + footer,
         headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )

@@ -4,6 +4,7 @@
 #   scripts/services.sh start [--install] [postgres] [redis] [search]   (no names: all three)
 #   scripts/services.sh stop | status
 #   scripts/services.sh browser          (Debian's Chromium for the browser tests; installs it when missing)
+#   scripts/services.sh gettext          (GNU gettext's msgfmt, which compiles the translations; installs it when missing)
 # --install: apt-get install PostgreSQL and Redis when they are missing (make test and CI use it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +64,10 @@ ensure_browser() {
   say "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
 }
 
+ensure_gettext() {
+  if ! command -v msgfmt >/dev/null; then apt_install gettext; fi
+}
+
 stop_all() {
   "$PYTHON" search/engine/node.py stop || true
   if [ -f "$CACHE_DIR/redis.pid" ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
@@ -96,5 +101,6 @@ case "$command" in
   stop) stop_all ;;
   status) status_all ;;
   browser) ensure_browser ;;
-  *) say "usage: $0 start [--install] [postgres|redis|search]... | stop | status | browser" >&2; exit 2 ;;
+  gettext) ensure_gettext ;;
+  *) say "usage: $0 start [--install] [postgres|redis|search]... | stop | status | browser | gettext" >&2; exit 2 ;;
 esac

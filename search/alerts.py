@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, override
 
 from outbox.services import email_key
 from publishing import notifications
@@ -72,22 +73,23 @@ def send_alert(saved_search: SavedSearch, *, now: datetime.datetime | None = Non
         if not matches:
             return 0
         count = len(matches)
-        queued = notifications.queue(
-            key=email_key("alert", saved_search.pk, [hit.id for hit in matches]),
-            user=saved_search.user,
-            subject=f"{count} new match{'es' if count > 1 else ''} for {saved_search.name}",
-            body=render_to_string(
-                "search/email/alert.txt",
-                {
-                    "saved_search": saved_search,
-                    "items": [(hit, notifications.absolute(hit.url)) for hit in matches],
-                    "search_url": notifications.absolute(f"{reverse('search:page')}?{saved_search.query}"),
-                    "saved_url": notifications.absolute(reverse("search:saved")),
-                },
-            ),
-            unsubscribe_path=search_alert_unsubscribe_path(saved_search),
-            unsubscribe_words=f'alerts for "{saved_search.name}"',
-        )
+        with override(saved_search.language or None):  # in the language the resident saved it in
+            queued = notifications.queue(
+                key=email_key("alert", saved_search.pk, [hit.id for hit in matches]),
+                user=saved_search.user,
+                subject=ngettext("{count} new match for {name}", "{count} new matches for {name}", count).format(count=count, name=saved_search.name),
+                body=render_to_string(
+                    "search/email/alert.txt",
+                    {
+                        "saved_search": saved_search,
+                        "items": [(hit, notifications.absolute(hit.url)) for hit in matches],
+                        "search_url": notifications.absolute(f"{reverse('search:page')}?{saved_search.query}"),
+                        "saved_url": notifications.absolute(reverse("search:saved")),
+                    },
+                ),
+                unsubscribe_path=search_alert_unsubscribe_path(saved_search),
+                unsubscribe_words=gettext('alerts for "{name}"').format(name=saved_search.name),
+            )
         if not queued:  # another run queued this very email, and recorded its items
             return 0
         SavedSearchAlertItem.objects.bulk_create(
@@ -145,7 +147,11 @@ def send_saved_item_reminders(*, today: datetime.date | None = None) -> int:
             notifications.queue(
                 key=email_key("reminder", user.pk, [f"{entry.pk}@{item.closing_date}" for entry, item in entries]),
                 user=user,
-                subject=f"{first.title} closes soon" if len(entries) == 1 else f"{len(entries)} things you saved close soon",
+                subject=(
+                    gettext("{title} closes soon").format(title=first.title)
+                    if len(entries) == 1
+                    else gettext("{count} things you saved close soon").format(count=len(entries))
+                ),
                 body=render_to_string(
                     "search/email/saved_items_closing.txt",
                     {
@@ -157,7 +163,7 @@ def send_saved_item_reminders(*, today: datetime.date | None = None) -> int:
                     "search:unsubscribe",
                     kwargs={"token": notifications.unsubscribe_token(user=user, topic=SAVED_ITEM_TOPIC)},
                 ),
-                unsubscribe_words="reminders about things you saved",
+                unsubscribe_words=gettext("reminders about things you saved"),
             )
         sent += 1
     return sent

@@ -5,6 +5,7 @@ before they close)."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexOutboxEntry(models.Model):
@@ -109,9 +110,9 @@ class SavedSearch(models.Model):
     """A resident's search, kept as its URL state (SearchParams.to_query()), with optional email alerts."""
 
     class Frequency(models.TextChoices):
-        DAILY = "daily", "Every day"
-        WEEKLY = "weekly", "Once a week"
-        NEVER = "never", "No emails"
+        DAILY = "daily", _("Every day")
+        WEEKLY = "weekly", _("Once a week")
+        NEVER = "never", _("No emails")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
     name = models.CharField(max_length=200)
@@ -119,6 +120,8 @@ class SavedSearch(models.Model):
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
     created_at = models.DateTimeField(default=timezone.now)
     last_checked_at = models.DateTimeField(null=True, blank=True, help_text="When we last looked for new matches")
+    # The language the resident used when they saved it (settings.LANGUAGES): its alerts are written in it.
+    language = models.CharField(max_length=10, blank=True, help_text="Alerts are written in this language; empty: English")
 
     class Meta:
         ordering = ["-created_at"]

@@ -10,29 +10,30 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from places.postcodes import PostcodeError, locate
 
-KINDS = {"programme": "Courses and help", "apprenticeship": "Apprenticeships", "sponsored": "Sponsored opportunities"}
+KINDS = {"programme": _("Courses and help"), "apprenticeship": _("Apprenticeships"), "sponsored": _("Sponsored opportunities")}
 TIERS = ["inclusion", "general", "advanced"]
 LEVELS = ["entry", "1", "2", "3", "4", "5", "6", "7", "8"]
-MODES = {"in_person": "In person", "online": "Online", "blended": "Partly online"}
+MODES = {"in_person": _("In person"), "online": _("Online"), "blended": _("Partly online")}
 SORTS = {
-    "relevance": "Best match",
-    "distance": "Nearest",
-    "start": "Starting soonest",
-    "closing": "Closing soonest",
-    "newest": "Newest",
-    "wage": "Highest wage",
+    "relevance": _("Best match"),
+    "distance": _("Nearest"),
+    "start": _("Starting soonest"),
+    "closing": _("Closing soonest"),
+    "newest": _("Newest"),
+    "wage": _("Highest wage"),
 }
 # "Help to get started": what makes a first step possible for someone with no device, no data, another
 # language, a wheelchair or no way to book. Values of the documents' help_to_start field.
 HELP_TO_START = {
-    "device_loan": "Borrow a laptop or tablet",
-    "free_data": "Free mobile data or SIM card",
-    "other_languages": "Help in other languages",
-    "step_free": "Step-free access",
-    "drop_in": "Drop in, no need to book",
+    "device_loan": _("Borrow a laptop or tablet"),
+    "free_data": _("Free mobile data or SIM card"),
+    "other_languages": _("Help in other languages"),
+    "step_free": _("Step-free access"),
+    "drop_in": _("Drop in, no need to book"),
 }
 # What search/understanding.py may read from the words, each removable (ignore=place&ignore=free).
 READING_KEYS = [

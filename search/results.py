@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from places.distances import distance_miles
 
 from .params import SearchParams
@@ -57,7 +59,7 @@ class Hit:
         nothing (it costs money, or it is a job, whose pay is shown instead)."""
         if not (self.free and self.kind == "programme"):
             return ""
-        return "Free if eligible" if self.cost == "funded" else "Free"
+        return gettext("Free if eligible") if self.cost == "funded" else gettext("Free")
 
 
 @dataclass

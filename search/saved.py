@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext
 
 from publishing.selectors import can_view
 
@@ -32,7 +33,7 @@ def parse_item_id(text: str) -> tuple[str, int]:
     except ValueError:
         source = None
     if source is None or source.kind not in KIND_LABELS:
-        raise NotSaved("We could not find that item to save")
+        raise NotSaved(gettext("We could not find that item to save"))
     return source.kind, object_id
 
 
@@ -44,7 +45,7 @@ def item_object(kind: str, object_id: int):
 def item_save(*, user, kind: str, object_id: int) -> tuple[SavedItem, bool]:
     item = item_object(kind, object_id)
     if item is None or not can_view(item=item, user=user) or not item.is_open:
-        raise NotSaved("We could not find that item to save: it may have closed")
+        raise NotSaved(gettext("We could not find that item to save: it may have closed"))
     return SavedItem.objects.get_or_create(user=user, kind=kind, object_id=object_id)
 
 
@@ -67,7 +68,7 @@ def search_name(params: SearchParams, names: dict[str, dict[str, str]]) -> str:
     """A short description of a search for its owner, e.g. "python, Apprenticeships, near LS1"."""
     parts = [params.q] if params.q else []
     for facet in ("kind", "tier", "skill", "mode", "authority"):
-        parts += [names.get(facet, {}).get(value, value) for value in getattr(params, facet)]
+        parts += [str(names.get(facet, {}).get(value, value)) for value in getattr(params, facet)]
     if params.free:
         parts.append("free")
     if params.career_changers:
@@ -78,15 +79,15 @@ def search_name(params: SearchParams, names: dict[str, dict[str, str]]) -> str:
 
 
 @transaction.atomic
-def search_save(*, user, query: str, name: str, frequency: str) -> SavedSearch:
+def search_save(*, user, query: str, name: str, frequency: str, language: str = "") -> SavedSearch:
     if SavedSearch.objects.filter(user=user).count() >= MAX_SAVED_SEARCHES:
-        raise NotSaved(f"You can keep up to {MAX_SAVED_SEARCHES} saved searches: delete one first")
+        raise NotSaved(gettext("You can keep up to {count} saved searches: delete one first").format(count=MAX_SAVED_SEARCHES))
     existing = SavedSearch.objects.filter(user=user, query=query).first()
     if existing:
-        existing.name, existing.frequency = name, frequency
-        existing.save(update_fields=["name", "frequency"])
+        existing.name, existing.frequency, existing.language = name, frequency, language
+        existing.save(update_fields=["name", "frequency", "language"])
         return existing
-    return SavedSearch.objects.create(user=user, query=query, name=name, frequency=frequency)
+    return SavedSearch.objects.create(user=user, query=query, name=name, frequency=frequency, language=language)
 
 
 def search_set_frequency(*, saved_search: SavedSearch, frequency: str) -> SavedSearch:

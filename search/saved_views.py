@@ -8,6 +8,8 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,9 +21,9 @@ from .models import SavedSearch
 from .params import SearchParams
 
 FREQUENCY_WORDS = {
-    SavedSearch.Frequency.DAILY: "We will email you new matches once a day.",
-    SavedSearch.Frequency.WEEKLY: "We will email you new matches once a week.",
-    SavedSearch.Frequency.NEVER: "We will not email you about it.",
+    SavedSearch.Frequency.DAILY: _("We will email you new matches once a day."),
+    SavedSearch.Frequency.WEEKLY: _("We will email you new matches once a week."),
+    SavedSearch.Frequency.NEVER: _("We will not email you about it."),
 }
 
 
@@ -65,7 +67,7 @@ def search_save(request):
         return redirect_to_login(_search_url(query))
     params, problems = SearchParams.from_query(QueryDict(query))
     if problems:
-        messages.error(request, "Fix the search before you save it.")
+        messages.error(request, gettext("Fix the search before you save it."))
         return redirect(_search_url(query))
     try:
         saved_search = saved.search_save(
@@ -73,11 +75,12 @@ def search_save(request):
             query=query,
             name=form.cleaned_data["name"].strip() or saved.search_name(params, {}),
             frequency=form.cleaned_data["frequency"],
+            language=get_language(),
         )
     except saved.NotSaved as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Search saved. {FREQUENCY_WORDS[saved_search.frequency]}")
+        messages.success(request, gettext("Search saved. {how_often}").format(how_often=FREQUENCY_WORDS[saved_search.frequency]))
     return redirect(_search_url(query))
 
 
@@ -87,13 +90,13 @@ def search_change(request, pk):
     saved_search = get_object_or_404(SavedSearch, pk=pk, user=request.user)
     if request.POST.get("action") == "delete":
         saved.search_delete(user=request.user, saved_search_id=saved_search.pk)
-        messages.success(request, f"Deleted the saved search “{saved_search.name}”.")
+        messages.success(request, gettext("Deleted the saved search “{name}”.").format(name=saved_search.name))
     else:
         frequency = request.POST.get("frequency")
         if frequency not in SavedSearch.Frequency.values:
             raise Http404("Unknown frequency")
         saved.search_set_frequency(saved_search=saved_search, frequency=frequency)
-        messages.success(request, f"“{saved_search.name}”: {FREQUENCY_WORDS[frequency]}")
+        messages.success(request, gettext("“{name}”: {how_often}").format(name=saved_search.name, how_often=FREQUENCY_WORDS[frequency]))
     return redirect("search:saved")
 
 
@@ -110,7 +113,7 @@ def item_save(request):
     else:
         if created:
             activity_record(request, event=SAVES, postings=[(saved.model_for(kind), object_id)])
-        messages.success(request, "Saved: find it under Saved." if created else "You had already saved this: find it under Saved.")
+        messages.success(request, gettext("Saved: find it under Saved.") if created else gettext("You had already saved this: find it under Saved."))
     return redirect(back)
 
 
@@ -118,7 +121,7 @@ def item_save(request):
 @require_POST
 def item_remove(request, pk):
     saved.item_remove(user=request.user, saved_item_id=pk)
-    messages.success(request, "Removed from your saved items.")
+    messages.success(request, gettext("Removed from your saved items."))
     return redirect("search:saved")
 
 
@@ -143,7 +146,11 @@ def _read(token: str):
 
 
 def _description(saved_search) -> str:
-    return f"emails about your saved search “{saved_search.name}”" if saved_search else "reminders about things you saved"
+    return (
+        gettext("emails about your saved search “{name}”").format(name=saved_search.name)
+        if saved_search
+        else gettext("reminders about things you saved")
+    )
 
 
 # Opening the link only asks: mail scanners open every link in an email, so a GET must change nothing. The

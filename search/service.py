@@ -16,6 +16,8 @@ from collections import Counter
 from functools import lru_cache
 
 from django.db import DatabaseError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from places.models import LocalAuthority, PostcodeDistrict
 from places.postcodes import PostcodeError
@@ -195,7 +197,7 @@ def wider_rung(results: SearchResults, *, with_hits: bool) -> WiderRung | None:
 
 
 def _rung_widening(params: SearchParams, rung: WiderRung) -> Widening:
-    return Widening(label=f"Search within {rung.radius:g} miles", params=params.with_changes(radius=rung.radius, page=1), total=rung.total)
+    return Widening(label=gettext("Search within {radius} miles").format(radius=f"{rung.radius:g}"), params=params.with_changes(radius=rung.radius, page=1), total=rung.total)
 
 
 def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> str:
@@ -317,18 +319,18 @@ def _msearch(searches: list[tuple[str, dict]]) -> list[dict | None]:
 
 
 WIDER = [
-    ("words", "Search without your words", {"q": ""}),
-    ("kind", "Include every kind of opportunity", {"kind": ()}),
-    ("tier", "Include every level", {"tier": ()}),
-    ("skill", "Include every skill area", {"skill": ()}),
-    ("mode", "Include every way of learning", {"mode": ()}),
-    ("free", "Include paid options", {"free": False}),
-    ("authority", "Include every area", {"authority": ()}),
-    ("starts_within", "Include any start date", {"starts_within": None}),
-    ("closing_within", "Include any closing date", {"closing_within": None}),
-    ("sponsored", "Include opportunities that are not sponsored", {"sponsored": False}),
-    ("career_changers", "Include those that do not say they welcome career changers", {"career_changers": False}),
-    ("in_person", "Include online options", {"in_person": False}),
+    ("words", _("Search without your words"), {"q": ""}),
+    ("kind", _("Include every kind of opportunity"), {"kind": ()}),
+    ("tier", _("Include every level"), {"tier": ()}),
+    ("skill", _("Include every skill area"), {"skill": ()}),
+    ("mode", _("Include every way of learning"), {"mode": ()}),
+    ("free", _("Include paid options"), {"free": False}),
+    ("authority", _("Include every area"), {"authority": ()}),
+    ("starts_within", _("Include any start date"), {"starts_within": None}),
+    ("closing_within", _("Include any closing date"), {"closing_within": None}),
+    ("sponsored", _("Include opportunities that are not sponsored"), {"sponsored": False}),
+    ("career_changers", _("Include those that do not say they welcome career changers"), {"career_changers": False}),
+    ("in_person", _("Include online options"), {"in_person": False}),
 ]
 
 
@@ -349,7 +351,7 @@ def widenings(params: SearchParams, searched: SearchParams | None = None, read=N
         if reading.key in NARROWING_READINGS:
             # Without the reading's words too: "python keighley" without Keighley is a search for python.
             words = understanding.without_place(understanding.fold(params.q), reading.words)
-            options.append((f"Search without “{reading.label}”", params.with_changes(q=words, page=1)))
+            options.append((gettext("Search without “{label}”").format(label=reading.label), params.with_changes(q=words, page=1)))
     if rung:
         options.append(_rung_widening(params, rung))
     for name, label, change in WIDER:

@@ -15,7 +15,7 @@ from itertools import islice
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun
@@ -66,7 +66,9 @@ def _district(located: dict) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _labels(choices) -> dict[str, str]:
-    return {value: str(label) for value, label in choices.choices}
+    # Documents are written in English (settings.LANGUAGE_CODE), whatever language the request that saved them used.
+    with translation.override(None):
+        return {value: str(label) for value, label in choices.choices}
 
 
 def _label(choices, value: str) -> str:

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from django.utils.translation import gettext_lazy as _
+
 from places.distances import distance_miles
 
 # Understanding turns these into chips the resident can remove, one key each.
@@ -71,62 +73,62 @@ class Intent:
 # Longest phrases first; folded text (lower case, ASCII, single spaces).
 INTENT_WORDS: list[tuple[tuple[str, ...], Intent]] = [
     (("degree apprenticeship", "degree apprenticeships", "degree level apprenticeship"),
-     Intent("degree", "Degree apprenticeships", {"kind": ("apprenticeship",), "degree": True}, filter=True)),
+     Intent("degree", _("Degree apprenticeships"), {"kind": ("apprenticeship",), "degree": True}, filter=True)),
     (("apprenticeship", "apprenticeships", "apprentice", "apprentices"),
-     Intent("kind", "Apprenticeships", {"kind": ("apprenticeship",)}, filter=True)),
+     Intent("kind", _("Apprenticeships"), {"kind": ("apprenticeship",)}, filter=True)),
     (("for free", "free of charge", "no cost", "costs nothing", "free", "funded", "fully funded"),
-     Intent("free", "Free", {"free": True}, filter=True)),
+     Intent("free", _("Free"), {"free": True}, filter=True)),
     # "Get online" is what the inclusion tier teaches, not a way of learning.
     (("get online", "getting online", "go online", "going online", "get on line", "use the internet", "using the internet"),
-     Intent("beginner", "For beginners", {"prefer_tier": "inclusion", "prefer_kind": ("programme",)}, filter=False)),
+     Intent("beginner", _("For beginners"), {"prefer_tier": "inclusion", "prefer_kind": ("programme",)}, filter=False)),
     (("from home", "at home", "work from home", "working from home", "online course", "online courses", "online class",
       "online classes", "learn online", "learning online", "study online", "online learning", "online training",
       "remote", "remotely", "virtual", "distance learning"),
-     Intent("online", "Online or from home", {"online": True}, filter=True)),
+     Intent("online", _("Online or from home"), {"online": True}, filter=True)),
     # Alone, "online" is as often the topic ("online banking", "forms online") as the way of learning.
-    (("online",), Intent("online", "Online first", {"prefer_words": ("online",)}, filter=False)),
+    (("online",), Intent("online", _("Online first"), {"prefer_words": ("online",)}, filter=False)),
     (("never used", "never been online", "first steps", "complete beginner", "absolute beginner", "absolute beginners",
       "beginner", "beginners", "basic", "basics", "the basics", "starting out", "from scratch", "new to", "introduction to"),
-     Intent("beginner", "For beginners", {"prefer_tier": "inclusion", "prefer_kind": ("programme",), "prefer_words": ("beginner",)}, filter=False)),
+     Intent("beginner", _("For beginners"), {"prefer_tier": "inclusion", "prefer_kind": ("programme",), "prefer_words": ("beginner",)}, filter=False)),
     (("evening", "evenings", "after work", "night"),
-     Intent("evening", "Evenings", {"prefer_schedule": ("evening",)}, filter=False)),
+     Intent("evening", _("Evenings"), {"prefer_schedule": ("evening",)}, filter=False)),
     (("weekend", "weekends", "saturday", "saturdays", "sunday", "sundays"),
-     Intent("weekend", "Weekends", {"prefer_schedule": ("weekend", "saturday", "sunday")}, filter=False)),
+     Intent("weekend", _("Weekends"), {"prefer_schedule": ("weekend", "saturday", "sunday")}, filter=False)),
     (("part time", "part-time"),
-     Intent("part_time", "Part-time", {"prefer_schedule": ("part-time",)}, filter=False)),
+     Intent("part_time", _("Part-time"), {"prefer_schedule": ("part-time",)}, filter=False)),
     (("work experience", "placement", "placements", "internship", "internships"),
-     Intent("placement", "Placements and work experience", {"prefer_type": ("placement",)}, filter=False)),
+     Intent("placement", _("Placements and work experience"), {"prefer_type": ("placement",)}, filter=False)),
     (("bootcamp", "bootcamps", "boot camp"),
-     Intent("bootcamp", "Bootcamps", {"prefer_type": ("bootcamp_place",), "prefer_words": ("bootcamp",)}, filter=False)),
+     Intent("bootcamp", _("Bootcamps"), {"prefer_type": ("bootcamp_place",), "prefer_words": ("bootcamp",)}, filter=False)),
     (("job club", "job clubs", "job hunting", "job search", "job searching", "job seeking", "job seekers", "jobseekers",
       "looking for work", "find a job", "finding a job", "find work", "applying for jobs", "job applications", "apply for jobs"),
-     Intent("job_hunting", "Help finding work", {"prefer_kind": ("programme",), "prefer_words": ("job", "cv", "applications", "interviews")}, filter=False)),
+     Intent("job_hunting", _("Help finding work"), {"prefer_kind": ("programme",), "prefer_words": ("job", "cv", "applications", "interviews")}, filter=False)),
     (("for my job", "for work", "at work", "in my job", "for my work", "in work", "for the workplace", "in the workplace"),
-     Intent("work_skills", "Skills for work", {"prefer_tier": "general", "prefer_kind": ("programme",), "prefer_words": ("work", "workplace")}, filter=False)),
+     Intent("work_skills", _("Skills for work"), {"prefer_tier": "general", "prefer_kind": ("programme",), "prefer_words": ("work", "workplace")}, filter=False)),
     (("older people", "older person", "older adults", "over 50s", "over 60s", "over 65s", "over 70s", "seniors", "pensioners", "retired"),
-     Intent("older", "For older people", {"prefer_tier": "inclusion", "prefer_words": ("older", "over 50s", "over 60s", "silver")}, filter=False)),
+     Intent("older", _("For older people"), {"prefer_tier": "inclusion", "prefer_words": ("older", "over 50s", "over 60s", "silver")}, filter=False)),
     (("job", "jobs", "vacancy", "vacancies", "role", "roles", "paid work", "get paid", "paid to"),
-     Intent("job", "Jobs and apprenticeships", {"prefer_kind": ("apprenticeship", "sponsored")}, filter=False)),
+     Intent("job", _("Jobs and apprenticeships"), {"prefer_kind": ("apprenticeship", "sponsored")}, filter=False)),
     # The "Help to get started" flags (search.params.HELP_TO_START): explicit, so filters.
     (("drop in", "drop-in", "drop ins", "drop-ins", "no booking", "no need to book", "just turn up", "walk in"),
-     Intent("drop_in", "Drop in, no need to book", {"help": ("drop_in",), "prefer_words": ("drop-in",)}, filter=True)),
+     Intent("drop_in", _("Drop in, no need to book"), {"help": ("drop_in",), "prefer_words": ("drop-in",)}, filter=True)),
     (("borrow a laptop", "borrow a tablet", "borrow a computer", "borrow one", "lend me", "loan a laptop", "device loan",
       "device loans", "laptop loan", "laptop loans", "free laptop", "free tablet", "dont have a laptop", "don't have a laptop",
       "dont have a computer", "don't have a computer"),
-     Intent("device_loan", "Borrow a laptop or tablet", {"help": ("device_loan",), "prefer_words": ("borrow", "loan", "loans")}, filter=True)),
+     Intent("device_loan", _("Borrow a laptop or tablet"), {"help": ("device_loan",), "prefer_words": ("borrow", "loan", "loans")}, filter=True)),
     (("free sim", "free sim card", "free sim cards", "free data", "free mobile data", "sim card", "sim cards"),
-     Intent("free_data", "Free mobile data or SIM card", {"help": ("free_data",), "prefer_words": ("sim", "data")}, filter=True)),
+     Intent("free_data", _("Free mobile data or SIM card"), {"help": ("free_data",), "prefer_words": ("sim", "data")}, filter=True)),
     (("step free", "step-free", "wheelchair", "wheelchair access", "wheelchair accessible", "disabled access"),
-     Intent("step_free", "Step-free access", {"help": ("step_free",)}, filter=True)),
+     Intent("step_free", _("Step-free access"), {"help": ("step_free",)}, filter=True)),
     (("course", "courses", "class", "classes", "lesson", "lessons", "training", "workshop", "workshops", "session", "sessions"),
-     Intent("course", "Courses", {"prefer_kind": ("programme",)}, filter=False)),
+     Intent("course", _("Courses"), {"prefer_kind": ("programme",)}, filter=False)),
     # Changing career or coming back after a break: what says it welcomes them first. A boost, not a filter: most
     # courses welcome anyone without saying so. The words stay: "returner" and "career break" find returner
     # programmes (search/synonyms.txt), and the change-of-career phrases are dropped as filler all the same.
     (("career change", "career changer", "career changers", "change career", "change careers", "changing career",
       "changing careers", "switch career", "switch careers", "new career", "retrain", "retraining", "returner",
       "returners", "back to work", "return to work", "returning to work", "career break"),
-     Intent("career_change", "For career changers and returners", {"prefer_career_changers": True}, filter=False, keeps_words=True)),
+     Intent("career_change", _("For career changers and returners"), {"prefer_career_changers": True}, filter=False, keeps_words=True)),
 ]
 # Some intent words are also what titles say ("Bootcamp", "Evening class"): they stay as optional words.
 _LEVEL = re.compile(r"\blevel ([1-8]|entry)\b")

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -26,25 +28,25 @@ from .service import search_opportunities, search_record
 from .sources import parse_doc_id
 from .suggestions import suggest
 
-TOO_MANY = "You have searched a lot in a short time. Wait a minute and try again."
-TOO_MANY_CLICKS = "You have opened a lot of results in a short time. Wait a minute and try again."
+TOO_MANY = _("You have searched a lot in a short time. Wait a minute and try again.")
+TOO_MANY_CLICKS = _("You have opened a lot of results in a short time. Wait a minute and try again.")
 
 ONLY_SHOW = [
-    ("free", "Free, or free if you are eligible"),
-    ("in_person", "In person (leave out online)"),
-    ("sponsored", "Sponsored by employers"),
-    ("disability_confident", "Disability Confident employers"),
-    ("career_changers", "Welcomes career changers"),
+    ("free", _("Free, or free if you are eligible")),
+    ("in_person", _("In person (leave out online)")),
+    ("sponsored", _("Sponsored by employers")),
+    ("disability_confident", _("Disability Confident employers")),
+    ("career_changers", _("Welcomes career changers")),
 ]
 FACET_TITLES = {
-    "kind": "What",
-    "tier": "Level of digital skill",
-    "skill": "Skill area",
-    "mode": "How it is taught",
-    "level": "Qualification level",
-    "authority": "Area",
-    "campaign": "Sponsor campaign",
-    "help": "Help to get started",
+    "kind": _("What"),
+    "tier": _("Level of digital skill"),
+    "skill": _("Skill area"),
+    "mode": _("How it is taught"),
+    "level": _("Qualification level"),
+    "authority": _("Area"),
+    "campaign": _("Sponsor campaign"),
+    "help": _("Help to get started"),
 }
 
 
@@ -83,7 +85,7 @@ def understood_chips(results) -> dict | None:
     for reading in results.understood:
         label = reading.label
         if reading.key == "place" and searched.near:
-            label = f"{label} · within {searched.radius:g} miles"
+            label = gettext("{label} · within {radius} miles").format(label=label, radius=f"{searched.radius:g}")
         chips.append({"label": label, "link": results.without_reading(reading.key).to_query()})
     choices = [
         # The words without the place's name, near the district the resident picks.

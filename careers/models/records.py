@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
@@ -36,10 +37,10 @@ class Employer(OrganisationProfile):
 
     class DisabilityConfident(models.TextChoices):
         # https://www.gov.uk/government/collections/disability-confident-campaign
-        NONE = "none", "Not signed up"
-        COMMITTED = "committed", "Disability Confident committed"
-        EMPLOYER = "employer", "Disability Confident employer"
-        LEADER = "leader", "Disability Confident leader"
+        NONE = "none", _("Not signed up")
+        COMMITTED = "committed", _("Disability Confident committed")
+        EMPLOYER = "employer", _("Disability Confident employer")
+        LEADER = "leader", _("Disability Confident leader")
 
     sector = models.CharField(max_length=100)
     size = models.CharField(max_length=10, choices=Size.choices)
@@ -291,11 +292,11 @@ class SponsoredOpportunity(EmployerPosting):
     """The business-sponsored side of the campaign; always labelled as sponsored to residents."""
 
     class Kind(models.TextChoices):
-        PAID_ROLE = "paid_role", "Paid role"
-        BOOTCAMP_PLACE = "bootcamp_place", "Sponsored bootcamp or course place"
-        PLACEMENT = "placement", "Placement or work experience"
-        RETURNER = "returner", "Returner programme"
-        SCHOLARSHIP = "scholarship", "Scholarship"
+        PAID_ROLE = "paid_role", _("Paid role")
+        BOOTCAMP_PLACE = "bootcamp_place", _("Sponsored bootcamp or course place")
+        PLACEMENT = "placement", _("Placement or work experience")
+        RETURNER = "returner", _("Returner programme")
+        SCHOLARSHIP = "scholarship", _("Scholarship")
 
     sponsor = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="sponsored_opportunities")
     kind = models.CharField(max_length=20, choices=Kind.choices)

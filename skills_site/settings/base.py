@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's order): the switcher's choice (a cookie), then the browser's
+    # Accept-Language. No language prefix in URLs, so every address stays the same in every language.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +123,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",  # the help line on every page
@@ -219,7 +222,10 @@ CELERY_BEAT_SCHEDULER = "skills_site.beat:SingleBeatScheduler"
 CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 LANGUAGE_CODE = "en-gb"
+# The languages residents can choose, each named in itself (README, Languages). Site-wide strings are in
+# locale/, each app's in <app>/locale/.
 LANGUAGES = [("en-gb", "English"), ("ur", "اردو"), ("pl", "Polski"), ("ro", "Română")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
