@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,9 +219,15 @@ CELERY_BEAT_SCHEDULER = "skills_site.beat:SingleBeatScheduler"
 CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("ur", "اردو"), ("pl", "Polski"), ("ro", "Română")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# Editors translate pages into the residents' languages (Settings > Locales; "Translate" on a page copies it with
+# its subpages to edit). A translation is served at the English page's address to residents who chose its
+# language, English otherwise (home.translations).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
