@@ -151,7 +151,7 @@ _PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "\u064a": "\u0
 
 def fold(text: str) -> str:
     """Lower case, accents and vowel marks off, punctuation to spaces: how names and phrases are compared.
-    Letters of other scripts stay ("کمپیوٹر"); Latin letters end as ASCII ("bezpłatny" is "bezplatny")."""
+    Letters of other scripts stay ("کمپیوٹر"); Latin letters lose their accents ("bezpłatny" is "bezplatny")."""
     text = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     # Accents, vowel marks and zero-width joiners go; the elongation stroke (tatweel) too.
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Mn", "Cf") and ch != "\u0640").lower()
