@@ -24,7 +24,7 @@ QUERIES_FILE = Path(__file__).resolve().parent / "relevance_queries.toml"
 
 TIERS = ("inclusion", "general", "advanced")
 QUERY_TIERS = (*TIERS, "none")  # "none": the resident asked for something outside digital skills
-TAGS = ("place", "postcode", "typo", "intent", "sentence", "nothing")
+TAGS = ("place", "postcode", "typo", "intent", "sentence", "language", "nothing")
 EARTH_RADIUS_MILES = 3958.8
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from pathways.models import SkillArea, Tier
@@ -99,7 +100,7 @@ class CareerProfileCardsBlock(blocks.StructBlock):
         # Chosen pages live in the database, so the block picker's preview takes a few when it is shown.
         from .models import CareerProfilePage
 
-        profiles = list(CareerProfilePage.objects.live().order_by("title")[:3])
+        profiles = list(CareerProfilePage.objects.live().filter(locale=Locale.get_default()).order_by("title")[:3])
         return self.normalize({"heading": self.meta.preview_value["heading"], "profiles": profiles})
 
     def get_context(self, value, parent_context=None):

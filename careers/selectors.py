@@ -12,6 +12,7 @@ from functools import reduce
 
 from django.db.models import Q
 from django.utils.translation import gettext
+from wagtail.models import Locale
 
 from places.postcodes import PostcodeError
 from search.service import Location, SearchParams, search_opportunities
@@ -156,7 +157,8 @@ def career_profile_sharing(codes: list[str]) -> dict | None:
     from .models.pages import CareerProfilePage  # the pages module reads this one's open_programmes
 
     best, best_score = None, (0, 0)
-    for page in CareerProfilePage.objects.live().public().order_by("title"):
+    # English pages only (a translation is served at its English page's address): each profile once.
+    for page in CareerProfilePage.objects.live().public().filter(locale=Locale.get_default()).order_by("title"):
         held = {skill.skill_area.code for skill in page.skills.select_related("skill_area")}
         shared = [code for code in codes if code in held]
         score = (len(shared), -codes.index(shared[0]) if shared else 0)
@@ -178,7 +180,7 @@ def career_changer_stories(limit: int) -> list[dict]:
     from .models.pages import StoryPage  # the pages module reads this one's open_programmes
 
     said = reduce(operator.or_, (Q(who_they_are__icontains=words) | Q(title__icontains=words) for words in CAREER_CHANGER_WORDS))
-    stories = StoryPage.objects.live().public().filter(said).order_by("-first_published_at", "pk")[:limit]
+    stories = StoryPage.objects.live().public().filter(said, locale=Locale.get_default()).order_by("-first_published_at", "pk")[:limit]
     return [
         {"title": story.title, "who": f"{story.first_name}, {story.who_they_are}", "quote": story.pull_quote, "url": story.get_url()}
         for story in stories
@@ -210,7 +212,7 @@ def upcoming_events(limit: int | None = None) -> list:
     """Published events that have not ended, soonest first."""
     from .models.pages import EventPage  # the pages module reads this one's open_programmes
 
-    events = EventPage.objects.live().public().upcoming()
+    events = EventPage.objects.live().public().filter(locale=Locale.get_default()).upcoming()
     return list(events[:limit] if limit else events)
 
 
@@ -218,4 +220,4 @@ def past_events():
     """Published events that have ended, the latest first (a queryset, for paging)."""
     from .models.pages import EventPage
 
-    return EventPage.objects.live().public().past()
+    return EventPage.objects.live().public().filter(locale=Locale.get_default()).past()

@@ -2,14 +2,17 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from search.params import HELP_TO_START
 
 from .blocks import HomeStreamBlock
+from .translations import default_tree_root, reader_translation
 
 # Editors get headings, lists and links; nothing that could carry script or inline style.
 PLAIN_RICH_TEXT = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -34,6 +37,18 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["help_to_start"] = HELP_TO_START  # the "Get help near you" form's choices
         return context
+
+    def route(self, request, path_components):
+        """Every address is the English tree's, served in the resident's language where a translation is live
+        (home.translations). A translation whose editor changed its slug is still found by its own address."""
+        english = default_tree_root(self).specific
+        try:
+            found = super(HomePage, english).route(request, path_components)
+        except Http404:
+            if english.pk == self.pk:
+                raise
+            return super().route(request, path_components)
+        return RouteResult(reader_translation(found.page), found.args, found.kwargs)
 
 
 class InformationPage(Page):

@@ -17,7 +17,7 @@ from elasticsearch_dsl import (
     Text,
 )
 
-from .analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_synonyms
+from .analyzers import autocomplete_analyzer, english_index_analyzer, english_text_analyzer, read_language_synonyms, read_synonyms
 from .connection import index_name
 
 OPPORTUNITY_INDEX = "opportunities"
@@ -108,7 +108,7 @@ def live_settings() -> dict:
 
 
 def index_definition(name: str, physical_name: str) -> Index:
-    """A new physical index for one of our aliases, with analysis set up from synonyms.txt."""
+    """A new physical index for one of our aliases, with analysis set up from synonyms.txt and synonyms/."""
     index = Index(physical_name)
     index.settings(
         number_of_shards=settings.SEARCH_SHARDS,
@@ -120,7 +120,7 @@ def index_definition(name: str, physical_name: str) -> Index:
         gc_deletes="1h",
     )
     index.analyzer(english_index_analyzer())
-    index.analyzer(english_text_analyzer(read_synonyms()))
+    index.analyzer(english_text_analyzer(read_synonyms(), read_language_synonyms()))
     index.analyzer(autocomplete_analyzer())
     index.analyzer("autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"])
     index.document(DOCUMENTS[name])

@@ -453,12 +453,14 @@ def campaign_kinds() -> dict:
 
 
 def campaign_queryset() -> QuerySet:
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
 
     # An event that has ended is no use to anyone searching: it leaves search (its page stays, saying so).
+    # Translations are served at their English page's address, so the English page alone is searched.
     return (
         Page.objects.live()
         .public()
+        .filter(locale=Locale.get_default())
         .type(*campaign_kinds())
         .exclude(eventpage__ends_at__lt=timezone.now())
         .specific()

@@ -15,11 +15,13 @@ also an ordinary word ("Idle", "Shelf") counts only after "in", "near", "around"
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from django.utils.translation import gettext_lazy as _
 
 from places.distances import distance_miles
+
+from .analyzers import read_language_synonyms
 
 # Understanding turns these into chips the resident can remove, one key each.
 PLACE = "place"
@@ -41,6 +43,10 @@ STOP_WORDS = frozenset(
     when how who which there here get find want need needs like her his him she he they mum dad mom mother
     father nan gran grandma grandad husband wife partner someone somebody anywhere son daughter child children's
     year years old olds aged teenager""".split()
+    # The little words of Polish, Romanian and Urdu (Roman letters and Urdu script), folded: "pomoc z telefonem",
+    # "cursuri pentru incepatori", "ای میل میں مدد". None is an English word residents would search for.
+    + """z ze dla w we na do od jak gdzie sie moj moja moje mam chce szukam cu de pentru si meu mea vreau caut
+    ke ki ka ko mein mujhe chahiye کے کی کا کو میں سے اور مجھے چاہیے""".split()
 )
 # Words every item of ours is about: they rank what has them first but are never required ("tech jobs in
 # Harrogate" is every job near Harrogate, tech ones first).
@@ -134,17 +140,45 @@ INTENT_WORDS: list[tuple[tuple[str, ...], Intent]] = [
 _LEVEL = re.compile(r"\blevel ([1-8]|entry)\b")
 _POSTCODE = re.compile(r"\b([a-z]{1,2}[0-9][a-z0-9]?) ?([0-9][a-z]{2})\b")
 _OUTCODE = re.compile(r"^[a-z]{1,2}[0-9][a-z0-9]?$")
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 # "IT" is information technology, not the pronoun: typed in capitals, or before a word that says so.
 _IT = re.compile(r"\bIT\b")
 _IT_PHRASE = re.compile(r"\bit (support|jobs?|apprenticeships?|technician|skills|courses?|careers?|help ?desk|service desk|roles?)\b")
 
 
+# Letters that lose nothing by being written plainly: Polish ł has no accent to take off; Urdu typed on an Arabic
+# keyboard gives Arabic yeh and kaf for Urdu's own (as search.analyzers evens them out in the engine).
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+
+
 def fold(text: str) -> str:
-    """Lower case, accents off, punctuation to spaces: how names and phrases are compared."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """Lower case, accents and vowel marks off, punctuation to spaces: how names and phrases are compared.
+    Letters of other scripts stay ("کمپیوٹر"); Latin letters lose their accents ("bezpłatny" is "bezplatny")."""
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    # Accents, vowel marks and zero-width joiners go; the elongation stroke (tatweel) too.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Mn", "Cf") and ch != "\u0640").lower()
     text = text.replace("&", " and ").replace("’", "'")
-    return " ".join(re.sub(r"[^a-z0-9'\- ]+", " ", text).split())
+    return " ".join(re.sub(r"[^\w'\- ]+|_", " ", text).split())
+
+
+@cache
+def _translations() -> tuple[re.Pattern, dict[str, str]]:
+    """Our other languages' words for common needs (search/synonyms/), each with the English it reads as, and a
+    pattern finding any of them, longest first: "darmowy kurs" reads as "free course", so "free" is understood
+    as in an English search."""
+    english_of = {}
+    for rule in read_language_synonyms():
+        typed, english = rule.split("=>")
+        for phrase in typed.split(","):
+            english_of[fold(phrase)] = fold(english)
+    phrases = "|".join(re.escape(phrase) for phrase in sorted(english_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{phrases})(?![\w'])"), english_of
+
+
+def in_english(text: str) -> str:
+    """Folded text with our other languages' words for common needs read as English ("praca it" → "job it")."""
+    pattern, english_of = _translations()
+    return pattern.sub(lambda match: english_of[match.group(0)], text)
 
 
 @dataclass(frozen=True)
@@ -294,7 +328,7 @@ def understand(q: str, gazetteer: Gazetteer, *, place_given: bool = False, ignor
     """Read `q`. `place_given`: the resident chose a location already, so no place is read from the words.
     `ignore`: keys of readings the resident removed; their words are matched as typed. `is_known_word`:
     whether a word is in our own vocabulary, so it is never taken for a misspelt place."""
-    text = fold(q)
+    text = in_english(fold(q))
     readings: list[Reading] = []
     optional: list[str] = []
     choices: tuple[KnownPlace, ...] = ()
@@ -396,7 +430,7 @@ def _cut(text: str, start: int, end: int) -> str:
     return " ".join((text[:start] + " " + text[end:]).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bounded(phrase: str, *, apostrophes: bool = False) -> re.Pattern:
     """The phrase as a whole word or words; compiled once, as every search reads every phrase list."""
     edge = "a-z0-9'" if apostrophes else "a-z0-9"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -156,7 +156,9 @@ class CareerProfilePage(Page):
         skill_areas = tuple(dict.fromkeys(skill.skill_area.code for skill in self.skills.select_related("skill_area")))
         context["open_now"] = career_opportunities(skill_areas=skill_areas, words=self.title, near=near)
         # A page being created has no id yet, so nothing can point at it.
-        context["stories"] = StoryPage.objects.live().filter(career_profile=self).order_by("title") if self.pk else []
+        # Stories point at the English profile; its translations show the same ones.
+        stories = StoryPage.objects.live().filter(career_profile__translation_key=self.translation_key, locale=Locale.get_default())
+        context["stories"] = stories.order_by("title") if self.pk else []
         return context
 
 

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "home",
     "demo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -229,6 +231,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# Editors translate pages into the residents' languages (Settings > Locales; "Translate" on a page copies it with
+# its subpages to edit). A translation is served at the English page's address to residents who chose its
+# language, English otherwise (home.translations).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.utils import timezone
+from wagtail.models import Locale
 
 from careers.models import CampaignPage, CareerProfilePage, EventPage, StoryPage
 from home.models import HomePage
@@ -22,7 +23,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, publish=True, parent=None, **kwargs):
         page = model_class(*args, live=publish, **kwargs)
-        (parent or HomePage.objects.get()).add_child(instance=page)
+        (parent or HomePage.objects.get(locale=Locale.get_default())).add_child(instance=page)
         revision = page.save_revision()
         if publish:
             revision.publish()

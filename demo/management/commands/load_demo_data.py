@@ -5,6 +5,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Locale
 
 from demo import employers, providers, reach
 from home.models import HomePage
@@ -28,7 +29,7 @@ class Command(BaseCommand):
                 problems = self.publication_problems()
                 if problems:
                     raise CommandError("Demo items that could not be published:\n" + "\n".join(problems))
-                pages = load_campaign_pages(home=HomePage.objects.get())
+                pages = load_campaign_pages(home=HomePage.objects.get(locale=Locale.get_default()))  # the English one
                 written |= reach.load()
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
