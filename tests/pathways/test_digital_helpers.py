@@ -57,7 +57,7 @@ def keep(client, organisation, **fields):
     return client.post(reverse("pathways:helped_keep", args=[organisation.slug]), data)
 
 
-def kept_record(organisation, by, *, name="Sam", outcode="LS6", bank=None) -> HelpedResident:
+def kept_record(organisation, by, *, name="Sam", outcode="LS6") -> HelpedResident:
     answers = Answers(skills=skills(), postcode=outcode, cost="free")
     return services.helped_resident_keep(
         organisation=organisation, by=by, answers=answers, plan_data={}, name=name, outcode=outcode
@@ -326,7 +326,7 @@ def test_the_people_a_helper_helped_are_in_their_data_download_and_stay_with_the
     assert "A former member" in client.get(reverse("pathways:helped_list", args=[library.slug])).content.decode()
 
 
-def test_plans_that_matter_to_a_helper_are_unchanged_for_residents(client, resident, bank):
+def test_a_resident_keeping_their_own_plan_sees_nothing_of_helping(client, bank):
     answers = Answers(skills=skills(), postcode="LS6", cost="free")
     plan = services.pathway_plan_keep(answers=answers, plan_data=build_plan(bank=bank, answers=answers).as_dict(), check_outcode="LS6")
 
