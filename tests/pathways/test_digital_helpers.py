@@ -228,12 +228,15 @@ def record_pages(organisation, record) -> list[tuple[str, str]]:
 
 def test_a_helper_at_another_organisation_cannot_see_or_change_what_one_organisation_keeps(client, library, helper):
     record = kept_record(library, helper)
-    elsewhere = helper_at(partner("Bramley Community Centre"))
-    client.force_login(elsewhere)
+    bramley = partner("Bramley Community Centre")
+    client.force_login(helper_at(bramley))
     answer_everything(client)
 
     for method, url in record_pages(library, record):
         assert getattr(client, method)(url, {"consent": "on", "name": "Al", "outcode": "LS13"}).status_code == 404, url
+    # Nor through their own organisation's addresses.
+    for method, url in record_pages(bramley, record)[1:7]:
+        assert getattr(client, method)(url).status_code == 404, url
     assert "Sam" not in client.get(reverse("pathways:helping"), follow=True).content.decode()
     assert HelpedResident.objects.get() == record
 
