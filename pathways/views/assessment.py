@@ -200,4 +200,5 @@ def check(request):
     if incomplete:
         return incomplete
     rows = [(page, _answer_text(page, bank, data), question_url(page, change=True)) for page in found]
-    return render(request, "pathways/check.html", {"rows": rows, "back": question_url(found[-1])})
+    context = {"rows": rows, "back": question_url(found[-1]), "helping": helping_now(request)}
+    return render(request, "pathways/check.html", context)

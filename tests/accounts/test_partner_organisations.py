@@ -30,12 +30,17 @@ def test_a_digital_helper_signs_up_with_their_library_which_a_moderator_then_ver
     assert waiting.status_code == 403
     assert "Headingley Library is waiting for a moderator to check it" in waiting.content.decode()
     assert not helper_organisations(user=helper).exists()
+    own_page = client.get(reverse("accounts:organisation", args=[library.slug])).content.decode()
+    assert "you can keep their plans only once a moderator has verified it" in own_page
 
     moderator = Client()
     sign_in_with_totp(moderator, *moderator_with_totp)
     assert "Headingley Library" in moderator.get(reverse("accounts_organisation_queue")).content.decode()
     moderator.post(reverse("accounts_organisation_verify", args=[library.pk]))
 
+    assert "Your organisation's digital helpers can keep the plans" in client.get(
+        reverse("accounts:organisation", args=[library.slug])
+    ).content.decode()
     home = client.get("/pathways/").content.decode()
     assert f'href="{reverse("pathways:helping")}">People we helped</a>' in home
     assert client.get(reverse("pathways:helping"))["Location"] == reverse("pathways:helped_list", args=[library.slug])

@@ -180,7 +180,7 @@ def test_at_the_next_visit_a_colleague_reopens_the_plan_and_updates_it_with_new_
 
     check = client.post(reverse("pathways:helped_reassess", args=[library.slug, record.pk]))
     assert check["Location"] == reverse("pathways:check")
-    assert "Change" in client.get(check["Location"]).content.decode()
+    assert "These are Sam’s answers from their last visit" in client.get(check["Location"]).content.decode()
     client.post(reverse("pathways:question", args=["cost"]), {"answer": "any"})
     plan_page = client.get(reverse("pathways:plan")).content.decode()
     assert "Update Sam’s plan" in plan_page and "Keep this plan for them" not in plan_page
