@@ -1,4 +1,4 @@
-"""People and the organisations (employers and training providers) they act for."""
+"""People and the organisations (employers, training providers and partner organisations) they act for."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -34,6 +34,9 @@ class User(AbstractUser):
         RESIDENT = "resident", "Resident looking for skills or a job"
         EMPLOYER = "employer", "Someone from an employer"
         PROVIDER = "provider", "Someone from a training provider"
+        # A digital helper: someone at a library, community centre or digital champion group who sits with
+        # residents. The value matches Organisation.Kind.PARTNER, as the other roles match their kinds.
+        PARTNER = "partner", "A digital helper at a library, community centre or digital champion group"
 
     username = None
     email = models.EmailField("email address", unique=True)
@@ -55,11 +58,13 @@ class User(AbstractUser):
 
 
 class Organisation(models.Model):
-    """An employer or a training provider. Nothing of theirs is public until a moderator verifies them."""
+    """An employer, a training provider or a partner organisation whose digital helpers sit with residents.
+    Nothing of theirs is public, and their helpers keep nothing, until a moderator verifies them."""
 
     class Kind(models.TextChoices):
         EMPLOYER = "employer", "Employer"
         PROVIDER = "provider", "Training provider"
+        PARTNER = "partner", "Partner organisation (library, community centre or digital champion group)"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -88,7 +93,10 @@ class Organisation(models.Model):
 
     @property
     def profile(self):
-        """The provider's or employer's public profile, or None before a member has set it up."""
+        """The provider's or employer's public profile, or None before a member has set it up (and always for a
+        partner organisation, which has none)."""
+        if self.kind == self.Kind.PARTNER:
+            return None
         return getattr(self, "provider" if self.kind == self.Kind.PROVIDER else "employer", None)
 
     @classmethod

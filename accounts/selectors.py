@@ -21,6 +21,11 @@ def user_can_publish_for(*, user: User, organisation: Organisation) -> bool:
     return organisation.is_verified and is_active_member(user=user, organisation=organisation)
 
 
+def helper_organisations(*, user: User) -> QuerySet[Organisation]:
+    """The partner organisations this person may help residents for: active membership of a verified one."""
+    return organisations_of(user=user).filter(kind=Organisation.Kind.PARTNER, verified_at__isnull=False)
+
+
 def pending_join_requests(*, organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.filter(status=Membership.Status.PENDING).select_related("user")
 

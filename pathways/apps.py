@@ -8,6 +8,7 @@ class PathwaysConfig(AppConfig):
     def ready(self):
         from accounts.personal_data import register_section
 
-        from .selectors import personal_data
+        from .selectors import helper_personal_data, personal_data
 
         register_section("pathway_plans", personal_data)
+        register_section("people_helped", helper_personal_data)

@@ -125,3 +125,43 @@ class EmailPlanForm(forms.Form):
         help_text=_("We send the plan once and do not keep the address."),
         error_messages={"required": _("Enter an email address"), "invalid": _("Enter an email address in the right format, like name@example.com")},
     )
+
+
+class HelperKeepForm(forms.Form):
+    """A digital helper keeps a resident's plan in their organisation's list: only with the resident's consent,
+    and with nothing more personal than a first name or initials and the first part of their postcode."""
+
+    consent = forms.BooleanField(
+        error_messages={"required": "Tick the box if the person you are helping agrees. If they do not, print the plan for them instead"},
+    )
+    name = forms.CharField(
+        max_length=20,
+        label="Their first name or initials",
+        help_text="So you can find their plan next time. Not their full name.",
+        error_messages={"required": "Enter their first name or initials", "max_length": "Enter a first name or initials of 20 characters or fewer"},
+    )
+    outcode = forms.CharField(
+        max_length=20,
+        label="The first part of their postcode",
+        help_text="For example, LS6. We keep only this part.",
+        error_messages={"required": "Enter the first part of their postcode, like LS6", "max_length": "Enter the first part of their postcode, like LS6"},
+    )
+
+    def __init__(self, data=None, *, organisation, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["consent"].label = (
+            f"They agree that {organisation.name} keeps this plan with their first name or initials and the first "
+            "part of their postcode, so we can print it and open it again at their next visit"
+        )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        # Only a first name or initials: an email address, a phone number or a full name would be more than we need.
+        if "@" in name or any(character.isdigit() for character in name):
+            raise forms.ValidationError("Enter a first name or initials only, not an email address or phone number")
+        if len(name.split()) > 2 or not all(character.isalpha() or character in " .'’-" for character in name):
+            raise forms.ValidationError("Enter a first name or initials only, like Sam or S.K.")
+        return name
+
+    def clean_outcode(self):
+        return _outcode_or_empty(self.cleaned_data["outcode"])

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 
 from . import question_texts  # noqa: F401  (the bank's texts, for makemessages)
 
-from .models import PathwayPlan, PlacementRule, Question, SkillArea, Statement, Tier
+from .models import HelpedResident, PathwayPlan, PlacementRule, Question, SkillArea, Statement, Tier
 from .placement import AreaInfo, Bank, QuestionInfo, RuleInfo, StatementInfo
 
 
@@ -60,18 +60,25 @@ def plan_for_token(*, token: str) -> PathwayPlan | None:
     """A plan kept without an account, by its private link."""
     if not token or len(token) > 64:
         return None
-    return PathwayPlan.objects.filter(token=token, user__isnull=True).first()
+    return PathwayPlan.objects.filter(token=token, user__isnull=True, helped_resident__isnull=True).first()
 
 
 def plan_for_reference(*, reference: str, outcode: str) -> PathwayPlan | None:
     """A plan kept without an account, by its reference code and the first part of the resident's postcode."""
     if not reference or not outcode:
         return None
-    return PathwayPlan.objects.filter(reference=reference, check_outcode=outcode, user__isnull=True).first()
+    return PathwayPlan.objects.filter(
+        reference=reference, check_outcode=outcode, user__isnull=True, helped_resident__isnull=True
+    ).first()
 
 
 def plans_for_user(*, user) -> QuerySet[PathwayPlan]:
     return PathwayPlan.objects.filter(user=user)
+
+
+def helped_residents(*, organisation) -> QuerySet[HelpedResident]:
+    """The organisation's "People we helped" list, the latest visit first."""
+    return HelpedResident.objects.filter(organisation=organisation).select_related("helped_by", "plan")
 
 
 def plans_to_refresh() -> QuerySet[PathwayPlan]:
@@ -93,4 +100,18 @@ def personal_data(user) -> list[dict]:
             ],
         }
         for plan in plans_for_user(user=user)
+    ]
+
+
+def helper_personal_data(user) -> list[dict]:
+    """The residents this digital helper last helped, for their data download (accounts.personal_data)."""
+    return [
+        {
+            "organisation": record.organisation.name,
+            "first_name_or_initials": record.name,
+            "first_part_of_postcode": record.outcode,
+            "consent_at": record.consent_at.isoformat(),
+            "helped_at": record.helped_at.isoformat(),
+        }
+        for record in HelpedResident.objects.filter(helped_by=user).select_related("organisation")
     ]

@@ -4,6 +4,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -12,11 +13,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from kombu.exceptions import OperationalError
 
+from accounts.selectors import helper_organisations
 from outbox.services import email_key, email_queue
 
 from . import selectors
 from .answers import Answers
-from .models import PathwayPlan
+from .models import HelpedResident, PathwayPlan
 from .models.plans import new_reference
 from .placement import Bank
 from .planning import opportunity_ids, plan_for
@@ -85,6 +87,52 @@ def pathway_plan_delete(*, plan: PathwayPlan) -> None:
     plan.delete()
 
 
+def _require_helper(*, user, organisation) -> None:
+    if not helper_organisations(user=user).filter(pk=organisation.pk).exists():
+        raise PermissionDenied("Only digital helpers of this verified partner organisation can do that")
+
+
+@transaction.atomic
+def helped_resident_keep(*, organisation, by, answers: Answers, plan_data: dict, name: str, outcode: str) -> HelpedResident:
+    """A digital helper keeps the plan of the resident they sat with, who agreed to it just now, in their
+    organisation's "People we helped" list. The plan has no private link in use and no reference code: only the
+    organisation's helpers open it."""
+    _require_helper(user=by, organisation=organisation)
+    now = timezone.now()
+    plan = PathwayPlan.objects.create(
+        answers=answers.as_dict(),
+        snapshot=plan_data,
+        seen_opportunities=opportunity_ids(plan_data),
+        refreshed_at=now,
+        opened_at=now,
+    )
+    return HelpedResident.objects.create(
+        organisation=organisation, plan=plan, name=name, outcode=outcode, consent_at=now, helped_by=by, helped_at=now
+    )
+
+
+@transaction.atomic
+def helped_resident_update(*, record: HelpedResident, by, answers: Answers, plan_data: dict) -> HelpedResident:
+    """At a later visit the helper ran the questions again with the resident: the plan follows their new answers."""
+    _require_helper(user=by, organisation=record.organisation)
+    now = timezone.now()
+    plan = record.plan
+    plan.answers = answers.as_dict()
+    plan.snapshot = plan_data
+    plan.seen_opportunities = list(dict.fromkeys([*plan.seen_opportunities, *opportunity_ids(plan_data)]))
+    plan.refreshed_at = plan.opened_at = now
+    plan.save(update_fields=["answers", "snapshot", "seen_opportunities", "refreshed_at", "opened_at"])
+    record.helped_by, record.helped_at = by, now
+    record.save(update_fields=["helped_by", "helped_at"])
+    return record
+
+
+def helped_resident_delete(*, record: HelpedResident, by) -> None:
+    """The resident withdrew their consent: the plan and the record are deleted, not hidden."""
+    _require_helper(user=by, organisation=record.organisation)
+    record.plan.delete()
+
+
 def plan_link(plan: PathwayPlan) -> str:
     """The plan's address: in the account for an account's plan, else its private link."""
     path = reverse("pathways:saved_plan", args=[plan.pk]) if plan.user_id else reverse("pathways:private_plan", args=[plan.token])
@@ -150,7 +198,8 @@ def saved_plans_refresh() -> dict:
 
 
 def forgotten_plans_delete() -> int:
-    """Plans kept without an account that nobody has opened for a year are deleted, as the keep page says."""
+    """Plans kept without an account that nobody has opened for a year are deleted, as the keep page says; so are
+    plans digital helpers keep (with their record) when no helper has opened or updated them for a year."""
     cutoff = timezone.now() - FORGOTTEN_AFTER
     forgotten = PathwayPlan.objects.filter(user__isnull=True, created_at__lt=cutoff).exclude(opened_at__gte=cutoff)
     count, _ = forgotten.delete()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assessment, kept_plans, plans
+from .views import assessment, helpers, kept_plans, plans
 
 app_name = "pathways"
 
@@ -23,4 +23,13 @@ urlpatterns = [
     path("p/<str:token>/email/", kept_plans.private_plan_email, name="private_plan_email"),
     path("p/<str:token>/delete/", kept_plans.private_plan_delete, name="private_plan_delete"),
     path("find/", kept_plans.find_plan, name="find_plan"),
+    path("helping/", helpers.helping, name="helping"),
+    path("helping/<slug:organisation>/", helpers.helped_list, name="helped_list"),
+    path("helping/<slug:organisation>/start/", helpers.help_start, name="help_start"),
+    path("helping/<slug:organisation>/keep/", helpers.helped_keep, name="helped_keep"),
+    path("helping/<slug:organisation>/people/<int:pk>/", helpers.helped_person, name="helped_person"),
+    path("helping/<slug:organisation>/people/<int:pk>/print/", helpers.helped_print, name="helped_print"),
+    path("helping/<slug:organisation>/people/<int:pk>/answers/", helpers.helped_reassess, name="helped_reassess"),
+    path("helping/<slug:organisation>/people/<int:pk>/update/", helpers.helped_update, name="helped_update"),
+    path("helping/<slug:organisation>/people/<int:pk>/remove/", helpers.helped_remove, name="helped_remove"),
 ]

@@ -1,5 +1,7 @@
 """The self-assessment: one question a page, the answers kept in the session, then the answers shown back."""
 
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,12 +9,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import Organisation
+from accounts.selectors import helper_organisations
+
 from .. import flow, selectors
 from ..answers import OPTIONAL
 from ..forms import CheckboxesForm, PostcodeForm, RadiosForm
-from ..models import Question
+from ..models import HelpedResident, Question
 
 SESSION_ANSWERS = "pathways_answers"
+# A digital helper running the questions with a resident: which organisation, and the record being updated.
+SESSION_HELPING = "pathways_helping"
 NONE_LABELS = {Question.Kind.STATEMENTS: _("None of these yet"), Question.Kind.INTERESTS: _("None of these right now")}
 
 
@@ -27,6 +34,38 @@ def _store(request, data: dict) -> None:
     request.session[SESSION_ANSWERS] = data
     if not request.user.is_authenticated:
         request.session.set_expiry(0)
+
+
+@dataclass(frozen=True)
+class Helping:
+    organisation: Organisation
+    record: HelpedResident | None = None
+
+
+def helping_now(request) -> Helping | None:
+    """Whom this digital helper is helping, checked again on every page: membership and verification can end."""
+    state = request.session.get(SESSION_HELPING)
+    if not isinstance(state, dict) or not request.user.is_authenticated:
+        return None
+    organisation = helper_organisations(user=request.user).filter(slug=state.get("organisation")).first()
+    if organisation is None:
+        return None
+    if not state.get("record"):
+        return Helping(organisation)
+    record = selectors.helped_residents(organisation=organisation).filter(pk=state["record"]).first()
+    return Helping(organisation, record) if record else None
+
+
+def help_begin(request, *, organisation: Organisation, record: HelpedResident | None = None) -> None:
+    """Start the questions for a resident: the previous person's answers go, or the record's come back."""
+    request.session[SESSION_ANSWERS] = record.plan.answers if record else {"skills": {}}
+    request.session[SESSION_HELPING] = {"organisation": organisation.slug, "record": record.pk if record else None}
+
+
+def help_end(request) -> None:
+    """The plan is kept: nothing of this resident stays in the helper's session for the next person to see."""
+    request.session.pop(SESSION_ANSWERS, None)
+    request.session.pop(SESSION_HELPING, None)
 
 
 def question_url(page: flow.QuestionPage, *, change: bool = False) -> str:
@@ -48,13 +87,14 @@ def start(request):
             "started": started,
             "resume": flow.first_unanswered(found, data) if started else None,
             "question_count": len(found),
+            "helping": helping_now(request),
         },
     )
 
 
 @require_POST
 def restart(request):
-    request.session.pop(SESSION_ANSWERS, None)
+    help_end(request)
     return redirect("pathways:start")
 
 
@@ -162,4 +202,5 @@ def check(request):
     if incomplete:
         return incomplete
     rows = [(page, _answer_text(page, bank, data), question_url(page, change=True)) for page in found]
-    return render(request, "pathways/check.html", {"rows": rows, "back": question_url(found[-1])})
+    context = {"rows": rows, "back": question_url(found[-1]), "helping": helping_now(request)}
+    return render(request, "pathways/check.html", context)

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import services
 from ..answers import Answers
-from ..forms import KeepForm
+from ..forms import HelperKeepForm, KeepForm
 from ..planning import plan_for
-from .assessment import completed_answers
+from .assessment import Helping, completed_answers, helping_now
 
 
 def private(response):
@@ -24,17 +24,24 @@ def private(response):
     return response
 
 
-def _render_session_plan(request, bank, data, *, keep_form=None, status=200):
+def render_session_plan(request, bank, data, *, keep_form=None, helping: Helping | None = None, helper_form=None, status=200):
+    """The plan page. A digital helper sees how to keep the plan in their organisation's list (or update the
+    record they reopened) instead of the ways a resident keeps it for themselves."""
     answers = Answers.from_dict(data)
     plan = plan_for(bank=bank, answers=answers)
+    helping = helping or helping_now(request)
     context = {"plan": plan, "tiers": bank.tiers, "keep_form": keep_form or KeepForm(), "needs_outcode": not answers.postcode}
+    if helping:
+        context["helping"] = helping
+        if helping.record is None:
+            context["helper_form"] = helper_form or HelperKeepForm(organisation=helping.organisation, initial={"outcode": answers.postcode})
     return private(render(request, "pathways/plan.html", context, status=status))
 
 
 @require_GET
 def plan(request):
     bank, data, _, incomplete = completed_answers(request)
-    return incomplete or _render_session_plan(request, bank, data)
+    return incomplete or render_session_plan(request, bank, data)
 
 
 @login_required
@@ -56,7 +63,7 @@ def plan_keep(request):
         return incomplete
     form = KeepForm(request.POST)
     if not form.is_valid():
-        return _render_session_plan(request, bank, data, keep_form=form)
+        return render_session_plan(request, bank, data, keep_form=form)
     answers = Answers.from_dict(data)
     kept = services.pathway_plan_keep(
         answers=answers,

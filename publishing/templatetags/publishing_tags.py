@@ -27,7 +27,8 @@ def money(amount) -> str:
 
 @register.simple_tag
 def portal_links(user) -> list[tuple[str, str]]:
-    """(label, URL) of the portals of the organisations this person is an active member of."""
+    """(label, URL) of the portals of the organisations this person is an active member of, and for digital
+    helpers, their list of people helped."""
     from django.urls import reverse
 
     from accounts.models import Organisation
@@ -38,9 +39,12 @@ def portal_links(user) -> list[tuple[str, str]]:
         (Organisation.Kind.PROVIDER, "Your courses", "provider_portal:home"),
         (Organisation.Kind.EMPLOYER, "Your job postings", "employer_portal:home"),
     ]
+    # Digital helpers at partner organisations have no portal: their link is to the people they helped.
+    helper = [("People we helped", reverse("pathways:helping"))] if Organisation.Kind.PARTNER in kinds else []
+    kinds.discard(Organisation.Kind.PARTNER)
     if len(kinds) == 1:
-        return [("Your organisation", reverse(name)) for kind, _, name in portals if kind in kinds]
-    return [(label, reverse(name)) for kind, label, name in portals if kind in kinds]
+        return [("Your organisation", reverse(name)) for kind, _, name in portals if kind in kinds] + helper
+    return [(label, reverse(name)) for kind, label, name in portals if kind in kinds] + helper
 
 
 @register.filter

@@ -29,7 +29,7 @@ def confirm_from_email(client, email):
     return client.post(f"/{path}")
 
 
-@pytest.mark.parametrize("role", ["resident", "employer", "provider"])
+@pytest.mark.parametrize("role", ["resident", "employer", "provider", "partner"])
 def test_each_role_signs_up_and_must_confirm_their_email_before_signing_in(client, role):
     details = {"role": role}
     if role != "resident":
