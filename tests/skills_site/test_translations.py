@@ -31,13 +31,24 @@ RESIDENT_TEMPLATE_DIRS = [
     "publishing/templates/publishing",
     "courses/templates/courses",
     "careers/templates/careers",
+    "pathways/templates/pathways",
 ]
-# Staff, provider and employer screens and emails are in English only, as is the page that must render when
-# templates fail.
-NOT_RESIDENT_FACING = ("/admin/", "/portal/", "publishing/email/", "admin_listing.html", "blocks/preview.html")
+# Staff, provider and employer screens and emails are in English only, as are digital helpers' own screens (the
+# plan they print for a resident is translated) and the page that must render when templates fail.
+NOT_RESIDENT_FACING = (
+    "/admin/",
+    "/portal/",
+    "publishing/email/",
+    "admin_listing.html",
+    "blocks/preview.html",
+    "helpers/choose.html",
+    "helpers/list.html",
+    "helpers/person.html",
+    "helpers/remove.html",
+)
 STATIC_ON_PURPOSE = {"skills_site/templates/500.html": "plain HTML with no template tags: it renders when templates fail"}
 # Where each language's messages live: the site-wide ones, then each app's.
-LOCALE_DIRS = [ROOT / "locale"] + [ROOT / app / "locale" for app in ("home", "search", "publishing", "courses", "careers")]
+LOCALE_DIRS = [ROOT / "locale"] + [ROOT / app / "locale" for app in ("home", "search", "publishing", "courses", "careers", "pathways")]
 SHIPPED = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 # Attributes people see or hear (screen readers): their values must be translated too.
