@@ -19,8 +19,10 @@ def serious_violations(page) -> list[str]:
 
 def tab_to(page, selector: str, *, limit: int = 120) -> None:
     """Press Tab, as a keyboard user would, until the element matching selector has focus."""
+    passed = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate("selector => document.activeElement?.matches(selector) ?? false", selector):
             return
-    raise AssertionError(f"Tab never reached {selector} on {page.url}")
+        passed.append(page.evaluate("() => { const e = document.activeElement; return e.id ? `#${e.id}` : e.tagName.toLowerCase() + (e.name ? `[name=${e.name}]` : ''); }"))
+    raise AssertionError(f"Tab never reached {selector} on {page.url}; it passed {passed[:40]}")
