@@ -136,7 +136,7 @@ def test_the_alert_unsubscribe_link_works_without_signing_in(client, resident):
     # Opening the link (as a mail scanner does) only asks; the button on the page unsubscribes.
     question = client.get(path).content.decode()
     saved.refresh_from_db()
-    assert "Unsubscribe from emails about your saved search “Cyber”" in question and saved.frequency == "daily"
+    assert "Stop emails about your saved search “Cyber”" in question and saved.frequency == "daily"
 
     page = client.post(path).content.decode()
 

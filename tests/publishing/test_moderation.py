@@ -153,7 +153,7 @@ def test_members_who_unsubscribed_get_no_decision_emails_and_the_link_works_with
     # Opening the link (as a mail scanner does) only asks; the button on the page unsubscribes.
     question = client.get(path)
 
-    assert question.status_code == 200 and "Unsubscribe from emails about moderators" in question.content.decode()
+    assert question.status_code == 200 and "Stop emails about moderators" in question.content.decode()
     assert not EmailOptOut.objects.filter(user=keen, topic="posting_decisions").exists()
 
     page = client.post(path)
