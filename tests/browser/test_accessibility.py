@@ -6,8 +6,11 @@ group rather than once per page; a failure lists every page that failed and what
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation.reloader import translation_file_changed
+from wagtail.models import Locale
 
 from accounts.models import User
 from courses.models import ProgrammeImport
@@ -15,6 +18,7 @@ from publishing.models import Status
 from search.models import SavedItem, SavedSearch
 from tests.accounts.factories import UserFactory, member
 from tests.browser.helpers import serious_violations
+from tests.helpers import REPO
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.careers.page_factories import CampaignPageFactory, CareerProfilePageFactory, EventPageFactory, StoryPageFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, help_to_get_online
@@ -93,6 +97,49 @@ def test_resident_pages_signed_out(page, live_server, postings):
             ("event", event.url, None),
             ("help finder start", "/pathways/", None),
             ("open data", "/data/", None),
+        ],
+    )
+
+
+@pytest.fixture
+def compiled_messages():
+    """The .mo files Django reads, built from the .po files as `make install` does."""
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules", "search/engine"], verbosity=0)
+    translation_file_changed(sender=None, file_path=REPO / "locale" / "django.mo")  # forget catalogues read before
+
+
+def search_near_a_place_not_found(page) -> None:
+    page.fill("#search-near", "ZZ99")
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").first.click()
+    assert page.locator("#search-near-error").count()
+
+
+def in_language(page, base_url: str, language: str) -> None:
+    """What the header's language switcher leaves: Django's language cookie."""
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}])
+
+
+@pytest.mark.parametrize("language, direction", [("ur", "rtl"), ("pl", "ltr")])
+def test_resident_pages_in_another_language(page, live_server, postings, compiled_messages, language, direction):
+    campaign = CampaignPageFactory()
+    translation = campaign.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    translation.save_revision().publish()
+    in_language(page, live_server.url, language)
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == language and page.locator("html").get_attribute("dir") == direction
+    check_pages(
+        page,
+        live_server.url,
+        [
+            ("home", "/", None),
+            ("search results", "/search/?q=data", search_near_a_place_not_found),
+            ("help to get online", postings["programme"].get_absolute_url(), None),
+            ("translated campaign page", campaign.url, None),
+            ("help finder start", "/pathways/", None),
+            ("a question", reverse("pathways:question", args=["using-a-device"]), None),
+            ("events", "/events/", None),
+            ("sign in", reverse("account_login"), submit_empty),
         ],
     )
 
