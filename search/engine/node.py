@@ -10,6 +10,7 @@ Environment (single node):
     SEARCH_URL                   http://127.0.0.1:9200 by default; the host must be loopback
     SEARCH_ENGINE_HOME           cache folder, <repo>/.cache/opensearch by default
     SEARCH_ENGINE_START_TIMEOUT  seconds to wait for the node to turn yellow, 180 by default
+    SEARCH_ENGINE_HEAP           the JVM heap, 1g by default (the million-item benchmark wants more)
 
 Exit codes: 0 ok, 1 failed / down, 2 bad configuration, 3 java or mvn missing (use basic mode).
 Standard library only, so it runs before any virtualenv exists.
@@ -380,7 +381,7 @@ def cmd_start(args):
         if port_open(host, port):
             raise NodeError(f"Port {port} is in use by something that is not OpenSearch; free it or change SEARCH_URL")
         build()
-        process = launch(home, port)
+        process = launch(home, port, heap=os.environ.get("SEARCH_ENGINE_HEAP", "1g"))
         pid = process.pid
         started = time.monotonic()
 
