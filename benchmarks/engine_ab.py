@@ -47,6 +47,8 @@ def record(args) -> None:
 def compare(args) -> None:
     from opensearchpy import OpenSearch
 
+    from benchmarks.search_benchmark import percentile
+
     before, after = (pickle.loads(Path(name).read_bytes()) for name in (args.before, args.after))
     if [shape for shape, _ in before] != [shape for shape, _ in after]:
         raise SystemExit("The two recordings are not of the same queries")
@@ -66,10 +68,6 @@ def compare(args) -> None:
                 for key in (shape, "all"):
                     timings["before", key].append(took[0])
                     timings["after", key].append(took[1])
-
-    def percentile(samples, share):
-        ordered = sorted(samples)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
     print(f"load average {os.getloadavg()[0]:.1f}")
     for shape in sorted({key for _, key in timings}):

@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from databases import create_database_if_missing  # noqa: E402
 from production_check import CheckFailed, serve  # noqa: E402
 from results import write_section  # noqa: E402
 
@@ -87,15 +88,6 @@ def manage(*arguments: str, env: dict) -> str:
     return result.stdout
 
 
-def ensure_database() -> None:
-    import psycopg
-
-    name = DATABASE.rsplit("/", 1)[1]
-    with psycopg.connect(DATABASE.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def fetch(port: int, path: str) -> tuple[int, dict, bytes]:
     """One request as a browser over HTTPS (the absent proxy says so), with the body as it crossed the wire."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -139,7 +131,7 @@ def main() -> int:
     env.update(ENVIRONMENT)
     server = None
     try:
-        ensure_database()
+        create_database_if_missing(DATABASE)
         manage("collectstatic", "--noinput", env=env)
         manage("migrate", "--noinput", env=env)
         counted = manage("shell", "-c", "from courses.models import Programme; print(Programme.objects.count())", env=env)

@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
-from publishing.identifiers import RegisterCodeField, validate_lars_code, validate_ukprn
+from publishing.identifiers import RegisterCodeField, one_per_register_code, validate_lars_code, validate_ukprn
 from publishing.models import Publishable, Status
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -55,11 +55,10 @@ class Provider(OrganisationProfile):
 
     class Meta(OrganisationProfile.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["ukprn"],
-                condition=~models.Q(ukprn=""),
+            one_per_register_code(
+                "ukprn",
                 name="one_provider_per_ukprn",
-                violation_error_message="Another provider on this site gives this UKPRN. If it is yours, contact us",
+                message="Another provider on this site gives this UKPRN. If it is yours, contact us",
             )
         ]
 

@@ -64,3 +64,8 @@ class RegisterCodeField(models.CharField):
     def formfield(self, **kwargs):
         # Room for the spaces people type ("SC 123 456"): the model keeps it without them, in max_length.
         return super().formfield(**{"max_length": self.max_length + 4, **kwargs})
+
+
+def one_per_register_code(field: str, *, name: str, message: str) -> models.UniqueConstraint:
+    """No two organisations give the same register code; any number give none."""
+    return models.UniqueConstraint(fields=[field], condition=~models.Q(**{field: ""}), name=name, violation_error_message=message)

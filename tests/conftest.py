@@ -11,6 +11,8 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.utils.translation.reloader import translation_file_changed
 
 from accounts import limits, services
 from accounts.limits import PERIODS
@@ -21,6 +23,13 @@ from tests.accounts.factories import MembershipFactory, OrganisationFactory, Use
 from tests.accounts.helpers import sign_in_with_totp
 from tests.helpers import REPO, free_port
 
+
+
+@pytest.fixture
+def compiled_messages():
+    """The .mo files Django reads, built from the .po files as `make install` does."""
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules", "search/engine"], verbosity=0)
+    translation_file_changed(sender=None, file_path=REPO / "locale" / "django.mo")  # forget catalogues read before
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 from accounts.models import Organisation, OrganisationProfile
 from pathways.models import SkillArea, Tier
 from places.models import Located
-from publishing.identifiers import RegisterCodeField, validate_company_number
+from publishing.identifiers import RegisterCodeField, one_per_register_code, validate_company_number
 from publishing.models import Publishable
 from publishing.rich_text import FEATURES, clean_rich_text, validate_long_text, validate_rich_text_length
 
@@ -55,11 +55,10 @@ class Employer(OrganisationProfile):
 
     class Meta(OrganisationProfile.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["companies_house_number"],
-                condition=~models.Q(companies_house_number=""),
+            one_per_register_code(
+                "companies_house_number",
                 name="one_employer_per_company_number",
-                violation_error_message="Another employer on this site gives this Companies House number. If it is yours, contact us",
+                message="Another employer on this site gives this Companies House number. If it is yours, contact us",
             )
         ]
 

@@ -1,14 +1,11 @@
 """The API reference at /api/v1/docs/: served with its scripts and styles from this site, under the Content
 Security Policy production sends, with the schema to read when JavaScript does not run."""
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
-from tests.skills_site.environments import PRODUCTION
-from tests.skills_site.test_configuration import manage
+from tests.skills_site.test_configuration import production_setting
 
 DOCS = "/api/v1/docs/"
 
@@ -16,9 +13,7 @@ DOCS = "/api/v1/docs/"
 @pytest.fixture(scope="module")
 def production_policy():
     """The Content Security Policy of the production settings, as they are read in production."""
-    result = manage("shell", "-c", "import json; from django.conf import settings; print(json.dumps(settings.CONTENT_SECURITY_POLICY))", **PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return production_setting("CONTENT_SECURITY_POLICY")
 
 
 @pytest.fixture

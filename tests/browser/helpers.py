@@ -1,9 +1,20 @@
-"""What browser tests share besides fixtures: accessibility checks with axe-core, and moving as a keyboard does."""
+"""What browser tests share besides fixtures: signing in, accessibility checks with axe-core, and moving as a
+keyboard does."""
+
+from django.conf import settings
+from django.test import Client
 
 from tests.helpers import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
+
+
+def sign_in(page, base_url: str, user) -> None:
+    """Give the browser the session a sign-in would: the two-step sign-in has tests of its own."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": base_url}])
 
 
 def serious_violations(page) -> list[str]:

@@ -6,10 +6,7 @@ group rather than once per page; a failure lists every page that failed and what
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
-from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale
 
 from accounts.models import User
@@ -17,8 +14,7 @@ from courses.models import ProgrammeImport
 from publishing.models import Status
 from search.models import SavedItem, SavedSearch
 from tests.accounts.factories import UserFactory, member
-from tests.browser.helpers import serious_violations
-from tests.helpers import REPO
+from tests.browser.helpers import serious_violations, sign_in
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsoredOpportunityFactory
 from tests.careers.page_factories import CampaignPageFactory, CareerProfilePageFactory, EventPageFactory, StoryPageFactory
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, help_to_get_online
@@ -27,13 +23,6 @@ from tests.search.helpers import sync_now
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PUBLISHED = {"status": Status.PUBLISHED}
-
-
-def sign_in(page, base_url: str, user) -> None:
-    """Give the browser the session a sign-in would: the two-step sign-in has tests of its own."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": base_url}])
 
 
 def submit_empty(page) -> None:
@@ -99,13 +88,6 @@ def test_resident_pages_signed_out(page, live_server, postings):
             ("open data", "/data/", None),
         ],
     )
-
-
-@pytest.fixture
-def compiled_messages():
-    """The .mo files Django reads, built from the .po files as `make install` does."""
-    call_command("compilemessages", ignore_patterns=[".venv", "node_modules", "search/engine"], verbosity=0)
-    translation_file_changed(sender=None, file_path=REPO / "locale" / "django.mo")  # forget catalogues read before
 
 
 def search_near_a_place_not_found(page) -> None:

@@ -3,14 +3,12 @@ suggestions and filters, a provider posting a programme, and a provider importin
 can be seen, and Tab always gets out of the page's content to its footer (focus is never trapped)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from courses.models import Programme, ProgrammeImport
 from publishing.models import Status
 from tests.accounts.factories import member
-from tests.browser.helpers import tab_to
+from tests.browser.helpers import sign_in, tab_to
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, VenueFactory, csv_bytes, row, tier
 from tests.publishing.helpers import established
 from tests.search.helpers import sync_now
@@ -48,12 +46,6 @@ def tab_reaches_the_footer(page) -> None:
     """Focus is never trapped: Tab from wherever it is now carries on to the footer's links."""
     tab_to(page, ".govuk-footer a", limit=250)
     assert focus_is_visible(page)
-
-
-def sign_in(page, base_url: str, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": base_url}])
 
 
 @pytest.fixture

@@ -1,20 +1,16 @@
 """Production sends pages gzipped to browsers that ask for it, and plain to those that do not."""
 
 import gzip
-import json
 
 import pytest
 
-from tests.skills_site.environments import PRODUCTION
-from tests.skills_site.test_configuration import manage
+from tests.skills_site.test_configuration import production_setting
 
 
 @pytest.fixture(scope="module")
 def production_middleware():
     """The middleware of the production settings, as they are read in production."""
-    result = manage("shell", "-c", "import json; from django.conf import settings; print(json.dumps(settings.MIDDLEWARE))", **PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return production_setting("MIDDLEWARE")
 
 
 def test_production_compresses_pages_but_leaves_static_files_to_whitenoise(production_middleware):

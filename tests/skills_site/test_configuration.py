@@ -12,6 +12,13 @@ from tests.helpers import REPO
 from tests.skills_site.environments import PRODUCTION
 
 
+def production_setting(name: str):
+    """A setting as production reads it (the README's recipe, loopback values), through manage.py in its own process."""
+    result = manage("shell", "-c", f"import json; from django.conf import settings; print(json.dumps(settings.{name}))", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def manage(*args, **environment):
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ENV", "DJANGO_SETTINGS_MODULE"}}
     env.update(environment)

@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation.reloader import translation_file_changed
 
 from publishing.models import Status
 from search.tasks import send_alerts_task
@@ -105,13 +103,6 @@ def test_every_message_is_translated_and_compiles(language, locale_dir, tmp_path
     assert checked.returncode == 0, checked.stderr
     assert "untranslated" not in checked.stderr and "fuzzy" not in checked.stderr, f"{po}: {checked.stderr}"
     assert '"X-Review-State: ' in po.read_text(), f"{po} does not say whether a native speaker has reviewed it"
-
-
-@pytest.fixture
-def compiled_messages():
-    """The .mo files Django reads, built from the .po files as `make install` does."""
-    call_command("compilemessages", ignore_patterns=[".venv", "node_modules", "search/engine"], verbosity=0)
-    translation_file_changed(sender=None, file_path=ROOT / "locale" / "django.mo")  # forget catalogues read before
 
 
 @pytest.mark.django_db
