@@ -1,7 +1,5 @@
 """The representations open-data items share: organisations, places, links, tiers and skill areas."""
 
-from functools import cached_property
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -129,23 +127,31 @@ class PlainAttributesSerializer(serializers.Serializer):
     representation as DRF's, read directly. DRF's general path (each field's dotted-source lookup and callable
     checks) cost a search page's 20 hits more than building the rest of the answer."""
 
-    @cached_property
-    def _readers(self):
-        readers = []
-        for field in self._readable_fields:
-            if isinstance(field, serializers.SerializerMethodField):
-                readers.append((field.field_name, getattr(self, field.method_name), False))
-            else:
-                assert len(field.source_attrs) == 1, f"{field.field_name}: one attribute per field"
-                readers.append((field.field_name, (field.source_attrs[0], field.to_representation), True))
+    @classmethod
+    def _readers(cls) -> list[tuple[str, str, object]]:
+        """(name, attribute, to_representation) per field, or (name, "", method name) for a method field. Made once
+        per class: DRF deep-copies every declared field for each serializer it makes (twice a search page)."""
+        readers = _READERS.get(cls)
+        if readers is None:
+            readers = []
+            for field in cls()._readable_fields:
+                if isinstance(field, serializers.SerializerMethodField):
+                    readers.append((field.field_name, "", field.method_name))
+                else:
+                    assert len(field.source_attrs) == 1, f"{field.field_name}: one attribute per field"
+                    readers.append((field.field_name, field.source_attrs[0], field.to_representation))
+            _READERS[cls] = readers
         return readers
 
     def to_representation(self, instance):
         answer = {}
-        for name, reader, is_attribute in self._readers:
-            if is_attribute:
-                value = getattr(instance, reader[0])
-                answer[name] = None if value is None else reader[1](value)
+        for name, attribute, reader in self._readers():
+            if attribute:
+                value = getattr(instance, attribute)
+                answer[name] = None if value is None else reader(value)
             else:
-                answer[name] = reader(instance)
+                answer[name] = getattr(self, reader)(instance)
         return answer
+
+
+_READERS: dict[type, list] = {}

@@ -39,7 +39,7 @@ def record(args) -> None:
     queries = [query for query in distinct_queries() if not query.is_autocomplete and not parse(query.as_dict())[1]][: args.queries]
     calls = record_engine_calls(queries)
     # Dates in the bodies become strings, as the client would send them.
-    recorded = [(query.shape, json.loads(json.dumps(calls[query], default=str))) for query in queries]
+    recorded = [(query.shape, json.loads(json.dumps(calls[query][0], default=str))) for query in queries]  # as first asked
     Path(args.file).write_bytes(pickle.dumps(recorded))
     print(f"{len(recorded)} queries recorded in {args.file}")
 

@@ -202,7 +202,6 @@ class SearchView(APIView):
         if problems:
             return Response({"errors": problems}, status=400)
         results = search_opportunities(params, with_campaign=True, with_further=True)
-        search_record(results, source="api")
         body = {
             "total": results.total,
             "total_capped": results.total_capped,
@@ -233,7 +232,25 @@ class SearchView(APIView):
                 else None
             ),
         }
-        return Response(body)
+        # The search is logged once the answer has gone: the client need not wait for the analytics' insert.
+        return AnsweredFirst(body, then=lambda: search_record(results, source="api"))
+
+
+class AnsweredFirst(Response):
+    """A response that does `then` after the server has sent it: the WSGI server calls close() once the body is
+    written (Django's documented contract), and Django's test client does the same."""
+
+    def __init__(self, data, *, then):
+        super().__init__(data)
+        self._then = then
+
+    def close(self):
+        then, self._then = self._then, None
+        try:
+            if then:
+                then()  # before Django's end-of-request clean-up, which may close the database connection
+        finally:
+            super().close()
 
 
 class SuggestionSerializer(serializers.Serializer):

@@ -21,8 +21,11 @@ at the addresses we were given, which may be behind a load balancer or need cred
 """
 
 import contextvars
+import json
 import logging
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
@@ -81,6 +84,11 @@ def get_client(*, timeout: float = DEFAULT_TIMEOUT) -> OpenSearch:
     """A client for work outside a web request: a request a node refuses goes to the next node."""
     url = settings.SEARCH_URL
     return _client_for(url, timeout, len(node_urls(url)) - 1)
+
+
+def as_json(body: dict) -> str:
+    """A request body as the client sends it, for a body built once and sent many times."""
+    return _client_for(settings.SEARCH_URL, DEFAULT_TIMEOUT, 0).transport.serializer.dumps(body)
 
 
 def index_name(name: str) -> str:
@@ -272,7 +280,74 @@ def index_generation() -> int:
 
 def index_changed() -> None:
     """Called after writes to the index: what was built from its old contents is out of date."""
+    _Remembered.forget()
     try:
         cache.incr(_GENERATION_KEY)
     except ValueError:
         index_generation()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Answers remembered in this process. Before a results page is searched, two questions about the words are asked
+# whose answers depend only on the question and the index's contents: which words our vocabulary lacks, and which
+# skill areas the best matches share. Residents ask the same searches again and again, so each answer is kept
+# until the index changes (its generation) and at most REMEMBER_SECONDS: a repeated search is then one request to
+# the engine, not three. Another process's writes are seen within GENERATION_CHECK_SECONDS (the engine shows a
+# write only after its refresh, a second, anyway); this process's own at once.
+
+REMEMBER_AT_MOST = 4096
+REMEMBER_SECONDS = 300
+GENERATION_CHECK_SECONDS = 1.0
+
+
+class _Remembered:
+    lock = threading.Lock()
+    answers: OrderedDict = OrderedDict()  # key → (monotonic time asked, answer), least recently used first
+    generation: int | None = None
+    checked_at = 0.0
+
+    @classmethod
+    def forget(cls) -> None:
+        with cls.lock:
+            cls.answers.clear()
+            cls.generation, cls.checked_at = None, 0.0
+
+    @classmethod
+    def current(cls) -> None:
+        """Forget everything if another process changed the index since it was last looked."""
+        now = time.monotonic()
+        if now - cls.checked_at < GENERATION_CHECK_SECONDS:
+            return
+        generation = index_generation()
+        with cls.lock:
+            if generation != cls.generation:
+                cls.answers.clear()
+            cls.generation, cls.checked_at = generation, now
+
+    @classmethod
+    def get(cls, key: str):
+        with cls.lock:
+            kept = cls.answers.get(key)
+            if kept is None or time.monotonic() - kept[0] > REMEMBER_SECONDS:
+                return None
+            cls.answers.move_to_end(key)
+            return kept[1]
+
+    @classmethod
+    def keep(cls, key: str, answer) -> None:
+        with cls.lock:
+            cls.answers[key] = (time.monotonic(), answer)
+            while len(cls.answers) > REMEMBER_AT_MOST:
+                cls.answers.popitem(last=False)
+
+
+def ask_remembered(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments):
+    """ask(), or the answer this process was given for the same request since the index last changed. Only for
+    requests whose answer the index's contents alone decide, and that callers do not change."""
+    _Remembered.current()
+    key = json.dumps([settings.SEARCH_URL, method, arguments], sort_keys=True, default=str)
+    answer = _Remembered.get(key)
+    if answer is None:
+        answer = ask(method, timeout=timeout, **arguments)
+        _Remembered.keep(key, answer)
+    return answer

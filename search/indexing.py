@@ -24,7 +24,7 @@ from django.utils import timezone
 from opensearchpy.exceptions import RequestError
 from opensearchpy.helpers import bulk
 
-from .connection import EngineError, EngineUnavailable, get_client, index_name
+from .connection import EngineError, EngineUnavailable, get_client, index_changed, index_name
 from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, index_definition, live_settings
 from .models import IndexOutboxEntry, IndexRebuild, IndexVersion
 from .sources import SOURCES, SOURCES_BY_LABEL, Source, sources_for
@@ -487,6 +487,7 @@ def _rebuild(name: str, *, max_drop: float) -> dict:
     for old in physical_indices(name)[:-KEEP_INDICES]:
         client.indices.delete(index=old)
     drift = check(name, repair=True)
+    index_changed()  # answers remembered from the old index are out of date
     return {
         "index": physical,
         "documents": new_count,
@@ -590,6 +591,7 @@ def reconcile() -> dict:
         drift = check(name, repair=True)
         report[name] = {kind: len(drift[kind]) for kind in ("missing", "extra", "stale", "ahead")}
         if any(report[name].values()):
+            index_changed()
             logger.warning(
                 "Search index %s drifted from the database: re-sent %d missing, %d extra, %d stale documents, and %d "
                 "written before versions were kept",

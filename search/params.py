@@ -76,13 +76,20 @@ class Location:
     @classmethod
     def from_place(cls, text: str) -> "Location":
         """A postcode or outcode as typed; PostcodeError (for the resident) if we cannot place it."""
-        place = locate(text)
-        authority = place.local_authority.code if place.local_authority else ""
-        return cls(place.district.outcode, place.latitude, place.longitude, authority, postcode=place.postcode, precise=place.precise)
+        return _located(text)
 
     def district_only(self) -> "Location":
         """The district's part of the place, for a link that may be shared: the outcode, not the street."""
         return dataclasses.replace(self, postcode="")
+
+
+# Postcodes are reference data, changed only by a migration (and a release restarts the processes): each place
+# typed is looked up once per process, not on every search (a query of about a millisecond). Errors are not kept.
+@lru_cache(maxsize=8192)
+def _located(text: str) -> Location:
+    place = locate(text)
+    authority = place.local_authority.code if place.local_authority else ""
+    return Location(place.district.outcode, place.latitude, place.longitude, authority, postcode=place.postcode, precise=place.precise)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from elasticsearch_dsl import Q, Search
 from careers.models import DISABILITY_CONFIDENT_LEVELS
 
 from .connection import index_name
-from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
+from .documents import CAMPAIGN_INDEX, FACET_VALUES_FIELDS, OPPORTUNITY_INDEX
 from .params import CLOSING_WITHIN_DAYS, STARTS_WITHIN_WEEKS, SearchParams
 from .understanding import GENERIC_WORDS
 
@@ -81,7 +81,8 @@ FACET_FIELDS = {
 }
 
 
-def _today() -> datetime.date:
+def today() -> datetime.date:
+    """The day the searches' date filters count from, in the region's time."""
     return timezone.localdate()
 
 
@@ -186,7 +187,7 @@ def nearer_first(query: Q, params: SearchParams) -> Q:
 
 def facet_filters(params: SearchParams) -> dict[str, Q]:
     """The filters a resident chooses, one per facet, so each facet can leave its own out."""
-    today = _today()
+    day = today()
     filters = {}
     for name in ("kind", "tier", "skill", "level", "mode", "authority"):
         values = getattr(params, name)
@@ -211,21 +212,21 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
         # apart from the "help" facet, whose counts then say what is left if one more is ticked.
         filters["help_to_start"] = Q("bool", filter=[Q("term", help_to_start=value) for value in params.help])
     if params.starts_within:
-        until = today + datetime.timedelta(weeks=params.starts_within)
+        until = day + datetime.timedelta(weeks=params.starts_within)
         filters["starts_within"] = Q(
             "bool",
-            should=[Q("range", start_dates={"gte": today, "lte": until}), Q("term", starts_any_time=True)],
+            should=[Q("range", start_dates={"gte": day, "lte": until}), Q("term", starts_any_time=True)],
             minimum_should_match=1,
         )
     if params.closing_within:
-        filters["closing_within"] = Q("range", closing_date={"gte": today, "lte": today + datetime.timedelta(days=params.closing_within)})
+        filters["closing_within"] = Q("range", closing_date={"gte": day, "lte": day + datetime.timedelta(days=params.closing_within)})
     return filters
 
 
 def base_filters(params: SearchParams) -> list[Q]:
     """Filters that are not facets: still open, near the resident if they asked, and what their words made
     explicit ("online", "degree apprenticeship")."""
-    filters = [Q("bool", should=[~Q("exists", field="closing_date"), Q("range", closing_date={"gte": _today()})], minimum_should_match=1)]
+    filters = [Q("bool", should=[~Q("exists", field="closing_date"), Q("range", closing_date={"gte": today()})], minimum_should_match=1)]
     if params.online:
         filters.append(Q("term", online=True))
     if params.degree:
@@ -270,7 +271,7 @@ def opportunity_search(params: SearchParams, *, leave_out: tuple[str, ...] = ())
         search = search.post_filter(Q("bool", filter=list(chosen.values())))
     start = (params.page - 1) * params.page_size
     search = search[start : start + params.page_size]
-    search = search.extra(track_total_hits=True).source(excludes=["body"])
+    search = search.extra(track_total_hits=True).source(excludes=["body", "facet_values"])
     search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=160, number_of_fragments=1)
     search = search.highlight("title", number_of_fragments=0).highlight("summary").highlight("body")
     if params.q:
@@ -283,21 +284,77 @@ def facet_search(params: SearchParams) -> Search:
     """The result page's facet counts, each counted without its own filter, as a request of its own: no hits, no
     scores (the same matches as the page's query, in filter context), so the engine's shard request cache keeps
     the answer (it keeps only size-0 requests, and our dates are whole days, never "now") until the index
-    changes, and the next resident to ask the same gets the counts without their being counted again."""
+    changes, and the next resident to ask the same gets the counts without their being counted again.
+
+    Counting is most of a page's cost at scale, so the engine reads each match as few times as it can: the few-valued
+    facets not chosen are counted together by one terms aggregation over `facet_values` (they all count under every
+    choice made), and a facet's own filter of the other choices is left out when there are none (a filter that lets
+    everything through still costs a pass over the matches)."""
     chosen = facet_filters(params)
     query = Q("bool", filter=[matching(params), *base_filters(params)])
     search = Search(index=index_name(OPPORTUNITY_INDEX)).query(query).extra(size=0, track_total_hits=False)
+
+    def under_the_other_choices(name: str):
+        others = [clause for other, clause in chosen.items() if other != name]
+        return search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)) if others else search.aggs
+
+    together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and name not in chosen]
+    if together:
+        under_every_choice = search.aggs.bucket(EVERY_CHOICE, "filter", filter=Q("bool", filter=list(chosen.values()))) if chosen else search.aggs
+        under_every_choice.bucket(TOGETHER, "terms", field="facet_values", size=TOGETHER_SIZE)
     for name, field in FACET_FIELDS.items():
-        others = [clause for other, clause in chosen.items() if other != name]
-        bucket = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
-        bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
-    for name, ranges in (("starts_within", STARTS_WITHIN_WEEKS), ("closing_within", CLOSING_WITHIN_DAYS)):
-        others = [clause for other, clause in chosen.items() if other != name]
-        bucket = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
-        # One "filters" aggregation counts every range in a single pass over the matches.
-        probes = {str(amount): facet_filters(params.with_changes(**{name: amount}))[name] for amount in ranges}
-        bucket.bucket("ranges", "filters", filters=probes)
+        if name not in together:
+            under_the_other_choices(name).bucket(f"{name}{VALUES}", "terms", field=field, size=FACET_SIZE)
+    day = today()
+    closing = [{"key": str(days), "from": day, "to": day + datetime.timedelta(days=days + 1)} for days in CLOSING_WITHIN_DAYS]
+    under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=closing)
+    # "Starts within N weeks" is a start date in the range or starting any time: counted as (a date in the range) +
+    # (any time) - (both), with date_range aggregations that read each match's dates once. Range filters over the
+    # dates counted the same and cost the engine more than the fourteen other facets together.
+    starting = [{"key": str(weeks), "from": day, "to": day + datetime.timedelta(weeks=weeks, days=1)} for weeks in STARTS_WITHIN_WEEKS]
+    starts = under_the_other_choices("starts_within")
+    starts.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
+    any_time = starts.bucket(ANY_TIME, "filter", filter=Q("term", starts_any_time=True))
+    any_time.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
     return search
+
+
+# The names facet_search() gives its aggregations. TOGETHER_SIZE: more than every value of FACET_VALUES_FIELDS.
+VALUES, RANGES, ANY_TIME, TOGETHER, EVERY_CHOICE = "__values", "__ranges", "starts_any_time", "__together", "__every_choice"
+TOGETHER_SIZE = 2000
+FACETS_BY_FIELD = {field: name for name, field in FACET_FIELDS.items()}
+
+
+def facet_counts(aggregations: dict) -> dict[str, list[tuple[str, int]]]:
+    """facet_search()'s answer as {facet: [(value, count)]}, most first: values as the URL gives them ("true",
+    "ADV-DATA"), at most FACET_SIZE of each; the date ranges' ("4", "12", "26") shortest first."""
+
+    def under(name: str) -> dict:
+        return aggregations.get(name, aggregations)  # under a filter of the other choices, if any were made
+
+    counts: dict[str, list[tuple[str, int]]] = {}
+    together = under(EVERY_CHOICE).get(TOGETHER)
+    if together:
+        counted_together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and f"{name}{VALUES}" not in under(name)]
+        counts.update({name: [] for name in counted_together})
+        for bucket in together["buckets"]:  # most first, as a facet's own terms aggregation orders them
+            field, _, value = bucket["key"].partition("=")
+            name = FACETS_BY_FIELD.get(field)
+            if name in counts and len(counts[name]) < FACET_SIZE:
+                counts[name].append((value, bucket["doc_count"]))
+    for name in FACET_FIELDS:
+        if name not in counts:
+            counts[name] = [(str(bucket.get("key_as_string", bucket["key"])), bucket["doc_count"]) for bucket in under(name)[f"{name}{VALUES}"]["buckets"]]
+    counts["closing_within"] = [(bucket["key"], bucket["doc_count"]) for bucket in under("closing_within")[f"closing_within{RANGES}"]["buckets"]]
+    starts = under("starts_within")
+    any_time = starts[ANY_TIME]
+    both = {bucket["key"]: bucket["doc_count"] for bucket in any_time[f"starts_within{RANGES}"]["buckets"]}
+    counts["starts_within"] = [
+        (bucket["key"], bucket["doc_count"] + any_time["doc_count"] - both[bucket["key"]]) for bucket in starts[f"starts_within{RANGES}"]["buckets"]
+    ]
+    for name in ("closing_within", "starts_within"):
+        counts[name].sort(key=lambda pair: int(pair[0]))
+    return counts
 
 
 def best_matches_search(params: SearchParams, *, size: int) -> Search:

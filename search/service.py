@@ -10,6 +10,7 @@ more (search.params.RADIUS_LADDER; the same radius is offered as "Search within 
 """
 
 import dataclasses
+import datetime
 import logging
 import re
 from collections import Counter
@@ -25,7 +26,7 @@ from places.postcodes import PostcodeError
 from . import queries, understanding
 from .basic import basic_search
 from . import connection
-from .connection import EngineError, EngineUnavailable, ask, index_name
+from .connection import EngineError, EngineUnavailable, as_json, ask, ask_remembered, index_name
 from .documents import OPPORTUNITY_INDEX
 from .models import SearchRecord
 from .params import MAX_RADIUS_MILES, Location, SearchParams, wider_radii  # noqa: F401 (the public function's parameters)
@@ -92,7 +93,7 @@ def with_misspelt_words(searched: SearchParams) -> SearchParams:
     if not searched.q:
         return searched
     alias = index_name(OPPORTUNITY_INDEX)
-    known = ask("termvectors", timeout=ENGINE_TIMEOUT, index=alias, body=queries.vocabulary_check(searched.q))
+    known = ask_remembered("termvectors", timeout=ENGINE_TIMEOUT, index=alias, body=queries.vocabulary_check(searched.q))
     terms = known.get("term_vectors", {}).get(queries.VOCABULARY_FIELD, {}).get("terms", {})
     return searched.with_changes(misspelt=tuple(sorted(term for term, figures in terms.items() if not figures.get("doc_freq"))))
 
@@ -103,7 +104,7 @@ def with_related(searched: SearchParams) -> SearchParams:
     if not searched.q or searched.sort != "relevance":
         return searched
     search = queries.best_matches_search(searched, size=RELATED_FROM)
-    raw = ask("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
+    raw = ask_remembered("search", timeout=ENGINE_TIMEOUT, index=search._index[0], body=search.to_dict())
     scored = [(hit["_score"], hit["_source"].get("skill_areas") or []) for hit in raw["hits"]["hits"]]
     skills = shared_skill_areas(scored)
     return searched.with_changes(related_skills=skills, best_score=scored[0][0]) if skills else searched
@@ -123,12 +124,13 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
     """The page's hits and, in the same round trip, its facet counts as a request the engine can cache and the
     careers content matching `campaign_words` (none without them)."""
     searched = with_related(with_misspelt_words(searched))
-    searches = [queries.opportunity_search(searched)]
-    if with_facets:
-        searches.append(queries.facet_search(searched))
+    # The page's own requests may be answered from the engine's shard request cache (they hold whole days, never
+    # "now"): a repeated search is not scored, sorted and counted again until the index changes.
+    searches = [(index, body, True) for index, body in page_requests(searched, with_facets=with_facets, today=queries.today(), index=index_name(OPPORTUNITY_INDEX))]
     if campaign_words:
-        searches.append(queries.campaign_search(campaign_words))
-    answers = _msearch([(search._index[0], search.to_dict()) for search in searches])
+        campaign = queries.campaign_search(campaign_words)
+        searches.append((campaign._index[0], campaign.to_dict(), False))
+    answers = _msearch(searches)
     if None in answers[: 2 if with_facets else 1]:
         raise EngineError(400, "search_refused", "the engine refused the results page's search")
     raw = answers[0]
@@ -140,17 +142,20 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
     return results
 
 
+@lru_cache(maxsize=2048)
+def page_requests(searched: SearchParams, *, with_facets: bool, today: datetime.date, index: str) -> tuple[tuple[str, str], ...]:
+    """The page's hits and (with_facets) facet counts, as (index, JSON body) for the engine. Building and encoding
+    them costs the web process about 2 ms; residents repeat searches, so each is built once in each process for as
+    long as what the bodies hold besides `searched` (the day's date, the index's name) stays the same."""
+    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched)] if with_facets else [])
+    return tuple((search._index[0], as_json(search.to_dict())) for search in searches)
+
+
 def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool) -> SearchResults:
     hits = [_hit(hit, searched) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
-        facets = {}
-        for name, aggregation in raw.get("aggregations", {}).items():
-            if "values" in aggregation:
-                facets[name] = [(str(bucket.get("key_as_string", bucket["key"])).lower(), bucket["doc_count"]) for bucket in aggregation["values"]["buckets"]]
-            else:
-                ranges = aggregation["ranges"]["buckets"].items()
-                facets[name] = sorted(((key, value["doc_count"]) for key, value in ranges), key=lambda pair: int(pair[0]))
+        facets = queries.facet_counts(raw["aggregations"])
     suggestion = _suggestion(params.q, raw, read) if params.q else ""
     return SearchResults(
         params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion, searched=searched
@@ -306,14 +311,16 @@ def _count_search(params: SearchParams) -> tuple[str, dict]:
     return search._index[0], {"query": query, "size": 0, "track_total_hits": True}
 
 
-def _msearch(searches: list[tuple[str, dict]]) -> list[dict | None]:
-    """Several searches in one request to the engine: each answer, or None for one the engine refused.
-    Raises EngineUnavailable / EngineError when the request as a whole fails."""
+def _msearch(searches: list[tuple]) -> list[dict | None]:
+    """Several searches in one request to the engine: each answer, or None for one the engine refused. Each search
+    is (index, body) or (index, body, cache): `cache` True asks the engine to keep the answer in its shard request
+    cache even with hits (it keeps only counts unasked). Raises EngineUnavailable / EngineError when the request as a
+    whole fails."""
     if not searches:
         return []
     lines = []
-    for index, body in searches:
-        lines += [{"index": index}, body]
+    for index, body, *cache in searches:
+        lines += [{"index": index, "request_cache": True} if cache and cache[0] else {"index": index}, body]
     answers = ask("msearch", timeout=ENGINE_TIMEOUT, body=lines)["responses"]
     return [None if "error" in answer else answer for answer in answers]
 

@@ -21,7 +21,7 @@ from careers.models import ApprenticeshipVacancy, SponsoredOpportunity
 from courses.models import Programme, ProgrammeRun
 from pathways.models import SkillArea
 
-from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX
+from .documents import CAMPAIGN_INDEX, OPPORTUNITY_INDEX, facet_values
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -166,6 +166,17 @@ def _instance_reader(columns: dict[str, str], related: dict[str, Related], build
     return document
 
 
+def _with_facet_values(build: Callable[..., dict]) -> Callable[..., dict]:
+    """An opportunity's builder, with the facet_values the facet counts read added to its document."""
+
+    def built(*args, **kwargs) -> dict:
+        document = build(*args, **kwargs)
+        document["facet_values"] = facet_values(document)
+        return document
+
+    return built
+
+
 def _columns(*own: str, **joined: str) -> dict[str, str]:
     return {**{name: name for name in own}, **joined}
 
@@ -296,8 +307,8 @@ def build_programme(programme: dict, *, venues: list[dict], areas: list[dict], r
     }
 
 
-programme_document = _instance_reader(PROGRAMME_COLUMNS, PROGRAMME_RELATED, build_programme)
-read_programmes = _bulk_reader(PROGRAMME_COLUMNS, PROGRAMME_RELATED, build_programme)
+programme_document = _instance_reader(PROGRAMME_COLUMNS, PROGRAMME_RELATED, _with_facet_values(build_programme))
+read_programmes = _bulk_reader(PROGRAMME_COLUMNS, PROGRAMME_RELATED, _with_facet_values(build_programme))
 
 
 # Apprenticeship vacancies ------------------------------------------------------------------------
@@ -372,8 +383,8 @@ def build_vacancy(vacancy: dict, *, areas: list[dict]) -> dict:
     }
 
 
-vacancy_document = _instance_reader(VACANCY_COLUMNS, VACANCY_RELATED, build_vacancy)
-read_vacancies = _bulk_reader(VACANCY_COLUMNS, VACANCY_RELATED, build_vacancy)
+vacancy_document = _instance_reader(VACANCY_COLUMNS, VACANCY_RELATED, _with_facet_values(build_vacancy))
+read_vacancies = _bulk_reader(VACANCY_COLUMNS, VACANCY_RELATED, _with_facet_values(build_vacancy))
 
 
 # Sponsored opportunities -------------------------------------------------------------------------
@@ -437,8 +448,8 @@ def build_sponsored(opportunity: dict, *, areas: list[dict]) -> dict:
     }
 
 
-sponsored_document = _instance_reader(SPONSORED_COLUMNS, SPONSORED_RELATED, build_sponsored)
-read_sponsored = _bulk_reader(SPONSORED_COLUMNS, SPONSORED_RELATED, build_sponsored)
+sponsored_document = _instance_reader(SPONSORED_COLUMNS, SPONSORED_RELATED, _with_facet_values(build_sponsored))
+read_sponsored = _bulk_reader(SPONSORED_COLUMNS, SPONSORED_RELATED, _with_facet_values(build_sponsored))
 
 
 # Campaign pages ----------------------------------------------------------------------------------

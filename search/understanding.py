@@ -196,6 +196,9 @@ class KnownPlace:
         return f"{self.name}, {self.area} ({self.outcode})"
 
 
+CLOSEST_KEPT = 20_000
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Place names residents use, folded, each with the districts it may mean; and every outcode we know."""
@@ -220,8 +223,22 @@ class Gazetteer:
     def lookup(self, folded: str) -> tuple[KnownPlace, ...]:
         return self.names.get(folded, ())
 
+    @cached_property
+    def _closest_found(self) -> dict[str, str]:
+        return {}
+
     def closest_name(self, word: str) -> str:
-        """A known place name one or two letters from `word` ("hudersfield"), or ""."""
+        """A known place name one or two letters from `word` ("hudersfield"), or "". Every longer word of a search is
+        tried against the names of its initial (a millisecond a search): each word's answer is kept, up to
+        CLOSEST_KEPT words."""
+        found = self._closest_found
+        if word not in found:
+            if len(found) >= CLOSEST_KEPT:
+                found.clear()
+            found[word] = self._closest_name(word)
+        return found[word]
+
+    def _closest_name(self, word: str) -> str:
         if len(word) < 6:
             return ""
         allowed = 1 if len(word) < 9 else 2

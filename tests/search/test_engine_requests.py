@@ -82,3 +82,86 @@ def test_a_page_of_results_for_words_asks_the_engine_three_times(engine):
     assert {hit.title for hit in results.hits} == {"Python for beginners", "Python at the library"}
     assert results.facets["tier"]
     assert engine.requests - before == 3
+
+
+def test_a_repeated_search_for_words_asks_the_engine_once(engine):
+    """What the vocabulary lacks and what the best matches are about depend only on the words and the index: the
+    next resident to ask the same gets them from this process, and the page is one request."""
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    programme("Python at the library", cost=Programme.Cost.PAID, postcode="LS6 3HG")
+    sync_now()
+
+    first, asked_first = requests_for(engine, q="pyhton beginners")
+    again, asked_again = requests_for(engine, q="pyhton beginners")
+
+    assert asked_first == 3 and asked_again == 1
+    assert [hit.title for hit in again.hits] == [hit.title for hit in first.hits] == ["Python for beginners", "Python at the library"]
+    assert again.suggestion == first.suggestion == "python beginners"
+
+
+def test_what_was_remembered_is_asked_again_once_the_index_changes(engine):
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    sync_now()
+    before, _ = requests_for(engine, q="crochet")
+
+    programme("Crochet and knitting club", cost=Programme.Cost.FREE)
+    sync_now()
+    after, asked = requests_for(engine, q="crochet")
+
+    assert before.total == 0 and before.suggestion == ""
+    # "crochet" was not in the vocabulary before: now it is, and the page asks what its best matches are about.
+    assert asked == 3
+    assert [hit.title for hit in after.hits] == ["Crochet and knitting club"]
+
+
+def test_remembered_answers_are_not_kept_longer_than_their_time(engine, monkeypatch):
+    from search import connection
+
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    sync_now()
+    requests_for(engine, q="python")
+    monkeypatch.setattr(connection, "REMEMBER_SECONDS", 0)
+
+    _, asked = requests_for(engine, q="python")
+
+    assert asked == 3
+
+
+def test_a_search_made_again_the_next_day_counts_from_that_day(engine, monkeypatch):
+    """The page's requests are built once and kept, but never past the day whose date they hold."""
+    import datetime
+
+    from search import queries
+    from tests.careers.factories import ApprenticeshipVacancyFactory
+    from publishing.models import Status
+
+    today = queries.today()
+    ApprenticeshipVacancyFactory(title="Data apprenticeship", status=Status.PUBLISHED, closing_date=today + datetime.timedelta(days=1))
+    sync_now()
+    found_today = search(q="data apprenticeship")
+
+    monkeypatch.setattr(queries, "today", lambda: today + datetime.timedelta(days=2))
+    found_later = search(q="data apprenticeship")
+
+    assert [hit.title for hit in found_today.hits] == ["Data apprenticeship"]
+    assert found_later.total == 0
+
+
+def test_a_change_another_process_made_to_the_index_is_seen(engine, monkeypatch):
+    """A worker's drain bumps the index generation in the shared cache; web processes look at it (at most once a
+    second) and ask again."""
+    from django.core.cache import cache
+
+    from search import connection
+
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    sync_now()
+    requests_for(engine, q="python")
+    monkeypatch.setattr(connection, "GENERATION_CHECK_SECONDS", 0)
+    _, asked_before_the_change = requests_for(engine, q="python")
+
+    cache.incr(connection._GENERATION_KEY)  # what index_changed() does in the worker's process
+    _, asked_after_the_change = requests_for(engine, q="python")
+
+    assert asked_before_the_change == 1
+    assert asked_after_the_change == 3

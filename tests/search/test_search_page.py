@@ -1,6 +1,8 @@
 """The /search/ page and /api/v1/search/ as residents and integrators use them, including bad input and
 a closed search engine."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -8,7 +10,7 @@ from publishing.models import Status
 from search.models import SearchRecord
 from tests.careers.factories import SponsoredOpportunityFactory
 from tests.helpers import closed_port_url
-from tests.courses.factories import ProgrammeFactory
+from tests.courses.factories import ProgrammeFactory, skill_area
 from tests.search.helpers import sync_now
 
 pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("search_indices", "clear_limits")]
@@ -44,6 +46,21 @@ def test_the_page_shows_results_facets_and_labels(client, some_courses):
     assert "Level of digital skill" in page  # a facet group
     sponsored = client.get("/search/", {"q": "bootcamp"}).content.decode()
     assert "Sponsored by" in sponsored and ">Sponsored<" in sponsored
+
+
+def test_skill_areas_and_areas_are_offered_as_filters_with_their_counts(client, db):
+    """Their codes are capitals (ADV-SOFTWARE, E08000035): the counts must keep them as the filters take them."""
+    ProgrammeFactory(title="Python for beginners", status=Status.PUBLISHED, skill_areas=[skill_area("ADV-SOFTWARE")])
+    ProgrammeFactory(title="Python at the library", status=Status.PUBLISHED, skill_areas=[skill_area("ADV-SOFTWARE"), skill_area("ADV-DATA")])
+    sync_now()
+
+    page = client.get("/search/", {"q": "python"}).content.decode()
+    answer = client.get("/api/v1/search/", {"q": "python"}).json()
+
+    assert 'name="skill" type="checkbox" value="ADV-SOFTWARE"' in page
+    assert re.search(r'value="ADV-DATA">\s*<label[^>]*>[^<]*<span class="app-count">\(1\)</span>', page)
+    assert {"value": "ADV-SOFTWARE", "count": 2} in answer["facets"]["skill"]
+    assert client.get("/api/v1/search/", {"q": "python", "skill": "ADV-DATA"}).json()["total"] == 1
 
 
 def test_the_url_holds_the_whole_state_so_pages_can_be_shared(client, db):

@@ -69,6 +69,31 @@ def test_unpublished_expired_and_unverified_items_are_never_found():
     assert titles(search(q="web design")) == {"Published web design course"}
 
 
+def test_start_and_closing_date_choices_count_each_item_once():
+    """A course with several runs counts once in a range, and one that starts any time counts in every range, even
+    when it has a run as well."""
+    def weeks(*starts):
+        return [(in_days(7 * week), in_days(7 * week + 30)) for week in starts]
+
+    programme("Two runs, the first soon", runs=weeks(2, 20))
+    programme("Any time", starts_any_time=True, runs=[])
+    programme("Any time, and a run soon", starts_any_time=True, runs=weeks(2))
+    programme("In ten weeks", runs=weeks(10))
+    programme("Next autumn", runs=weeks(40))
+    for days in (3, 7, 10, 20, 60):
+        ApprenticeshipVacancyFactory(title=f"Closing in {days} days", status=Status.PUBLISHED, closing_date=in_days(days), start_date=in_days(70))
+    sync_now()
+
+    everything = search(kind="programme")
+    chosen = search(kind="programme", starts_within="4")
+    closing = search(kind="apprenticeship", closing_within="7")
+
+    assert everything.facets["starts_within"] == [("4", 3), ("12", 4), ("26", 4)]
+    assert chosen.total == 3 and chosen.facets["starts_within"] == everything.facets["starts_within"]
+    assert closing.facets["closing_within"] == [("7", 2), ("14", 3), ("30", 4)]
+    assert titles(closing) == {"Closing in 3 days", "Closing in 7 days"}
+
+
 def test_each_filter_narrows_the_results():
     leeds_college = ProviderFactory(organisation__slug="leeds-college")
     bank = EmployerFactory(organisation__slug="aire-bank", disability_confident=Employer.DisabilityConfident.LEADER)
