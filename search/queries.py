@@ -280,7 +280,7 @@ def opportunity_search(params: SearchParams, *, leave_out: tuple[str, ...] = ())
     return search
 
 
-def facet_search(params: SearchParams) -> Search:
+def facet_search(params: SearchParams, *, only: tuple[str, ...] | None = None) -> Search:
     """The result page's facet counts, each counted without its own filter, as a request of its own: no hits, no
     scores (the same matches as the page's query, in filter context), so the engine's shard request cache keeps
     the answer (it keeps only size-0 requests, and our dates are whole days, never "now") until the index
@@ -289,8 +289,12 @@ def facet_search(params: SearchParams) -> Search:
     Counting is most of a page's cost at scale, so the engine reads each match as few times as it can: the few-valued
     facets not chosen are counted together by one terms aggregation over `facet_values` (they all count under every
     choice made), and a facet's own filter of the other choices is left out when there are none (a filter that lets
-    everything through still costs a pass over the matches)."""
+    everything through still costs a pass over the matches). `only`: the facets a page shows (None: all of them)."""
     chosen = facet_filters(params)
+
+    def wanted(name: str) -> bool:
+        return only is None or name in only
+
     query = Q("bool", filter=[matching(params), *base_filters(params)])
     search = Search(index=index_name(OPPORTUNITY_INDEX)).query(query).extra(size=0, track_total_hits=False)
 
@@ -298,16 +302,19 @@ def facet_search(params: SearchParams) -> Search:
         others = [clause for other, clause in chosen.items() if other != name]
         return search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)) if others else search.aggs
 
-    together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and name not in chosen]
+    together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and name not in chosen and wanted(name)]
     if together:
         under_every_choice = search.aggs.bucket(EVERY_CHOICE, "filter", filter=Q("bool", filter=list(chosen.values()))) if chosen else search.aggs
         under_every_choice.bucket(TOGETHER, "terms", field="facet_values", size=TOGETHER_SIZE)
     for name, field in FACET_FIELDS.items():
-        if name not in together:
+        if name not in together and wanted(name):
             under_the_other_choices(name).bucket(f"{name}{VALUES}", "terms", field=field, size=FACET_SIZE)
     day = today()
     closing = [{"key": str(days), "from": day, "to": day + datetime.timedelta(days=days + 1)} for days in CLOSING_WITHIN_DAYS]
-    under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=closing)
+    if wanted("closing_within"):
+        under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=closing)
+    if not wanted("starts_within"):
+        return search
     # "Starts within N weeks" is a start date in the range or starting any time: counted as (a date in the range) +
     # (any time) - (both), with date_range aggregations that read each match's dates once. Range filters over the
     # dates counted the same and cost the engine more than the fourteen other facets together.
@@ -325,8 +332,8 @@ TOGETHER_SIZE = 2000
 FACETS_BY_FIELD = {field: name for name, field in FACET_FIELDS.items()}
 
 
-def facet_counts(aggregations: dict) -> dict[str, list[tuple[str, int]]]:
-    """facet_search()'s answer as {facet: [(value, count)]}, most first: values as the URL gives them ("true",
+def facet_counts(aggregations: dict, *, only: tuple[str, ...] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """facet_search()'s answer (for the same `only`) as {facet: [(value, count)]} for each facet it counted, most first: values as the URL gives them ("true",
     "ADV-DATA"), at most FACET_SIZE of each; the date ranges' ("4", "12", "26") shortest first."""
 
     def under(name: str) -> dict:
@@ -335,7 +342,10 @@ def facet_counts(aggregations: dict) -> dict[str, list[tuple[str, int]]]:
     counts: dict[str, list[tuple[str, int]]] = {}
     together = under(EVERY_CHOICE).get(TOGETHER)
     if together:
-        counted_together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and f"{name}{VALUES}" not in under(name)]
+        counted_together = [
+            name for name, field in FACET_FIELDS.items()
+            if field in FACET_VALUES_FIELDS and f"{name}{VALUES}" not in under(name) and (only is None or name in only)
+        ]
         counts.update({name: [] for name in counted_together})
         for bucket in together["buckets"]:  # most first, as a facet's own terms aggregation orders them
             field, _, value = bucket["key"].partition("=")
@@ -343,17 +353,19 @@ def facet_counts(aggregations: dict) -> dict[str, list[tuple[str, int]]]:
             if name in counts and len(counts[name]) < FACET_SIZE:
                 counts[name].append((value, bucket["doc_count"]))
     for name in FACET_FIELDS:
-        if name not in counts:
+        if name not in counts and f"{name}{VALUES}" in under(name):
             counts[name] = [(str(bucket.get("key_as_string", bucket["key"])), bucket["doc_count"]) for bucket in under(name)[f"{name}{VALUES}"]["buckets"]]
-    counts["closing_within"] = [(bucket["key"], bucket["doc_count"]) for bucket in under("closing_within")[f"closing_within{RANGES}"]["buckets"]]
+    if f"closing_within{RANGES}" in under("closing_within"):
+        counts["closing_within"] = [(bucket["key"], bucket["doc_count"]) for bucket in under("closing_within")[f"closing_within{RANGES}"]["buckets"]]
     starts = under("starts_within")
-    any_time = starts[ANY_TIME]
-    both = {bucket["key"]: bucket["doc_count"] for bucket in any_time[f"starts_within{RANGES}"]["buckets"]}
-    counts["starts_within"] = [
-        (bucket["key"], bucket["doc_count"] + any_time["doc_count"] - both[bucket["key"]]) for bucket in starts[f"starts_within{RANGES}"]["buckets"]
-    ]
+    if ANY_TIME in starts:
+        any_time = starts[ANY_TIME]
+        both = {bucket["key"]: bucket["doc_count"] for bucket in any_time[f"starts_within{RANGES}"]["buckets"]}
+        counts["starts_within"] = [
+            (bucket["key"], bucket["doc_count"] + any_time["doc_count"] - both[bucket["key"]]) for bucket in starts[f"starts_within{RANGES}"]["buckets"]
+        ]
     for name in ("closing_within", "starts_within"):
-        counts[name].sort(key=lambda pair: int(pair[0]))
+        counts.get(name, []).sort(key=lambda pair: int(pair[0]))
     return counts
 
 

@@ -120,7 +120,7 @@ def shared_skill_areas(scored: list[tuple[float, list[str]]]) -> tuple[str, ...]
     return tuple(sorted(code for code, count in counts.items() if count >= max(2, len(strong) / 2)))
 
 
-def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool, campaign_words: str = "") -> SearchResults:
+def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_facets: bool | tuple[str, ...], campaign_words: str = "") -> SearchResults:
     """The page's hits and, in the same round trip, its facet counts as a request the engine can cache and the
     careers content matching `campaign_words` (none without them)."""
     searched = with_related(with_misspelt_words(searched))
@@ -143,19 +143,20 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
 
 
 @lru_cache(maxsize=2048)
-def page_requests(searched: SearchParams, *, with_facets: bool, today: datetime.date, index: str) -> tuple[tuple[str, str], ...]:
-    """The page's hits and (with_facets) facet counts, as (index, JSON body) for the engine. Building and encoding
+def page_requests(searched: SearchParams, *, with_facets: bool | tuple[str, ...], today: datetime.date, index: str) -> tuple[tuple[str, str], ...]:
+    """The page's hits and (with_facets: all, or the facets named) facet counts, as (index, JSON body) for the engine. Building and encoding
     them costs the web process about 2 ms; residents repeat searches, so each is built once in each process for as
     long as what the bodies hold besides `searched` (the day's date, the index's name) stays the same."""
-    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched)] if with_facets else [])
+    only = None if with_facets is True else with_facets
+    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched, only=only)] if with_facets else [])
     return tuple((search._index[0], as_json(search.to_dict())) for search in searches)
 
 
-def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool) -> SearchResults:
+def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool | tuple[str, ...]) -> SearchResults:
     hits = [_hit(hit, searched) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
-        facets = queries.facet_counts(raw["aggregations"])
+        facets = queries.facet_counts(raw["aggregations"], only=None if with_facets is True else with_facets)
     suggestion = _suggestion(params.q, raw, read) if params.q else ""
     return SearchResults(
         params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion, searched=searched
@@ -221,10 +222,11 @@ def _suggestion(q: str, raw: dict, read: understanding.Understanding | None) -> 
 
 
 def search_opportunities(
-    params: SearchParams, *, with_facets: bool = True, with_campaign: bool = False, with_further: bool = False
+    params: SearchParams, *, with_facets: bool | tuple[str, ...] = True, with_campaign: bool = False, with_further: bool = False
 ) -> SearchResults:
     """`with_campaign` and `with_further` add what only a page of results shows (careers content, the nearest of
-    the rest when few are near): pathway plans, alerts and campaign blocks read the hits alone."""
+    the rest when few are near): pathway plans, alerts and campaign blocks read the hits alone. `with_facets`: every
+    facet's counts, none, or only those named (what a page shows: each facet costs the engine a pass over the matches)."""
     searched, read = interpret(params)
     campaign_words = (searched.q or params.q) if with_campaign else ""
     try:

@@ -95,11 +95,15 @@ def understood_chips(results) -> dict | None:
     return {"chips": chips, "choices": choices, "as_typed": results.as_typed().to_query()}
 
 
+# The facets the page offers, in its order: only these are counted for it (the API counts every one).
+FACET_GROUPS = ("kind", "tier", "help", "skill", "mode", "level", "authority", "campaign")
+
+
 def _facet_groups(results, names) -> list[dict]:
     if not results.facets:
         return []
     groups = []
-    for name in ("kind", "tier", "help", "skill", "mode", "level", "authority", "campaign"):
+    for name in FACET_GROUPS:
         chosen = getattr(results.params, name)
         counts = dict(results.facets.get(name, []))
         # A chosen value stays on the form even when nothing matches it, so it can be unticked.
@@ -140,7 +144,7 @@ def search_page(request):
     }
     if problems:
         return render(request, "search/search.html", context, status=400)
-    results = search_opportunities(params, with_campaign=True, with_further=True)
+    results = search_opportunities(params, with_campaign=True, with_further=True, with_facets=FACET_GROUPS)
     record = search_record(results)
     names = context["names"]
     context.update(

@@ -5,6 +5,7 @@ import pytest
 from careers.models import Employer, SponsoredOpportunity
 from courses.models import Programme
 from publishing.models import Status
+from search.params import SearchParams
 from search.service import autocomplete, search_opportunities
 from tests.careers.factories import ApprenticeshipVacancyFactory, EmployerFactory, SponsorCampaignFactory, SponsoredOpportunityFactory, in_days
 from tests.courses.factories import ProgrammeFactory, ProviderFactory, skill_area, tier
@@ -92,6 +93,21 @@ def test_start_and_closing_date_choices_count_each_item_once():
     assert chosen.total == 3 and chosen.facets["starts_within"] == everything.facets["starts_within"]
     assert closing.facets["closing_within"] == [("7", 2), ("14", 3), ("30", 4)]
     assert titles(closing) == {"Closing in 3 days", "Closing in 7 days"}
+
+
+def test_a_page_asks_only_for_the_facets_it_shows():
+    programme("Python for beginners", skill_areas=[skill_area("ADV-SOFTWARE")])
+    programme("Python at the library", skill_areas=[skill_area("ADV-SOFTWARE"), skill_area("ADV-DATA")], starts_any_time=True, runs=[])
+    sync_now()
+    params, _ = SearchParams.from_query({"q": "python", "kind": "programme"})
+
+    shown = search_opportunities(params, with_facets=("kind", "skill", "starts_within"))
+    every = search_opportunities(params)
+
+    assert set(shown.facets) == {"kind", "skill", "starts_within"}
+    assert {name: every.facets[name] for name in shown.facets} == shown.facets
+    assert dict(shown.facets["skill"]) == {"ADV-SOFTWARE": 2, "ADV-DATA": 1}
+    assert len(every.facets) == 16
 
 
 def test_each_filter_narrows_the_results():
