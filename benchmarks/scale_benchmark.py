@@ -37,6 +37,8 @@ from benchmarks.query_mix import Query, describe, distinct_queries, zipf_sequenc
 from benchmarks.results import write_section  # noqa: E402
 
 SHAPES = ("words", "words + filters", "place + radius + sort", "no words + filters", "autocomplete", "typos")
+# A query's first request in the run (nothing of it cached anywhere), and its later ones.
+FIRST_ASKED, ASKED_AGAIN = "first asked", "asked again"
 
 
 class LoadWatch:
@@ -117,21 +119,23 @@ def engine_sender(calls: dict, sequence: list[Query], asked: set):
             query = sequence[next(position) % len(sequence)]
             again = query in asked
             asked.add(query)
-        state["shape"] = query.shape
+        state["shape"], state["again"] = query.shape, again
         for method, arguments in calls[query][again]:
             getattr(client, method)(**arguments)
 
     return send
 
 
-def api_sender(base: str, sequence: list[Query]):
+def api_sender(base: str, sequence: list[Query], asked: set):
     position, lock = iter(range(len(sequence))), threading.Lock()
     senders = {}
 
     def send(state):
         with lock:
             query = sequence[next(position) % len(sequence)]
-        state["shape"] = query.shape
+            again = query in asked
+            asked.add(query)
+        state["shape"], state["again"] = query.shape, again
         if query not in senders:
             senders[query] = bench.http_sender(base, "GET", bench.api_path(query.as_dict()))
         senders[query](state)
@@ -147,8 +151,10 @@ def run(send, *, concurrency: int, requests: int) -> tuple[dict, dict[str, list[
     def timed(state):
         started = time.perf_counter()
         send(state)
+        took = (time.perf_counter() - started) * 1000
         with lock:
-            by_shape.setdefault(state["shape"], []).append((time.perf_counter() - started) * 1000)
+            by_shape.setdefault(state["shape"], []).append(took)
+            by_shape.setdefault(ASKED_AGAIN if state["again"] else FIRST_ASKED, []).append(took)
 
     return bench.run_load(timed, concurrency=concurrency, requests=requests), by_shape
 
@@ -184,7 +190,7 @@ def section(args, *, heading: str, rows: list, shapes: dict, figures: dict, mix:
             f"{stats['p99']:.1f} | {stats['rps']:.1f} |"
         )
     shape_lines = ["| shape | engine p50 / p95 ms | API p50 / p95 ms | requests |", "|---|---|---|---|"]
-    for shape in SHAPES:
+    for shape in SHAPES + (FIRST_ASKED, ASKED_AGAIN):
         engine, api = shapes["engine"].get(shape, []), shapes["API"].get(shape, [])
         if engine and api:
             shape_lines.append(
@@ -205,7 +211,8 @@ Query mix: {mix}. Engine: every request the results page sends, replayed in orde
 
 {chr(10).join(lines)}
 
-At concurrency 1, by the query's shape:
+At concurrency 1, by the query's shape, and every shape by whether it was the query's first request of the run or a
+later one:
 
 {chr(10).join(shape_lines)}
 
@@ -259,8 +266,9 @@ def main():
         forget_answers(args.search_url, index_name(OPPORTUNITY_INDEX))
         server, base = bench.start_api(args, search_url=args.search_url)
         try:
+            api_asked = set()
             for concurrency in (1, 16):
-                send = api_sender(base, sequence)
+                send = api_sender(base, sequence, api_asked)
                 stats, by_shape = run(send, concurrency=concurrency, requests=args.requests)
                 rows.append(("API", concurrency, stats))
                 if concurrency == 1:
