@@ -103,22 +103,34 @@ def record_engine_calls(queries: list[Query]) -> dict[Query, tuple[list, list]]:
     return calls
 
 
+def next_query(sequence: list[Query], asked: set):
+    """For each request of a run, in turn: the sequence's next query, and whether `asked` (the queries this path has
+    already sent) held it. Shared by the run's threads."""
+    position, lock = iter(range(len(sequence))), threading.Lock()
+
+    def pick() -> tuple[Query, bool]:
+        with lock:
+            query = sequence[next(position) % len(sequence)]
+            again = query in asked
+            asked.add(query)
+        return query, again
+
+    return pick
+
+
 def engine_sender(calls: dict, sequence: list[Query], asked: set):
     """Replays each query's recorded requests through a client of the sending thread's own: those of its first
     asking if it is not in `asked` (the queries already replayed in this benchmark), else those of a repeat."""
     from opensearchpy import OpenSearch
     from django.conf import settings
 
-    position, lock = iter(range(len(sequence))), threading.Lock()
+    pick = next_query(sequence, asked)
 
     def send(state):
         client = state.get("client")
         if client is None:
             client = state["client"] = OpenSearch(settings.SEARCH_URL.split(","), timeout=30)
-        with lock:
-            query = sequence[next(position) % len(sequence)]
-            again = query in asked
-            asked.add(query)
+        query, again = pick()
         state["shape"], state["again"] = query.shape, again
         for method, arguments in calls[query][again]:
             getattr(client, method)(**arguments)
@@ -127,14 +139,11 @@ def engine_sender(calls: dict, sequence: list[Query], asked: set):
 
 
 def api_sender(base: str, sequence: list[Query], asked: set):
-    position, lock = iter(range(len(sequence))), threading.Lock()
+    pick = next_query(sequence, asked)
     senders = {}
 
     def send(state):
-        with lock:
-            query = sequence[next(position) % len(sequence)]
-            again = query in asked
-            asked.add(query)
+        query, again = pick()
         state["shape"], state["again"] = query.shape, again
         if query not in senders:
             senders[query] = bench.http_sender(base, "GET", bench.api_path(query.as_dict()))

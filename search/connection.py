@@ -88,7 +88,7 @@ def get_client(*, timeout: float = DEFAULT_TIMEOUT) -> OpenSearch:
 
 def as_json(body: dict) -> str:
     """A request body as the client sends it, for a body built once and sent many times."""
-    return _client_for(settings.SEARCH_URL, DEFAULT_TIMEOUT, 0).transport.serializer.dumps(body)
+    return get_client().transport.serializer.dumps(body)
 
 
 def index_name(name: str) -> str:

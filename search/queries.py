@@ -86,6 +86,13 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
+def days_ahead(days: int) -> tuple[datetime.date, datetime.date]:
+    """"Within `days` days": today, and the day after the last (whole days, so from the first and before the second).
+    The filters and the facet counts both read it, so a count always says what ticking it finds."""
+    day = today()
+    return day, day + datetime.timedelta(days=days + 1)
+
+
 def text_query(q: str, misspelt: tuple[str, ...] | None = None) -> Q:
     """The resident's remaining words, matched forgivingly: across fields, most words required, typos
     tolerated, phrases and words close together ranked first."""
@@ -187,7 +194,6 @@ def nearer_first(query: Q, params: SearchParams) -> Q:
 
 def facet_filters(params: SearchParams) -> dict[str, Q]:
     """The filters a resident chooses, one per facet, so each facet can leave its own out."""
-    day = today()
     filters = {}
     for name in ("kind", "tier", "skill", "level", "mode", "authority"):
         values = getattr(params, name)
@@ -212,14 +218,15 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
         # apart from the "help" facet, whose counts then say what is left if one more is ticked.
         filters["help_to_start"] = Q("bool", filter=[Q("term", help_to_start=value) for value in params.help])
     if params.starts_within:
-        until = day + datetime.timedelta(weeks=params.starts_within)
+        first, after = days_ahead(7 * params.starts_within)
         filters["starts_within"] = Q(
             "bool",
-            should=[Q("range", start_dates={"gte": day, "lte": until}), Q("term", starts_any_time=True)],
+            should=[Q("range", start_dates={"gte": first, "lt": after}), Q("term", starts_any_time=True)],
             minimum_should_match=1,
         )
     if params.closing_within:
-        filters["closing_within"] = Q("range", closing_date={"gte": day, "lte": day + datetime.timedelta(days=params.closing_within)})
+        first, after = days_ahead(params.closing_within)
+        filters["closing_within"] = Q("range", closing_date={"gte": first, "lt": after})
     return filters
 
 
@@ -309,16 +316,23 @@ def facet_search(params: SearchParams, *, only: tuple[str, ...] | None = None) -
     for name, field in FACET_FIELDS.items():
         if name not in together and wanted(name):
             under_the_other_choices(name).bucket(f"{name}{VALUES}", "terms", field=field, size=FACET_SIZE)
-    day = today()
-    closing = [{"key": str(days), "from": day, "to": day + datetime.timedelta(days=days + 1)} for days in CLOSING_WITHIN_DAYS]
+
+    def ranges(amounts: tuple[int, ...], days_each: int) -> list[dict]:
+        """A date_range bucket per choice ("4" weeks, "7" days), over the days its filter takes."""
+        buckets = []
+        for amount in amounts:
+            first, after = days_ahead(days_each * amount)
+            buckets.append({"key": str(amount), "from": first, "to": after})
+        return buckets
+
     if wanted("closing_within"):
-        under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=closing)
+        under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=ranges(CLOSING_WITHIN_DAYS, 1))
     if not wanted("starts_within"):
         return search
     # "Starts within N weeks" is a start date in the range or starting any time: counted as (a date in the range) +
     # (any time) - (both), with date_range aggregations that read each match's dates once. Range filters over the
     # dates counted the same and cost the engine more than the fourteen other facets together.
-    starting = [{"key": str(weeks), "from": day, "to": day + datetime.timedelta(weeks=weeks, days=1)} for weeks in STARTS_WITHIN_WEEKS]
+    starting = ranges(STARTS_WITHIN_WEEKS, 7)
     starts = under_the_other_choices("starts_within")
     starts.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
     any_time = starts.bucket(ANY_TIME, "filter", filter=Q("term", starts_any_time=True))

@@ -147,16 +147,20 @@ def page_requests(searched: SearchParams, *, with_facets: bool | tuple[str, ...]
     """The page's hits and (with_facets: all, or the facets named) facet counts, as (index, JSON body) for the engine. Building and encoding
     them costs the web process about 2 ms; residents repeat searches, so each is built once in each process for as
     long as what the bodies hold besides `searched` (the day's date, the index's name) stays the same."""
-    only = None if with_facets is True else with_facets
-    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched, only=only)] if with_facets else [])
+    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched, only=_facets_named(with_facets))] if with_facets else [])
     return tuple((search._index[0], as_json(search.to_dict())) for search in searches)
+
+
+def _facets_named(with_facets: bool | tuple[str, ...]) -> tuple[str, ...] | None:
+    """The facets to count for search_opportunities(with_facets=…): those named, or None for every one."""
+    return None if with_facets is True else with_facets
 
 
 def _results(params: SearchParams, searched: SearchParams, read, raw: dict, *, with_facets: bool | tuple[str, ...]) -> SearchResults:
     hits = [_hit(hit, searched) for hit in raw["hits"]["hits"]]
     facets = None
     if with_facets:
-        facets = queries.facet_counts(raw["aggregations"], only=None if with_facets is True else with_facets)
+        facets = queries.facet_counts(raw["aggregations"], only=_facets_named(with_facets))
     suggestion = _suggestion(params.q, raw, read) if params.q else ""
     return SearchResults(
         params=params, total=raw["hits"]["total"]["value"], hits=hits, facets=facets, suggestion=suggestion, searched=searched
