@@ -8,7 +8,8 @@ queries, recorded once, then replayed alternating query by query, so the machine
 
 Records the mix's first 300 distinct queries that parse (benchmarks/query_mix.py; autocomplete left out), every
 request a results page sends for each (scale_benchmark.record_engine_calls). Prints p50 / p95 wall time per query
-shape; the first of --rounds rounds only warms the engine's caches.
+shape; the first of --rounds rounds only warms the engine's caches (with --cold, all but its request cache, which
+is emptied before each query, as a query's first asking finds it).
 """
 
 import argparse
@@ -55,6 +56,8 @@ def compare(args) -> None:
     client = OpenSearch(args.search_url.split(","), timeout=60)
 
     def send(calls) -> float:
+        if args.cold:  # as a query's first asking finds it: nothing in the shard request cache
+            client.indices.clear_cache(request=True)
         started = time.perf_counter()
         for method, arguments in calls:
             getattr(client, method)(**arguments)
@@ -91,6 +94,7 @@ def main():
     comparing.add_argument("before")
     comparing.add_argument("after")
     comparing.add_argument("--rounds", type=int, default=2)
+    comparing.add_argument("--cold", action="store_true", help="empty the engine's request cache before each query's requests")
     args = parser.parse_args()
     record(args) if args.command == "record" else compare(args)
 

