@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Boot the README's production recipe on loopback and check it as an operator would (make test runs this).
 
-Runs collectstatic, `check --deploy` and migrate under DJANGO_ENV=production against the services that
+Runs collectstatic, migrate and `check --deploy` under DJANGO_ENV=production against the services that
 scripts/services.sh started, serves with gunicorn, then reads the answers: HTTPS redirect, CSP and HSTS
 headers, hashed static files that load, our own 404 page, health checks, and no second sign-in form.
 Exits non-zero naming the first thing that is wrong.
@@ -123,8 +123,10 @@ def main() -> int:
     server = None
     try:
         run(*manage, "collectstatic", "--noinput", env=env)
-        run(*manage, "check", "--deploy", "--fail-level", "WARNING", env=env)
+        # Migrated first, as the README says: the deploy check builds the API's schema, which reads the reference
+        # codes from the database (a fresh one has no tables until then).
         run(*manage, "migrate", "--noinput", env=env)
+        run(*manage, "check", "--deploy", "--fail-level", "WARNING", env=env)
         server, port = serve(env)
         check_served_site(port)
     except CheckFailed as failure:
