@@ -364,9 +364,10 @@ class _Remembered:
             return kept[1]
 
     @classmethod
-    def keep(cls, key: str, answer) -> None:
+    def keep(cls, key: str, answer, *, age: float = 0.0) -> None:
+        """`age`: seconds since the engine gave the answer (another process asked), which count towards its time."""
         with cls.lock:
-            cls.answers[key] = (time.monotonic(), answer)
+            cls.answers[key] = (time.monotonic() - age, answer)
             while len(cls.answers) > REMEMBER_AT_MOST:
                 cls.answers.popitem(last=False)
 
@@ -381,8 +382,9 @@ def ask_remembered(method: str, *, timeout: float = DEFAULT_TIMEOUT, **arguments
         return answer
     shared_key = f"search-answer:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
     asked_at, answer = cache.get(shared_key, (0.0, None))
-    if answer is None or time.time() - asked_at > REMEMBER_SECONDS:
-        answer = ask(method, timeout=timeout, **arguments)
+    age = time.time() - asked_at
+    if answer is None or age > REMEMBER_SECONDS:
+        answer, age = ask(method, timeout=timeout, **arguments), 0.0
         cache.set(shared_key, (time.time(), answer), timeout=REMEMBER_SECONDS)
-    _Remembered.keep(key, answer)
+    _Remembered.keep(key, answer, age=age)
     return answer

@@ -312,27 +312,21 @@ def facet_searches(params: SearchParams, *, only: tuple[str, ...] | None = None)
         query = Q("bool", filter=[matching(params), *base_filters(params), *filters])
         return Search(index=index_name(OPPORTUNITY_INDEX)).query(query).extra(size=0, track_total_hits=False)
 
+    def other_choices(label: str) -> list[Q]:
+        return [clause for other, clause in chosen.items() if other != label]
+
+    # (label, facets, chosen?): each group counts under the same choices, the facets not chosen under every choice and
+    # each chosen facet under the others.
+    groups = ([(EVERY_CHOICE, not_chosen, False)] if not_chosen else []) + [(name, [name], True) for name in wanted if name in chosen]
     if params.q:
         search = counting()
-
-        def under_the_other_choices(name: str):
-            others = [clause for other, clause in chosen.items() if other != name]
-            return search.aggs.bucket(EVERY_CHOICE if name not in chosen else name, "filter", filter=Q("bool", filter=others)) if others else search.aggs
-
-        if not_chosen:
-            _count(under_the_other_choices(not_chosen[0]), not_chosen)
-        for name in wanted:
-            if name in chosen:
-                _count(under_the_other_choices(name), [name], chosen=True)
+        for label, names, are_chosen in groups:
+            others = other_choices(label)
+            _count(search.aggs.bucket(label, "filter", filter=Q("bool", filter=others)) if others else search.aggs, names, chosen=are_chosen)
         return [search]
-    searches = []
-    if not_chosen:
-        searches.append(counting(*chosen.values()))
-        _count(searches[-1].aggs, not_chosen)
-    for name in wanted:
-        if name in chosen:
-            searches.append(counting(*(clause for other, clause in chosen.items() if other != name)))
-            _count(searches[-1].aggs, [name], chosen=True)
+    searches = [counting(*other_choices(label)) for label, _, _ in groups]
+    for search, (_, names, are_chosen) in zip(searches, groups):
+        _count(search.aggs, names, chosen=are_chosen)
     return searches
 
 
